@@ -1,0 +1,89 @@
+//! Command-line arguments in (clap derive), a [`Command`] out. The doc comments are the help text.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Compare successive versions of a policy clause by clause, and say what each change strengthens or
+/// weakens, and why.
+#[derive(Debug, Parser)]
+#[command(name = "policydiff", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Batch: compare every successive pair of versions of every policy and write reports.
+    Run {
+        /// Folder holding one subfolder per policy.
+        #[arg(long, default_value = "versions")]
+        versions: PathBuf,
+        /// Where reports are written.
+        #[arg(long, default_value = "out")]
+        out: PathBuf,
+        /// Lexicon file merged over the built-in one (a manifest's `lexicon:` wins for its policy).
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        /// No progress bar and no summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Compare two version files and print one report.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = FormatArg::Markdown)]
+        format: FormatArg,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Lexicon file merged over the built-in one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Print the clauses the segmenter sees in a file.
+    Segment {
+        file: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = SegmentFormat::Text)]
+        format: SegmentFormat,
+    },
+    /// Follow every clause of a policy through all its versions.
+    History {
+        /// A policy folder, e.g. versions/fair-and-impartial-policing.
+        policy: PathBuf,
+        /// Lexicon file merged over the built-in one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Print the built-in lexicon (YAML), a starting point for your own.
+    Lexicon,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Json,
+    Yaml,
+    Csv,
+    Markdown,
+    Html,
+}
+
+impl From<FormatArg> for policydiff::report::Format {
+    fn from(f: FormatArg) -> Self {
+        use policydiff::report::Format;
+        match f {
+            FormatArg::Json => Format::Json,
+            FormatArg::Yaml => Format::Yaml,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SegmentFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,73 @@
+//! One function per subcommand: arguments in, files or standard output and an exit code out.
+//! The binary's edge, so errors are `anyhow` with context.
+
+mod run;
+mod single;
+
+use crate::cli::Command;
+use anyhow::{Context as _, Result};
+use policydiff::classify::{Classifier, Lexicon};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn dispatch(cmd: Command) -> Result<ExitCode> {
+    match cmd {
+        Command::Run {
+            versions,
+            out,
+            lexicon,
+            quiet,
+        } => run::run(&versions, &out, lexicon.as_deref(), quiet),
+        Command::Diff {
+            old,
+            new,
+            format,
+            output,
+            lexicon,
+        } => single::diff(
+            &old,
+            &new,
+            format.into(),
+            output.as_deref(),
+            lexicon.as_deref(),
+        ),
+        Command::Segment { file, format } => single::segment(&file, format),
+        Command::History { policy, lexicon } => single::history(&policy, lexicon.as_deref()),
+        Command::Lexicon => {
+            emit(None, policydiff::classify::lexicon::BUILTIN_YAML)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The classifier for a lexicon file, or the built-in one.
+pub fn classifier(lexicon: Option<&Path>) -> Result<Classifier> {
+    let lex = match lexicon {
+        Some(p) => Lexicon::with_user_file(p)?,
+        None => Lexicon::builtin(),
+    };
+    Ok(Classifier::new(lex))
+}
+
+/// Writes to a file atomically, or to standard output.
+pub fn emit(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        Some(p) => policydiff::report::write_atomic(p, text.as_bytes())?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .or_else(|e| {
+                    // A closed pipe (`| head`) is the reader's choice, not an error.
+                    if e.kind() == std::io::ErrorKind::BrokenPipe {
+                        Ok(())
+                    } else {
+                        Err(e)
+                    }
+                })
+                .context("cannot write to standard output")?;
+        }
+    }
+    Ok(())
+}

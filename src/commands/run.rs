@@ -1,0 +1,77 @@
+//! `policydiff run`: every policy under a versions folder, every successive pair, all outputs.
+
+use super::classifier;
+use anyhow::{bail, Context as _, Result};
+use policydiff::ingest;
+use policydiff::model::PolicyReport;
+use policydiff::report::{self, write_atomic, Format};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(versions: &Path, out: &Path, lexicon: Option<&Path>, quiet: bool) -> Result<ExitCode> {
+    let dirs = ingest::list_policies(versions)?;
+    if dirs.is_empty() {
+        bail!("{}: no policy folders found", versions.display());
+    }
+    let default = classifier(lexicon)?;
+    let mut reports = Vec::with_capacity(dirs.len());
+    for dir in &dirs {
+        let src = ingest::load_policy(dir)?;
+        if src.versions.len() < 2 {
+            bail!(
+                "{}: a policy needs at least two versions to compare, found {}",
+                dir.display(),
+                src.versions.len()
+            );
+        }
+        let own;
+        let cls = match &src.lexicon {
+            Some(p) => {
+                own = classifier(Some(p))?;
+                &own
+            }
+            None => &default,
+        };
+        reports.push(policydiff::analyse_policy(&src, cls)?);
+    }
+    for r in &reports {
+        write_policy(out, r)?;
+    }
+    write_atomic(
+        &out.join("summary.csv"),
+        report::summary_csv(&reports)?.as_bytes(),
+    )?;
+    if !quiet {
+        let pairs: usize = reports.iter().map(|r| r.pairs.len()).sum();
+        let (s, w): (usize, usize) = reports
+            .iter()
+            .flat_map(|r| &r.pairs)
+            .fold((0, 0), |(s, w), p| {
+                (s + p.summary.strengthened, w + p.summary.weakened)
+            });
+        eprintln!(
+            "policydiff: {} policies, {pairs} comparisons: {s} strengthened, {w} weakened; reports in {}",
+            reports.len(),
+            out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_policy(out: &Path, policy: &PolicyReport) -> Result<()> {
+    let dir = out.join(report::safe_name(&policy.policy));
+    for pair in &policy.pairs {
+        let stem = report::pair_stem(pair);
+        for format in Format::BATCH {
+            let text = report::render(pair, format)?;
+            let path = dir.join(format!("{stem}.{}", format.extension()));
+            write_atomic(&path, text.as_bytes())
+                .with_context(|| format!("writing the {} report", format.extension()))?;
+        }
+    }
+    write_atomic(
+        &dir.join("history.csv"),
+        report::history_csv(policy)?.as_bytes(),
+    )?;
+    Ok(())
+}

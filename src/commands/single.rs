@@ -1,0 +1,68 @@
+//! Commands on one file or one policy: `diff`, `segment`, `history`.
+
+use super::{classifier, emit};
+use crate::cli::SegmentFormat;
+use anyhow::{Context as _, Result};
+use policydiff::report::{self, Format};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn diff(
+    old: &Path,
+    new: &Path,
+    format: Format,
+    output: Option<&Path>,
+    lexicon: Option<&Path>,
+) -> Result<ExitCode> {
+    let classifier = classifier(lexicon)?;
+    let a = policydiff::load_file(old)?;
+    let b = policydiff::load_file(new)?;
+    let report = policydiff::compare(&a, &b, &classifier, None);
+    let text = report::render(&report, format)?;
+    emit(output, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn segment(file: &Path, format: SegmentFormat) -> Result<ExitCode> {
+    let doc = policydiff::load_file(file)?;
+    let text = match format {
+        SegmentFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&doc.clauses).context("cannot render JSON")?;
+            s.push('\n');
+            s
+        }
+        SegmentFormat::Text => {
+            let mut s = String::new();
+            for c in &doc.clauses {
+                let _ = writeln!(
+                    s,
+                    "{:<24} line {:<6} {}",
+                    c.id,
+                    c.line,
+                    preview(&c.text, 90)
+                );
+            }
+            s
+        }
+    };
+    emit(None, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn history(policy: &Path, lexicon: Option<&Path>) -> Result<ExitCode> {
+    let src = policydiff::ingest::load_policy(policy)?;
+    let lexicon = lexicon.or(src.lexicon.as_deref());
+    let classifier = classifier(lexicon)?;
+    let report = policydiff::analyse_policy(&src, &classifier)?;
+    emit(None, &report::history_csv(&report)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn preview(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 3).collect();
+    format!("{cut}...")
+}

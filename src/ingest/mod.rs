@@ -1,0 +1,238 @@
+//! Files in, normalised text and version lists out: reads a versions folder (with or without its
+//! `policy.yaml` manifest) and the text of each version file.
+//!
+//! Every failure here is an [`IngestError`] naming the file, because a user fixes input by opening it.
+
+mod manifest;
+mod normalize;
+mod text;
+
+pub use manifest::{Manifest, ManifestVersion};
+pub use normalize::normalize;
+pub use text::read_text;
+
+use crate::model::Status;
+use std::path::{Path, PathBuf};
+
+/// Why an input could not be read. Callers branch on it to choose exit codes and messages.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: no such file or folder")]
+    NotFound { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: looks like a binary file (NUL byte at offset {offset}), not text")]
+    Binary { path: PathBuf, offset: usize },
+    #[error("{path}: invalid UTF-8 at byte offset {offset}")]
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: unsupported file type {ext:?} (expected .txt or .md)")]
+    Unsupported { path: PathBuf, ext: String },
+    #[error("{path}:{line}:{column}: {message}")]
+    Manifest {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// One version file of a policy, in the order the manifest or file names give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionSource {
+    pub label: String,
+    pub date: Option<String>,
+    pub status: Status,
+    pub path: PathBuf,
+}
+
+/// A policy folder: its name, optional manifest facts and its versions in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicySource {
+    /// Folder name; used in output paths.
+    pub name: String,
+    pub dir: PathBuf,
+    pub title: Option<String>,
+    /// The regulated party named by the manifest, if any.
+    pub regulated: Option<String>,
+    /// A user lexicon file named by the manifest, resolved inside the policy folder.
+    pub lexicon: Option<PathBuf>,
+    pub versions: Vec<VersionSource>,
+}
+
+/// File extensions read as versions.
+pub const VERSION_EXTENSIONS: &[&str] = &["txt", "md"];
+
+fn is_version_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| VERSION_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        .unwrap_or(false)
+        && path.file_name().and_then(|n| n.to_str()) != Some("README.md")
+}
+
+/// Lists the policy folders under `versions_dir`, sorted by name.
+pub fn list_policies(versions_dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+    let entries = read_dir(versions_dir)?;
+    let mut dirs: Vec<PathBuf> = entries.into_iter().filter(|p| p.is_dir()).collect();
+    dirs.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)));
+    Ok(dirs)
+}
+
+/// Reads one policy folder: the manifest if present, otherwise every version file in natural name order.
+pub fn load_policy(dir: &Path) -> Result<PolicySource, IngestError> {
+    if !dir.exists() {
+        return Err(IngestError::NotFound {
+            path: dir.to_path_buf(),
+        });
+    }
+    let name = file_name(dir);
+    let manifest_path = dir.join("policy.yaml");
+    if manifest_path.exists() {
+        let manifest = Manifest::read(&manifest_path)?;
+        return manifest.into_source(name, dir, &manifest_path);
+    }
+    let mut files: Vec<PathBuf> = read_dir(dir)?
+        .into_iter()
+        .filter(|p| p.is_file() && is_version_file(p))
+        .collect();
+    files.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)));
+    let versions = files
+        .into_iter()
+        .map(|path| VersionSource {
+            label: stem(&path),
+            date: None,
+            status: Status::Adopted,
+            path,
+        })
+        .collect();
+    Ok(PolicySource {
+        name,
+        dir: dir.to_path_buf(),
+        title: None,
+        regulated: None,
+        lexicon: None,
+        versions,
+    })
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| io_error(dir, e))?;
+    let mut out = Vec::new();
+    for entry in rd {
+        out.push(entry.map_err(|e| io_error(dir, e))?.path());
+    }
+    Ok(out)
+}
+
+pub(crate) fn io_error(path: &Path, e: std::io::Error) -> IngestError {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        IngestError::NotFound {
+            path: path.to_path_buf(),
+        }
+    } else {
+        IngestError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    }
+}
+
+pub(crate) fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// File name without its extension: the default version label.
+pub fn stem(p: &Path) -> String {
+    p.file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Compares names so that embedded numbers sort by value: `v2` before `v10`, dates in order.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    fn chunks(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut digit = None;
+        for (i, ch) in s.char_indices() {
+            let d = ch.is_ascii_digit();
+            if digit.is_some_and(|prev| prev != d) {
+                out.push((digit.unwrap_or(false), &s[start..i]));
+                start = i;
+            }
+            digit = Some(d);
+        }
+        if start < s.len() {
+            out.push((digit.unwrap_or(false), &s[start..]));
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for ((da, sa), (db, sb)) in ca.iter().zip(cb.iter()) {
+        let ord = if *da && *db {
+            let (ta, tb) = (sa.trim_start_matches('0'), sb.trim_start_matches('0'));
+            ta.len().cmp(&tb.len()).then_with(|| ta.cmp(tb))
+        } else {
+            sa.to_lowercase().cmp(&sb.to_lowercase())
+        };
+        if ord != std::cmp::Ordering::Equal {
+            return ord;
+        }
+    }
+    ca.len().cmp(&cb.len()).then_with(|| a.cmp(b))
+}
+
+/// Reads one version file of any supported format into normalised text.
+pub fn read_version(path: &Path) -> Result<String, IngestError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "txt" | "md" | "" => read_text(path),
+        _ => {
+            if !path.exists() {
+                return Err(IngestError::NotFound {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(IngestError::Unsupported {
+                path: path.to_path_buf(),
+                ext,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering::*;
+
+    #[track_caller]
+    fn case(a: &str, b: &str, want: std::cmp::Ordering) {
+        assert_eq!(natural_cmp(a, b), want, "{a} vs {b}");
+    }
+
+    #[test]
+    fn natural_order() {
+        case("v2", "v10", Less);
+        case("v10", "v2", Greater);
+        case("2016", "2018-draft", Less);
+        case("v1-2017-06-09", "v1-2017-06-10", Less);
+        case("a", "a", Equal);
+        case("v01", "v1", Less);
+        case("Draft", "draft", Less);
+    }
+}

@@ -1,0 +1,163 @@
+//! policydiff: successive versions of a policy in; clause-by-clause verdicts (strengthened, weakened,
+//! unchanged) with plain reasons out.
+//!
+//! The pipeline reads as a few calls, one module per stage:
+//!
+//! ```text
+//! versions/<policy>/*  --ingest-->  text  --segment-->  Vec<Clause>
+//!    --align-->  Vec<AlignedPair>  --diff-->  word edits  --classify-->  Change  --report-->  out/
+//! ```
+//!
+//! [`load_document`] runs ingest and segment, [`compare`] runs align, diff and classify for one pair,
+//! [`analyse_policy`] does every successive pair of a policy and its clause histories. Renderers in
+//! [`report`] read only the resulting [`model`] types.
+
+pub mod align;
+pub mod classify;
+pub mod diff;
+pub mod history;
+pub mod ingest;
+pub mod model;
+pub mod report;
+pub mod segment;
+
+use classify::{Classifier, Context};
+use ingest::{IngestError, PolicySource, VersionSource};
+use model::{
+    Change, ClauseRef, Document, EditOp, PairKind, PairReport, PolicyReport, Summary, VersionInfo,
+    SCHEMA,
+};
+use std::path::Path;
+
+/// Reads and segments one version file.
+pub fn load_document(policy: &str, version: &VersionSource) -> Result<Document, IngestError> {
+    let text = ingest::read_version(&version.path)?;
+    Ok(Document {
+        policy: policy.to_string(),
+        label: version.label.clone(),
+        date: version.date.clone(),
+        status: version.status,
+        source_path: display_path(&version.path),
+        clauses: segment::segment(&text),
+    })
+}
+
+/// A loose file given on the command line, as a one-version "policy" named after its folder.
+pub fn load_file(path: &Path) -> Result<Document, IngestError> {
+    let policy = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let version = VersionSource {
+        label: ingest::stem(path),
+        date: None,
+        status: model::Status::Adopted,
+        path: path.to_path_buf(),
+    };
+    load_document(&policy, &version)
+}
+
+/// Compares two versions: aligns their clauses, diffs and classifies every pair.
+pub fn compare(
+    old: &Document,
+    new: &Document,
+    classifier: &Classifier,
+    regulated: Option<&str>,
+) -> PairReport {
+    let ctx = Context {
+        old_clauses: &old.clauses,
+        new_clauses: &new.clauses,
+        regulated,
+    };
+    let changes: Vec<Change> = align::align(&old.clauses, &new.clauses)
+        .into_iter()
+        .map(|p| {
+            let o = p.old.map(|i| &old.clauses[i]);
+            let n = p.new.map(|j| &new.clauses[j]);
+            let edits = match (o, n) {
+                (Some(o), Some(n)) => diff::word_diff(&o.text, &n.text),
+                (Some(o), None) => diff::whole(EditOp::Delete, &o.text),
+                (None, Some(n)) => diff::whole(EditOp::Insert, &n.text),
+                (None, None) => Vec::new(),
+            };
+            let verdict = classifier.classify(
+                o.map(|c| c.text.as_str()),
+                n.map(|c| c.text.as_str()),
+                &edits,
+                &ctx,
+            );
+            Change {
+                old: o.map(ClauseRef::from),
+                new: n.map(ClauseRef::from),
+                kind: p.kind,
+                direction: verdict.direction,
+                confidence: verdict.confidence,
+                needs_review: verdict.needs_review,
+                similarity: p.similarity,
+                reasons: verdict.reasons,
+                diff: edits,
+            }
+        })
+        .collect();
+    PairReport {
+        schema: SCHEMA,
+        policy: new.policy.clone(),
+        from: version_info(old),
+        to: version_info(new),
+        summary: Summary::of(&changes),
+        changes,
+    }
+}
+
+/// Whether a change is worth listing in a report (anything but an untouched identical clause).
+pub fn is_notable(c: &Change) -> bool {
+    c.kind != PairKind::Identical || c.direction != model::Direction::Unchanged
+}
+
+/// Every successive pair of a policy's versions, with clause histories.
+pub fn analyse_policy(
+    src: &PolicySource,
+    classifier: &Classifier,
+) -> Result<PolicyReport, IngestError> {
+    let docs = src
+        .versions
+        .iter()
+        .map(|v| load_document(&src.name, v))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(analyse_documents(src, &docs, classifier))
+}
+
+/// Like [`analyse_policy`] for documents already loaded.
+pub fn analyse_documents(
+    src: &PolicySource,
+    docs: &[Document],
+    classifier: &Classifier,
+) -> PolicyReport {
+    let pairs: Vec<PairReport> = docs
+        .windows(2)
+        .map(|w| compare(&w[0], &w[1], classifier, src.regulated.as_deref()))
+        .collect();
+    PolicyReport {
+        policy: src.name.clone(),
+        title: src.title.clone(),
+        versions: docs.iter().map(version_info).collect(),
+        lineages: history::lineages(docs, &pairs),
+        pairs,
+    }
+}
+
+fn version_info(d: &Document) -> VersionInfo {
+    VersionInfo {
+        label: d.label.clone(),
+        file: d.source_path.clone(),
+        clauses: d.clauses.len(),
+        date: d.date.clone(),
+        status: d.status,
+    }
+}
+
+/// Paths in reports use `/` whatever the platform, so outputs are byte-identical everywhere.
+fn display_path(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}

@@ -1,0 +1,19 @@
+//! The `policydiff` binary: parses the command line, runs a command, maps the outcome to an exit code
+//! (0 success, 1 a gate failed, 2 bad input or usage).
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match commands::dispatch(args.command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("policydiff: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The plain data that flows between stages: documents and clauses in, pairs, changes and reports out.
+//!
+//! Every renderer reads these types and none recomputes analysis, so anything a report shows must be a
+//! field here. All types serialise with serde; field order is the JSON/YAML order users see.
+
+use serde::{Deserialize, Serialize};
+
+/// Whether a version is in force or still being drafted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Adopted,
+    Draft,
+}
+
+/// One version of one policy, segmented into clauses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub policy: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub status: Status,
+    pub source_path: String,
+    pub clauses: Vec<Clause>,
+}
+
+/// The smallest unit that is aligned and classified: a numbered provision, a definition or a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clause {
+    /// Stable within a document: `"IV.B.2"`, `"3(b)"`, `"definitions/biased-policing"`, `"p12"`.
+    pub id: String,
+    /// The clause's own number as printed, without trailing punctuation (`"B"`, `"2.1"`, `"(ii)"`).
+    pub number: Option<String>,
+    /// The heading the clause itself carries, if any (`"Purpose"`).
+    pub heading: Option<String>,
+    /// Headings and numbers of the enclosing clauses, outermost first.
+    pub path: Vec<String>,
+    /// The clause text with numbering removed and wrapped lines joined.
+    pub text: String,
+    /// 1-based line of the source where the clause starts.
+    pub line: usize,
+    /// Nesting depth, 0 for top level.
+    pub level: usize,
+}
+
+/// How an old clause relates to a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PairKind {
+    Identical,
+    Modified,
+    Moved,
+    Renumbered,
+    Split,
+    Merged,
+    Added,
+    Removed,
+}
+
+impl PairKind {
+    pub const ALL: [PairKind; 8] = [
+        PairKind::Identical,
+        PairKind::Modified,
+        PairKind::Moved,
+        PairKind::Renumbered,
+        PairKind::Split,
+        PairKind::Merged,
+        PairKind::Added,
+        PairKind::Removed,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairKind::Identical => "identical",
+            PairKind::Modified => "modified",
+            PairKind::Moved => "moved",
+            PairKind::Renumbered => "renumbered",
+            PairKind::Split => "split",
+            PairKind::Merged => "merged",
+            PairKind::Added => "added",
+            PairKind::Removed => "removed",
+        }
+    }
+}
+
+/// The aligner's output: indices into the old and new clause lists.
+///
+/// A split gives several pairs sharing one `old`; a merge several sharing one `new`. Every clause of both
+/// sides appears in at least one pair.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AlignedPair {
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+    pub kind: PairKind,
+    /// Lexical similarity of the two texts in 0..=1 (0 for added and removed clauses).
+    pub similarity: f64,
+}
+
+/// A clause as it appears in a change: enough to cite it without the whole document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClauseRef {
+    pub id: String,
+    pub number: Option<String>,
+    pub path: Vec<String>,
+    pub text: String,
+    pub line: usize,
+}
+
+impl From<&Clause> for ClauseRef {
+    fn from(c: &Clause) -> Self {
+        ClauseRef {
+            id: c.id.clone(),
+            number: c.number.clone(),
+            path: c.path.clone(),
+            text: c.text.clone(),
+            line: c.line,
+        }
+    }
+}
+
+/// One step of a word diff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditOp {
+    Equal,
+    Insert,
+    Delete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordEdit {
+    pub op: EditOp,
+    pub text: String,
+}
+
+/// What a change does to the force of the policy on the regulated party.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Strengthened,
+    Weakened,
+    Unchanged,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Strengthened => "strengthened",
+            Direction::Weakened => "weakened",
+            Direction::Unchanged => "unchanged",
+        }
+    }
+
+    /// The direction a signed weight points in; zero is unchanged.
+    pub fn from_weight(w: f64) -> Direction {
+        if w > 0.0 {
+            Direction::Strengthened
+        } else if w < 0.0 {
+            Direction::Weakened
+        } else {
+            Direction::Unchanged
+        }
+    }
+}
+
+/// One piece of evidence behind a verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    /// Machine name of the rule that fired (`"modal-upgrade"`, `"exception-added"`).
+    pub rule: String,
+    pub effect: Direction,
+    /// Signed: positive strengthens, negative weakens.
+    pub weight: f64,
+    pub deleted: Option<String>,
+    pub inserted: Option<String>,
+    /// One plain sentence a council member understands, quoting the changed words.
+    pub explanation: String,
+}
+
+/// The classifier's answer for one pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub direction: Direction,
+    pub confidence: f64,
+    pub needs_review: bool,
+    pub reasons: Vec<Reason>,
+}
+
+/// One aligned pair with its word diff and verdict: the unit every report lists.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub old: Option<ClauseRef>,
+    pub new: Option<ClauseRef>,
+    pub kind: PairKind,
+    pub direction: Direction,
+    pub confidence: f64,
+    pub needs_review: bool,
+    pub similarity: f64,
+    pub reasons: Vec<Reason>,
+    pub diff: Vec<WordEdit>,
+}
+
+/// Which version a side of a comparison is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VersionInfo {
+    pub label: String,
+    pub file: String,
+    pub clauses: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub status: Status,
+}
+
+/// Headline counts of one comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub strengthened: usize,
+    pub weakened: usize,
+    pub unchanged: usize,
+    pub added: usize,
+    pub removed: usize,
+    pub moved: usize,
+    pub needs_review: usize,
+}
+
+impl Summary {
+    pub fn of(changes: &[Change]) -> Summary {
+        let mut s = Summary::default();
+        for c in changes {
+            match c.direction {
+                Direction::Strengthened => s.strengthened += 1,
+                Direction::Weakened => s.weakened += 1,
+                Direction::Unchanged => s.unchanged += 1,
+            }
+            match c.kind {
+                PairKind::Added => s.added += 1,
+                PairKind::Removed => s.removed += 1,
+                PairKind::Moved => s.moved += 1,
+                _ => {}
+            }
+            if c.needs_review {
+                s.needs_review += 1;
+            }
+        }
+        s
+    }
+}
+
+/// Schema tag written at the top of every JSON and YAML report.
+pub const SCHEMA: &str = "policydiff/1";
+
+/// Everything known about one comparison of two versions. Every renderer takes this and only this.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairReport {
+    pub schema: &'static str,
+    pub policy: String,
+    pub from: VersionInfo,
+    pub to: VersionInfo,
+    pub summary: Summary,
+    pub changes: Vec<Change>,
+}
+
+/// One version's place in a clause family: which clause it was, and how the step into it went.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineageStep {
+    pub label: String,
+    /// Clause ids in this version (several after a split; empty when the family is absent).
+    pub ids: Vec<String>,
+    /// Kind of the step from the previous version into this one (`None` for the first version).
+    pub kind: Option<PairKind>,
+    /// Direction of the step into this version (`None` for the first version or when absent).
+    pub direction: Option<Direction>,
+}
+
+/// A clause family followed through every version of a policy.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lineage {
+    /// Family name: the first id it had, prefixed with the label where it first appeared.
+    pub family: String,
+    pub steps: Vec<LineageStep>,
+    /// Net direction over all steps.
+    pub net: Direction,
+}
+
+/// All comparisons of one policy, in version order, with its lineages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolicyReport {
+    pub policy: String,
+    pub title: Option<String>,
+    pub versions: Vec<VersionInfo>,
+    pub pairs: Vec<PairReport>,
+    pub lineages: Vec<Lineage>,
+}

@@ -1,0 +1,95 @@
+//! A [`PairReport`] (or a whole [`PolicyReport`]) in, rendered text out: JSON, YAML, CSV, Markdown, HTML;
+//! plus the batch files (`history.csv`, `summary.csv`) and atomic writing to `out/`.
+//!
+//! Renderers only format: every number and verdict they show is a field of the model.
+
+mod csv;
+mod json;
+mod markdown;
+mod write;
+
+pub use write::{write_atomic, WriteError};
+
+use crate::model::{PairReport, PolicyReport};
+
+/// Output formats for one pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Json,
+    Yaml,
+    Csv,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    /// File extension used under `out/`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+            Format::Csv => "csv",
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+
+    /// The formats `run` writes for every pair.
+    pub const BATCH: [Format; 4] = [Format::Json, Format::Yaml, Format::Csv, Format::Markdown];
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("cannot render {format}: {message}")]
+    Render {
+        format: &'static str,
+        message: String,
+    },
+}
+
+/// Renders one comparison.
+pub fn render(report: &PairReport, format: Format) -> Result<String, RenderError> {
+    match format {
+        Format::Json => json::json(report),
+        Format::Yaml => json::yaml(report),
+        Format::Csv => csv::pair_csv(report),
+        Format::Markdown => Ok(markdown::pair_markdown(report)),
+        Format::Html => Err(RenderError::Render {
+            format: "html",
+            message: "not available yet".into(),
+        }),
+    }
+}
+
+/// `out/<policy>/history.csv`: one row per clause family.
+pub fn history_csv(policy: &PolicyReport) -> Result<String, RenderError> {
+    csv::history_csv(policy)
+}
+
+/// `out/summary.csv`: one row per policy and pair.
+pub fn summary_csv(policies: &[PolicyReport]) -> Result<String, RenderError> {
+    csv::summary_csv(policies)
+}
+
+/// File stem of a pair's outputs: `<from>__<to>`.
+pub fn pair_stem(report: &PairReport) -> String {
+    format!(
+        "{}__{}",
+        safe_name(&report.from.label),
+        safe_name(&report.to.label)
+    )
+}
+
+/// Makes a label safe as a file name on every platform.
+pub fn safe_name(label: &str) -> String {
+    label
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
