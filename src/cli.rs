@@ -42,6 +42,31 @@ pub enum Command {
         #[arg(long)]
         lexicon: Option<PathBuf>,
     },
+    /// Gate a draft: compare it with the latest adopted version of a policy.
+    Check {
+        draft: PathBuf,
+        /// The policy folder whose latest adopted version is the baseline.
+        #[arg(long)]
+        against: PathBuf,
+        /// What fails the gate (exit 1).
+        #[arg(long, value_enum, default_value_t = FailOn::Weakened)]
+        fail_on: FailOn,
+        /// Lexicon file merged over the built-in one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
+    /// Screen proposed amendments: a CSV or YAML table with columns `old` and `new`, one verdict per row.
+    Amendments {
+        table: PathBuf,
+        #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Lexicon file merged over the built-in one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+    },
     /// Print the clauses the segmenter sees in a file.
     Segment {
         file: PathBuf,
@@ -85,5 +110,21 @@ impl From<FormatArg> for policydiff::report::Format {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SegmentFormat {
     Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail when any clause is weakened.
+    Weakened,
+    /// Fail on any change in force, either way.
+    Any,
+    /// Never fail; report only.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableFormat {
+    Csv,
     Json,
 }

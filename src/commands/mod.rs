@@ -1,6 +1,8 @@
 //! One function per subcommand: arguments in, files or standard output and an exit code out.
 //! The binary's edge, so errors are `anyhow` with context.
 
+mod amendments;
+mod check;
 mod run;
 mod single;
 
@@ -32,6 +34,18 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             output.as_deref(),
             lexicon.as_deref(),
         ),
+        Command::Check {
+            draft,
+            against,
+            fail_on,
+            lexicon,
+        } => check::check(&draft, &against, fail_on, lexicon.as_deref()),
+        Command::Amendments {
+            table,
+            format,
+            output,
+            lexicon,
+        } => amendments::amendments(&table, format, output.as_deref(), lexicon.as_deref()),
         Command::Segment { file, format } => single::segment(&file, format),
         Command::History { policy, lexicon } => single::history(&policy, lexicon.as_deref()),
         Command::Lexicon => {
