@@ -1,10 +1,9 @@
 //! `policydiff run`: every policy under a versions folder, every successive pair, all outputs.
 
 use super::classifier;
-use anyhow::{bail, Context as _, Result};
+use anyhow::{bail, Result};
 use policydiff::ingest;
-use policydiff::model::PolicyReport;
-use policydiff::report::{self, write_atomic, Format};
+use policydiff::report;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -35,12 +34,9 @@ pub fn run(versions: &Path, out: &Path, lexicon: Option<&Path>, quiet: bool) -> 
         reports.push(policydiff::analyse_policy(&src, cls)?);
     }
     for r in &reports {
-        write_policy(out, r)?;
+        report::write_policy(out, r)?;
     }
-    write_atomic(
-        &out.join("summary.csv"),
-        report::summary_csv(&reports)?.as_bytes(),
-    )?;
+    report::write_run(out, &reports)?;
     if !quiet {
         let pairs: usize = reports.iter().map(|r| r.pairs.len()).sum();
         let (s, w): (usize, usize) = reports
@@ -56,22 +52,4 @@ pub fn run(versions: &Path, out: &Path, lexicon: Option<&Path>, quiet: bool) -> 
         );
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn write_policy(out: &Path, policy: &PolicyReport) -> Result<()> {
-    let dir = out.join(report::safe_name(&policy.policy));
-    for pair in &policy.pairs {
-        let stem = report::pair_stem(pair);
-        for format in Format::BATCH {
-            let text = report::render(pair, format)?;
-            let path = dir.join(format!("{stem}.{}", format.extension()));
-            write_atomic(&path, text.as_bytes())
-                .with_context(|| format!("writing the {} report", format.extension()))?;
-        }
-    }
-    write_atomic(
-        &dir.join("history.csv"),
-        report::history_csv(policy)?.as_bytes(),
-    )?;
-    Ok(())
 }

@@ -3,11 +3,13 @@
 //!
 //! Renderers only format: every number and verdict they show is a field of the model.
 
+mod batch;
 mod csv;
 mod json;
 mod markdown;
 mod write;
 
+pub use batch::{policy_dir, write_policy, write_run, BatchError};
 pub use write::{write_atomic, WriteError};
 
 use crate::model::{PairReport, PolicyReport};
