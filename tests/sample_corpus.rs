@@ -347,7 +347,7 @@ fn fair_policing_2018_to_2024_adds_six_protections() {
             ),
             case(
                 New,
-                "and should document each consent search on a body-worn camera",
+                "Officers should document each consent search on a body-worn camera",
                 "unchanged",
             ),
         ],
@@ -365,7 +365,7 @@ fn fair_policing_2025_draft_strengthens_three_and_weakens_four() {
         &[
             case(
                 New,
-                "and shall document each consent search",
+                "Officers shall document each consent search",
                 "strengthened",
             ),
             case(
