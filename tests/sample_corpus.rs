@@ -291,6 +291,8 @@ fn fair_policing_2016_to_2018_loosens_five_protections() {
             // Wording only, and a split that keeps every word.
             case(New, "produce a driver license", "unchanged"),
             case(New, "The agency shall accept complaints made anonymously.", "unchanged"),
+            // A cross-reference that follows the renumbering.
+            case(New, "as a complaint under Section IX.D", "unchanged"),
             case(New, NOTE, "unchanged"),
         ],
     );
