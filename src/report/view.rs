@@ -4,7 +4,9 @@
 //!
 //! Only ordering and wording live here. Every count and verdict is read from the model as it is.
 
-use crate::model::{Change, ClauseRef, Direction, EditOp, PairReport, PolicyReport, Summary};
+use crate::model::{
+    Change, ClauseRef, Direction, EditOp, PairReport, PolicyReport, Summary, WordEdit,
+};
 use serde::Serialize;
 
 /// What a page knows beyond the comparison itself: the policy's title and where the run's index is.
@@ -88,6 +90,9 @@ pub struct Run<'a> {
     pub lead: &'a str,
     pub text: &'a str,
     pub trail: &'a str,
+    /// A space after a deletion that runs straight into an insertion, so "must" replaced by "should"
+    /// reads as two words rather than "mustshould" where the marks do not show (plain text, print).
+    pub join: &'static str,
 }
 
 /// Builds the view of one comparison.
@@ -154,7 +159,7 @@ fn change_view(n: usize, c: &Change) -> ChangeView<'_> {
         old: c.old.as_ref().map(side),
         new: c.new.as_ref().map(side),
         confidence: format!("{:.0}%", (c.confidence.clamp(0.0, 1.0) * 100.0).round()),
-        redline: c.diff.iter().map(|e| run(e.op, &e.text)).collect(),
+        redline: redline(&c.diff),
     }
 }
 
@@ -165,6 +170,23 @@ fn side(c: &ClauseRef) -> SideView<'_> {
         path: c.path.join(" › "),
         text: &c.text,
     }
+}
+
+fn redline(diff: &[WordEdit]) -> Vec<Run<'_>> {
+    let mut runs: Vec<Run<'_>> = diff.iter().map(|e| run(e.op, &e.text)).collect();
+    for i in 1..runs.len() {
+        let (before, after) = runs.split_at_mut(i);
+        if let (Some(prev), Some(next)) = (before.last_mut(), after.first()) {
+            if prev.op == "delete"
+                && prev.trail.is_empty()
+                && next.op == "insert"
+                && next.lead.is_empty()
+            {
+                prev.join = " ";
+            }
+        }
+    }
+    runs
 }
 
 fn run(op: EditOp, text: &str) -> Run<'_> {
@@ -182,6 +204,7 @@ fn run(op: EditOp, text: &str) -> Run<'_> {
         lead,
         text: core,
         trail,
+        join: "",
     }
 }
 
@@ -253,5 +276,23 @@ mod tests {
         case("   ", "   ", "", "");
         case("", "", "", "");
         case("\u{a0}née ", "\u{a0}", "née", " ");
+    }
+
+    #[test]
+    fn a_replacement_reads_as_two_words() {
+        let edit = |op, text: &str| WordEdit {
+            op,
+            text: text.into(),
+        };
+        let diff = [
+            edit(EditOp::Equal, "Officers "),
+            edit(EditOp::Delete, "must"),
+            edit(EditOp::Insert, "should"),
+            edit(EditOp::Equal, " record"),
+            edit(EditOp::Delete, "ed "),
+            edit(EditOp::Insert, "s"),
+        ];
+        let joins: Vec<&str> = redline(&diff).iter().map(|r| r.join).collect();
+        assert_eq!(joins, ["", " ", "", "", "", ""]);
     }
 }
