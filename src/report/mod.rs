@@ -16,7 +16,7 @@ pub use batch::{policy_dir, write_policy, write_run, BatchError};
 pub use csv::{neutralise, CSV_COLUMNS};
 pub use html::index_html;
 pub use templates::escape_markdown;
-pub use view::{headline, Page};
+pub use view::{headline, subline, Page};
 pub use write::{write_atomic, WriteError};
 
 use crate::model::{PairReport, PolicyReport};
