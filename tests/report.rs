@@ -170,3 +170,11 @@ fn a_comparison_without_changes_still_renders_every_section() {
     let md = report::render(&r, Format::Markdown).unwrap();
     assert!(md.contains("None: every clause changed."));
 }
+
+#[test]
+fn a_report_without_a_policy_name_still_has_a_title() {
+    let mut r = pair();
+    r.policy.clear();
+    let h = report::render(&r, Format::Html).unwrap();
+    assert!(h.contains("<h1>Policy: what changed from 2019 to 2025-draft</h1>"));
+}

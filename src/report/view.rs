@@ -142,7 +142,10 @@ pub fn pair_view<'a>(report: &'a PairReport, page: Page<'a>) -> PairView<'a> {
     ];
     let unchanged = number(unchanged);
     PairView {
-        title: page.title.unwrap_or(&report.policy),
+        title: [page.title.unwrap_or(""), report.policy.as_str()]
+            .into_iter()
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or("Policy"),
         index: page.index,
         headline: headline(&report.summary),
         subline: subline(&report.summary),
