@@ -184,3 +184,27 @@ fn bad_input_exits_2_and_names_the_problem() {
         .code(2)
         .stderr(predicate::str::contains("empty.txt"));
 }
+
+#[test]
+fn sample_draft_gate_agrees_with_its_own_counts() {
+    let policy = Path::new(env!("CARGO_MANIFEST_DIR")).join("versions/fair-and-impartial-policing");
+    if !policy.join("2025-draft.txt").is_file() {
+        eprintln!("skipped: the sample corpus is not in versions/");
+        return;
+    }
+    let draft = policy.join("2025-draft.txt");
+    let (code, out) = stdout(bin().arg("check").arg(&draft).arg("--against").arg(&policy));
+    assert!(
+        out.contains("draft 2025 (") && out.contains("against adopted 2024 ("),
+        "{out}"
+    );
+    assert_eq!(code, if weakened(&out) > 0 { 1 } else { 0 }, "{out}");
+    bin()
+        .arg("check")
+        .arg(&draft)
+        .arg("--against")
+        .arg(&policy)
+        .args(["--fail-on", "none"])
+        .assert()
+        .code(0);
+}
