@@ -7,8 +7,10 @@
 //! **Spreadsheet safety.** A cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return would be
 //! run as a formula by Excel, LibreOffice or Google Sheets (`=HYPERLINK(...)` in a clause must stay
 //! text). Every such cell, in every column including the header, is written with a single quote `'`
-//! in front; the spreadsheet shows the text as it was and tools reading the file can strip that one
-//! leading quote. No other cell is altered.
+//! in front, and so is a cell whose text is single quotes followed by one of those characters, so the
+//! rule can be undone without ambiguity: a tool reading the file drops one leading quote from any cell
+//! that, after its leading quotes, starts with `=`, `+`, `-`, `@`, a tab or a carriage return. No other
+//! cell is altered.
 //!
 //! ## Changes: `out/<policy>/<from>__<to>.csv` (and `diff --format csv`)
 //!
@@ -65,12 +67,20 @@ pub const CSV_COLUMNS: [&str; 13] = [
 
 /// Makes a cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or carriage return
 /// gets a single quote in front so the cell is read as text, never as a formula.
+///
+/// Text that already starts with quotes before such a character gets one more, so dropping one quote
+/// always gives the original back (see the module docs).
 pub fn neutralise(cell: &str) -> Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
-        _ => Cow::Borrowed(cell),
+    let after_quotes = cell.trim_start_matches('\'');
+    if after_quotes.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
     }
 }
+
+/// First characters that make a spreadsheet read a cell as a formula.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 fn err(e: impl std::fmt::Display) -> RenderError {
     RenderError::Render {
@@ -254,7 +264,10 @@ mod tests {
         case("plain", "plain");
         case("a=b", "a=b");
         case(" =x", " =x");
-        case("'=x", "'=x");
+        case("'=x", "''=x");
+        case("''+x", "'''+x");
+        case("'quoted' term", "'quoted' term");
+        case("'", "'");
     }
 
     #[test]

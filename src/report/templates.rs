@@ -140,6 +140,25 @@ mod tests {
         case("=HYPERLINK(", "\\=HYPERLINK(");
     }
 
+    proptest::proptest! {
+        /// No character of the input survives as markup: every `<`, `>` becomes an entity and every
+        /// emphasis, link, table or code character is backslashed.
+        #[test]
+        fn escaped_text_has_no_live_markup(text in "\\PC{0,60}") {
+            let mut got = String::new();
+            escape_markdown(&text, &mut got);
+            proptest::prop_assert!(!got.contains(['<', '>', '\n']));
+            // Whether the previous character is a backslash that escapes this one.
+            let mut pending = false;
+            for ch in got.chars() {
+                if "*_[]`|~$".contains(ch) {
+                    proptest::prop_assert!(pending, "{:?}", got);
+                }
+                pending = ch == '\\' && !pending;
+            }
+        }
+    }
+
     #[test]
     fn every_builtin_template_compiles() {
         for name in ["style.css", "pair.html", "index.html", "pair.md"] {
