@@ -182,6 +182,85 @@ mod tests {
         );
     }
 
+    fn clause(id: &str, line: usize) -> policydiff::model::ClauseRef {
+        policydiff::model::ClauseRef {
+            id: id.into(),
+            number: None,
+            path: Vec::new(),
+            text: format!("Clause {id} (illustrative)."),
+            line,
+        }
+    }
+
+    fn change(old: Option<(&str, usize)>, new: Option<(&str, usize)>, d: Direction) -> Change {
+        Change {
+            old: old.map(|(id, l)| clause(id, l)),
+            new: new.map(|(id, l)| clause(id, l)),
+            kind: policydiff::model::PairKind::Modified,
+            direction: d,
+            confidence: 0.5,
+            needs_review: false,
+            similarity: 0.5,
+            reasons: Vec::new(),
+            diff: Vec::new(),
+        }
+    }
+
+    #[track_caller]
+    fn name(old: Option<(&str, usize)>, new: Option<(&str, usize)>, want: &str) {
+        assert_eq!(clause_name(&change(old, new, Direction::Weakened)), want);
+    }
+
+    #[test]
+    fn clauses_are_named_by_their_new_id_and_line() {
+        name(Some(("3(b)", 9)), Some(("3(b)", 10)), "3(b) (line 10)");
+        name(
+            Some(("3(b)", 9)),
+            Some(("4(a)", 12)),
+            "4(a) (was 3(b), line 12)",
+        );
+        name(None, Some(("5", 20)), "5 (line 20)");
+        name(Some(("6", 30)), None, "6 (removed; was line 30)");
+    }
+
+    #[test]
+    fn summary_lists_what_fails_the_gate() {
+        use policydiff::model::{Reason, VersionInfo, SCHEMA};
+        let mut weak = change(Some(("2", 4)), Some(("2", 4)), Direction::Weakened);
+        weak.reasons = vec![Reason {
+            rule: "modal-downgrade".into(),
+            effect: Direction::Weakened,
+            weight: -1.0,
+            deleted: Some("must".into()),
+            inserted: Some("should".into()),
+            explanation: "'must' became 'should': the duty is now advice".into(),
+        }];
+        let strong = change(None, Some(("7", 15)), Direction::Strengthened);
+        let changes = vec![weak, strong];
+        let version = |label: &str, status| VersionInfo {
+            label: label.into(),
+            file: format!("versions/p/{label}.txt"),
+            clauses: 2,
+            date: None,
+            status,
+        };
+        let r = PairReport {
+            schema: SCHEMA,
+            policy: "p".into(),
+            from: version("2024", Status::Adopted),
+            to: version("2025", Status::Draft),
+            summary: Summary::of(&changes),
+            changes,
+        };
+        let weakened_only = summary_text(&r, FailOn::Weakened, true);
+        assert!(weakened_only.contains("Weakened:\n  2 (line 4): 'must' became 'should'"));
+        assert!(!weakened_only.contains("Strengthened:"));
+        assert!(weakened_only.ends_with("gate FAILED (--fail-on weakened)\n"));
+        let any = summary_text(&r, FailOn::Any, true);
+        assert!(any.contains("Strengthened:\n  7 (line 15): no rule explained this change\n"));
+        insta::assert_snapshot!("check_summary_any", any);
+    }
+
     #[test]
     fn gate() {
         case(FailOn::Weakened, 0, 0, false);
