@@ -43,11 +43,27 @@ fn numbered_ids_match_expected_alignment() {
     for dir in dirs {
         let yaml = std::fs::read_to_string(dir.join("expected.yaml")).expect("expected.yaml");
         let expected: Expected = serde_yaml::from_str(&yaml).expect("expected.yaml parses");
-        let want_old: BTreeSet<String> =
-            expected.alignment.iter().flat_map(|e| e.old.clone()).collect();
-        let want_new: BTreeSet<String> =
-            expected.alignment.iter().flat_map(|e| e.new.clone()).collect();
-        assert_eq!(numbered_ids(&dir.join("v1.txt")), want_old, "{} v1", dir.display());
-        assert_eq!(numbered_ids(&dir.join("v2.txt")), want_new, "{} v2", dir.display());
+        let want_old: BTreeSet<String> = expected
+            .alignment
+            .iter()
+            .flat_map(|e| e.old.clone())
+            .collect();
+        let want_new: BTreeSet<String> = expected
+            .alignment
+            .iter()
+            .flat_map(|e| e.new.clone())
+            .collect();
+        assert_eq!(
+            numbered_ids(&dir.join("v1.txt")),
+            want_old,
+            "{} v1",
+            dir.display()
+        );
+        assert_eq!(
+            numbered_ids(&dir.join("v2.txt")),
+            want_new,
+            "{} v2",
+            dir.display()
+        );
     }
 }

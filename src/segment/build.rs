@@ -115,7 +115,11 @@ impl Builder {
 
     /// An unnumbered heading: a path entry for what follows.
     pub fn heading(&mut self, label: String, rank: u8) {
-        while self.stack.last().is_some_and(|f| f.rank.map_or(true, |r| r >= rank)) {
+        while self
+            .stack
+            .last()
+            .is_some_and(|f| f.rank.map_or(true, |r| r >= rank))
+        {
             self.stack.pop();
         }
         self.make_room();
@@ -134,10 +138,21 @@ impl Builder {
     }
 
     /// Opens a numbered or bulleted item; its text comes with [`Builder::finish_item`].
-    pub fn open_item(&mut self, m: &Marker, r: Reading, indent: isize, line: usize, rank: Option<u8>) {
+    pub fn open_item(
+        &mut self,
+        m: &Marker,
+        r: Reading,
+        indent: isize,
+        line: usize,
+        rank: Option<u8>,
+    ) {
         match rank {
             Some(rank) => {
-                while self.stack.last().is_some_and(|f| f.rank.map_or(true, |x| x >= rank)) {
+                while self
+                    .stack
+                    .last()
+                    .is_some_and(|f| f.rank.map_or(true, |x| x >= rank))
+                {
                     self.stack.pop();
                 }
             }
@@ -225,11 +240,14 @@ impl Builder {
         let Some(ci) = frame.clause else { return };
         let bullet = frame.style.is_some_and(|s| s.kind == Kind::Bullet);
         let raw = raw.trim().trim_start_matches(['-', '\u{2013}', ':']).trim();
-        let (heading, body) = split_heading(raw, markdown_heading, bullet);
+        let enclosed = frame.style.is_some_and(|s| s.punct == Punct::Enclosed);
+        let (heading, body) = split_heading(raw, markdown_heading, bullet, enclosed);
         let heading_only = body.is_empty() && !bullet;
         let takes_body = heading_only
             && (markdown_heading
-                || heading.as_deref().map_or(true, |h| text::is_caps(h) || !h.ends_with('.')));
+                || heading
+                    .as_deref()
+                    .map_or(true, |h| text::is_caps(h) || !h.ends_with('.')));
         let Some(clause) = self.clauses.get_mut(ci) else {
             return;
         };
@@ -309,7 +327,10 @@ impl Builder {
             path: self.stack[..upto].iter().map(|f| f.label.clone()).collect(),
             text,
             line,
-            level: self.stack[..upto].iter().filter(|f| f.style.is_some()).count(),
+            level: self.stack[..upto]
+                .iter()
+                .filter(|f| f.style.is_some())
+                .count(),
         });
         self.pending.push(Pending::default());
     }
@@ -356,20 +377,27 @@ impl Builder {
 
 /// Heading and body of an item: a Markdown heading is all heading; `**Title.** body` and
 /// `Purpose. body` have run-in headings; a short title-like text is a heading with no body.
-fn split_heading(raw: &str, markdown_heading: bool, bullet: bool) -> (Option<String>, String) {
+fn split_heading(
+    raw: &str,
+    markdown_heading: bool,
+    bullet: bool,
+    enclosed: bool,
+) -> (Option<String>, String) {
     if markdown_heading {
         let h = markup::strip(raw);
         return ((!h.is_empty()).then_some(h), String::new());
     }
     if let Some((h, rest)) = bold_run_in(raw) {
-        let rest = markup::strip(rest.trim_start_matches(['.', ':']));
+        let rest = markup::strip(rest.trim_start_matches(['.', ':', ',']));
         return (Some(h), rest);
     }
     let s = markup::strip(raw);
     if bullet || s.is_empty() {
         return (None, s);
     }
-    if text::is_heading(&s) {
+    // `(1) Versicherungspflichtig sind` introduces a list; parenthesised items are headings only
+    // when they shout.
+    if text::is_heading(&s) && (!enclosed || text::is_caps(&s)) {
         return (Some(s), String::new());
     }
     if let Some((h, body)) = text::run_in(&s) {

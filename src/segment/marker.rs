@@ -21,6 +21,7 @@ pub enum Keyword {
     Article,
     Part,
     Chapter,
+    Clause,
 }
 
 /// The counting system of a marker.
@@ -89,6 +90,16 @@ const MAX_ROMAN: u32 = 50;
 /// must be followed by whitespace, the end of the string or the closing bold, so `1.5 million` and
 /// `U.S.` are not markers.
 pub fn parse(s: &str) -> Option<Marker> {
+    parse_with(s, false)
+}
+
+/// Like [`parse`], for a heading line, where a keyword number may be followed by its title directly
+/// (`### § 1 Solidarität`); in running text that shape is a cross-reference (`§ 8 Abs. 2 gilt`).
+pub fn parse_heading(s: &str) -> Option<Marker> {
+    parse_with(s, true)
+}
+
+fn parse_with(s: &str, heading: bool) -> Option<Marker> {
     let b = s.as_bytes();
     if let Some(m) = bullet(s) {
         return Some(m);
@@ -98,7 +109,7 @@ pub fn parse(s: &str) -> Option<Marker> {
     } else {
         0
     };
-    let (readings, number, mut i) = body(s, open)?;
+    let (readings, number, mut i) = body(s, open, heading)?;
     // Trailing punctuation after the bare number: `.` (possibly escaped) or `)`.
     if open > 0 && b.get(i..i + 2) == Some(&b[..2]) {
         i += 2;
@@ -121,7 +132,10 @@ pub fn parse(s: &str) -> Option<Marker> {
 fn bullet(s: &str) -> Option<Marker> {
     let mut chars = s.char_indices();
     let (_, c) = chars.next()?;
-    if !matches!(c, '-' | '*' | '+' | '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{25E6}') {
+    if !matches!(
+        c,
+        '-' | '*' | '+' | '\u{2022}' | '\u{25AA}' | '\u{25CF}' | '\u{25E6}'
+    ) {
         return None;
     }
     let after = c.len_utf8();
@@ -145,10 +159,10 @@ fn bullet(s: &str) -> Option<Marker> {
 }
 
 /// The marker proper: readings, printed number and the byte index just after its punctuation.
-fn body(s: &str, start: usize) -> Option<(Vec<Reading>, String, usize)> {
+fn body(s: &str, start: usize, heading: bool) -> Option<(Vec<Reading>, String, usize)> {
     let b = s.as_bytes();
     let rest = &s[start..];
-    if let Some(r) = keyword(rest) {
+    if let Some(r) = keyword(rest, heading) {
         return Some((r.0, r.1, start + r.2));
     }
     if b.get(start) == Some(&b'(') {
@@ -176,7 +190,11 @@ fn body(s: &str, start: usize) -> Option<(Vec<Reading>, String, usize)> {
                 kind: Kind::Dotted(parts.len()),
                 punct: Punct::Bare,
             };
-            return Some((vec![Reading { style, value }], core.to_string(), start + word_len));
+            return Some((
+                vec![Reading { style, value }],
+                core.to_string(),
+                start + word_len,
+            ));
         }
         return None;
     }
@@ -200,12 +218,16 @@ fn body(s: &str, start: usize) -> Option<(Vec<Reading>, String, usize)> {
         return None;
     };
     let readings = readings_of(inner, punct)?;
-    Some((readings, inner.to_string(), start + digits_or_letters + plen))
+    Some((
+        readings,
+        inner.to_string(),
+        start + digits_or_letters + plen,
+    ))
 }
 
 /// `Section 3`, `Sec. 3.1`, `§ 12a`, `Article II`, `Part 1`, `Chapter 4`.
-fn keyword(s: &str) -> Option<(Vec<Reading>, String, usize)> {
-    const WORDS: [(&str, Keyword); 7] = [
+fn keyword(s: &str, heading: bool) -> Option<(Vec<Reading>, String, usize)> {
+    const WORDS: [(&str, Keyword); 8] = [
         ("section", Keyword::Section),
         ("sec.", Keyword::Section),
         ("\u{a7}", Keyword::Paragraph),
@@ -213,6 +235,7 @@ fn keyword(s: &str) -> Option<(Vec<Reading>, String, usize)> {
         ("art.", Keyword::Article),
         ("part", Keyword::Part),
         ("chapter", Keyword::Chapter),
+        ("clause", Keyword::Clause),
     ];
     let first = s.chars().next()?;
     if !(first.is_uppercase() || first == '\u{a7}') {
@@ -253,8 +276,11 @@ fn keyword(s: &str) -> Option<(Vec<Reading>, String, usize)> {
     let ok = t.is_empty()
         || j > end_num
         || tail.len() - t.len() >= 2
-        || t.starts_with(['-', ':', '\u{2013}', '*', '"', '('])
-        || t.chars().next().is_some_and(|c| c.is_uppercase());
+        || t.starts_with(['-', ':', '\u{2013}', '*'])
+        || (heading
+            && t.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '"'));
     if !ok {
         return None;
     }
@@ -298,8 +324,8 @@ fn readings_of(inner: &str, punct: Punct) -> Option<Vec<Reading>> {
     if b.first()?.is_ascii_digit() {
         let digits = inner.bytes().take_while(|c| c.is_ascii_digit()).count();
         let suffix = &inner[digits..];
-        // `(1a)` happens in statutes; otherwise digits only, at most three.
-        if digits > 3 || !(suffix.is_empty() || (punct == Punct::Enclosed && suffix.len() == 1)) {
+        // Statutes insert `2a.` and `(1a)` between existing numbers.
+        if digits > 3 || suffix.len() > 1 {
             return None;
         }
         if !suffix.bytes().all(|c| c.is_ascii_lowercase()) {
@@ -381,7 +407,9 @@ pub fn roman(s: &str) -> Option<u32> {
             _ => total += *v as i64,
         }
     }
-    let total = u32::try_from(total).ok().filter(|t| (1..=MAX_ROMAN).contains(t))?;
+    let total = u32::try_from(total)
+        .ok()
+        .filter(|t| (1..=MAX_ROMAN).contains(t))?;
     (to_roman(total) == s.to_ascii_lowercase()).then_some(total)
 }
 
@@ -426,6 +454,7 @@ mod tests {
         case("12) x", Some("12"), &[Arabic]);
         case("(3) x", Some("(3)"), &[Arabic]);
         case("(1a) x", Some("(1a)"), &[Arabic]);
+        case("2a. x", Some("2a"), &[Arabic]);
         case("2.1 x", Some("2.1"), &[Dotted(2)]);
         case("2.1.3. x", Some("2.1.3"), &[Dotted(3)]);
         case("**2.1.** x", Some("2.1"), &[Dotted(2)]);
@@ -439,10 +468,26 @@ mod tests {
         case("IV. X", Some("IV"), &[UpperRoman]);
         case("B. x", Some("B"), &[UpperAlpha]);
         case("a) x", Some("a"), &[LowerAlpha]);
-        case("Section 3. Title", Some("Section 3"), &[Keyword(super::Keyword::Section)]);
-        case("\u{a7} 5 Title", Some("\u{a7} 5"), &[Keyword(super::Keyword::Paragraph)]);
-        case("Article II", Some("Article II"), &[Keyword(super::Keyword::Article)]);
-        case("Part 1 - General", Some("Part 1"), &[Keyword(super::Keyword::Part)]);
+        case(
+            "Section 3. Title",
+            Some("Section 3"),
+            &[Keyword(super::Keyword::Section)],
+        );
+        case(
+            "\u{a7} 5. Title",
+            Some("\u{a7} 5"),
+            &[Keyword(super::Keyword::Paragraph)],
+        );
+        case(
+            "Article II",
+            Some("Article II"),
+            &[Keyword(super::Keyword::Article)],
+        );
+        case(
+            "Part 1 - General",
+            Some("Part 1"),
+            &[Keyword(super::Keyword::Part)],
+        );
         case("- item", Some(""), &[Bullet]);
         case("\u{2022} item", Some(""), &[Bullet]);
         case("4.", Some("4"), &[Arabic]);
@@ -454,12 +499,20 @@ mod tests {
         case("No. 5", None, &[]);
         case("MD. x", None, &[]);
         case("Section 3 of this policy", None, &[]);
+        case("\u{a7} 8 Abs. 2 gilt", None, &[]);
         case("2018 was", None, &[]);
         case("**bold** text", None, &[]);
         case("1.Foo", None, &[]);
         case("(see below)", None, &[]);
         case("", None, &[]);
         case("-", None, &[]);
+    }
+
+    #[test]
+    fn keyword_headings() {
+        let m = parse_heading("\u{a7} 1 Solidarity").map(|m| m.number);
+        assert_eq!(m.as_deref(), Some("\u{a7} 1"));
+        assert_eq!(parse("\u{a7} 1 Solidarity"), None);
     }
 
     #[test]

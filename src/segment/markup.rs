@@ -23,7 +23,8 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A text made only of in-page links (`[Purpose](#purpose)`): a table of contents, not a clause.
 static TOC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[*_]{0,2}\s*\[[^\]\n]*\]\([^)\s]*#[^)\s]*\)[*_]{0,2}\s*)+$").expect("valid regex")
+    Regex::new(r"^(?:[*_]{0,2}\s*\[[^\]\n]*\]\([^)\s]*#[^)\s]*\)[*_]{0,2}\s*)+$")
+        .expect("valid regex")
 });
 
 /// Whether `raw` is nothing but links to places in a page (a table of contents line).
@@ -150,7 +151,10 @@ mod tests {
         case("*em* and _em_", "em and em");
         case("snake_case stays", "snake_case stays");
         case("2 * 3 = 6", "2 * 3 = 6");
-        case("see [the policy](https://example.org/p#a) now", "see the policy now");
+        case(
+            "see [the policy](https://example.org/p#a) now",
+            "see the policy now",
+        );
         case("![logo](img.png) text", "logo text");
         case("[text][ref] x", "text x");
         case("line<br>break", "line break");

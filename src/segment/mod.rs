@@ -56,9 +56,9 @@
 mod build;
 mod marker;
 mod markup;
-mod text;
 #[cfg(test)]
 mod tests;
+mod text;
 
 pub use build::MAX_DEPTH;
 
@@ -75,7 +75,11 @@ struct Line<'a> {
 /// Splits a document into clauses (see the module documentation for the id contract).
 pub fn segment(input: &str) -> Vec<Clause> {
     let lines: Vec<&str> = input.split('\n').collect();
-    let last_content = lines.iter().rposition(|l| !l.trim().is_empty()).unwrap_or(0) + 1;
+    let last_content = lines
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .unwrap_or(0)
+        + 1;
     let mut b = Builder::default();
     let mut block: Vec<Line> = Vec::new();
     let mut fence: Option<&str> = None;
@@ -89,7 +93,11 @@ pub fn segment(input: &str) -> Vec<Clause> {
                 fence = None;
                 flush(&mut b, &mut block, last_content);
             } else if !content.is_empty() {
-                block.push(Line { no, indent, text: content });
+                block.push(Line {
+                    no,
+                    indent,
+                    text: content,
+                });
             }
             continue;
         }
@@ -127,7 +135,11 @@ pub fn segment(input: &str) -> Vec<Clause> {
         if markup::is_toc(after_marker) {
             continue;
         }
-        block.push(Line { no, indent, text: content });
+        block.push(Line {
+            no,
+            indent,
+            text: content,
+        });
     }
     flush(&mut b, &mut block, last_content);
     b.finish()
@@ -200,7 +212,7 @@ fn is_rule(content: &str) -> bool {
 }
 
 fn md_heading(b: &mut Builder, content: &str, level: u8, no: usize) {
-    let numbered = marker::parse(content)
+    let numbered = marker::parse_heading(content)
         .filter(|m| !m.is_bullet())
         .and_then(|m| b.resolve(&m).map(|r| (m, r)));
     match numbered {
@@ -219,10 +231,7 @@ fn md_heading(b: &mut Builder, content: &str, level: u8, no: usize) {
 
 fn table_row(b: &mut Builder, content: &str, indent: usize, no: usize) {
     let inner = content.trim().trim_matches('|');
-    if inner
-        .chars()
-        .all(|c| matches!(c, '|' | '-' | ':' | ' '))
-    {
+    if inner.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
         return;
     }
     let cells: Vec<String> = inner.split('|').map(markup::strip).collect();

@@ -6,7 +6,8 @@
 //! start always splits; otherwise the marker must continue the open numbering (the next number of an
 //! open style), or open a new style right after a sentence end, a colon, an ALL-CAPS heading or a
 //! deeper indent. Inside a line the text before must end a sentence or clause (`.`, `;`, `:`) or be an
-//! ALL-CAPS heading word, and a new style may open only after a colon or such a heading.
+//! ALL-CAPS heading word, and a new style may open only after a colon or such a heading; parenthesised
+//! numbers inside a line split only after a sentence end and only when they continue an open list.
 
 use super::build::Builder;
 use super::marker::{self, Marker, Punct, Reading};
@@ -102,9 +103,8 @@ fn at_line_start(
         (Some(l), Some(k)) => l.indent >= k.indent + 2,
         _ => false,
     };
-    let first_ok = prev.ends_with(['.', ':', ';', '!', '?'])
-        || text::is_caps(&markup::strip(prev))
-        || deeper;
+    let first_ok =
+        prev.ends_with(['.', ':', ';', '!', '?']) || text::is_caps(&markup::strip(prev)) || deeper;
     b.fits(r, &m.number, first_ok).then_some((m, r))
 }
 
@@ -117,8 +117,8 @@ fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Re
     let last_word = before.rsplit(' ').next().unwrap_or("");
     let colon = before.ends_with(':');
     let ended = before.ends_with(['.', ';']) || colon;
-    let caps = last_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && text::is_caps(last_word);
+    let caps =
+        last_word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && text::is_caps(last_word);
     if !(ended || caps) {
         return None;
     }
@@ -128,10 +128,14 @@ fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Re
     }
     let r = b.resolve(&m)?;
     let after = raw[p + m.len..].chars().next()?;
-    let follows = match r.style.punct {
-        Punct::Enclosed => true,
-        _ => after.is_uppercase() || after == '"',
+    // `(a)`, `(ii)` inside a sentence enumerate parts of it; only a sentence end before one that
+    // continues an open list (statute text run together: "... . (2) The ...") starts a clause.
+    let (follows, first_ok) = match r.style.punct {
+        Punct::Enclosed => (before.ends_with('.'), false),
+        _ => (
+            after.is_uppercase() || after == '"',
+            in_item && (colon || caps),
+        ),
     };
-    let first_ok = in_item && (colon || caps);
     (follows && b.fits(r, &m.number, first_ok)).then_some((m, r))
 }

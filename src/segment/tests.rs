@@ -6,10 +6,7 @@ use super::segment;
 /// Segments `input` and checks the (id, text) of every clause.
 #[track_caller]
 fn case(input: &str, want: &[(&str, &str)]) {
-    let got: Vec<(String, String)> = segment(input)
-        .into_iter()
-        .map(|c| (c.id, c.text))
-        .collect();
+    let got: Vec<(String, String)> = segment(input).into_iter().map(|c| (c.id, c.text)).collect();
     let want: Vec<(String, String)> = want
         .iter()
         .map(|(i, t)| (i.to_string(), t.to_string()))
@@ -26,5 +23,8 @@ fn ids(input: &str, want: &[&str]) {
 
 #[test]
 fn smoke() {
-    case("1. Officers shall.\n\n2. Staff may.\n", &[("1", "Officers shall."), ("2", "Staff may.")]);
+    case(
+        "1. Officers shall.\n\n2. Staff may.\n",
+        &[("1", "Officers shall."), ("2", "Staff may.")],
+    );
 }

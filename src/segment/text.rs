@@ -12,8 +12,8 @@ const VERBS: [&str; 22] = [
 
 /// Words that open sentences but rarely a run-in heading.
 const OPENERS: [&str; 16] = [
-    "the", "a", "an", "this", "that", "these", "each", "any", "all", "no", "if", "when", "it", "we",
-    "you", "they",
+    "the", "a", "an", "this", "that", "these", "each", "any", "all", "no", "if", "when", "it",
+    "we", "you", "they",
 ];
 
 /// Abbreviations that end in a period mid-sentence (`Sgt. Smith`).
@@ -71,10 +71,10 @@ pub fn is_heading(s: &str) -> bool {
     if n > 10 || s.len() > 100 || has_verb(s) {
         return false;
     }
-    if !s.chars().next().is_some_and(|c| c.is_uppercase()) {
+    if !s.chars().next().is_some_and(|c| c.is_uppercase()) || !title_case(s) {
         return false;
     }
-    ends_open(s) || (s.ends_with('.') && n <= 6 && title_case(s))
+    ends_open(s) || (s.ends_with('.') && n <= 6)
 }
 
 /// Whether an unnumbered block is a title line: short, no closing punctuation, not a sentence.
@@ -201,12 +201,16 @@ mod tests {
         for (s, want) in [
             ("IMMIGRATION ENFORCEMENT", true),
             ("Purpose", true),
-            ("Dust control plan", true),
+            ("Dust Control Plan", true),
+            ("Versicherungspflichtig sind", false),
             ("Definitions.", true),
             ("Payment and Renewal.", true),
             ("Be courteous.", false),
             ("Officers shall wear cameras", false),
-            ("The officer records the stop, the time and the place.", false),
+            (
+                "The officer records the stop, the time and the place.",
+                false,
+            ),
             ("", false),
         ] {
             assert_eq!(is_heading(s), want, "{s:?}");
@@ -230,9 +234,18 @@ mod tests {
     #[test]
     fn run_in_headings() {
         for (s, want) in [
-            ("Purpose. This policy governs x.", Some(("Purpose", "This policy governs x."))),
-            ("Written quotes. For each purchase", Some(("Written quotes", "For each purchase"))),
-            ("USE OF FORCE Officers shall", Some(("USE OF FORCE", "Officers shall"))),
+            (
+                "Purpose. This policy governs x.",
+                Some(("Purpose", "This policy governs x.")),
+            ),
+            (
+                "Written quotes. For each purchase",
+                Some(("Written quotes", "For each purchase")),
+            ),
+            (
+                "USE OF FORCE Officers shall",
+                Some(("USE OF FORCE", "Officers shall")),
+            ),
             ("PURPOSE This policy", Some(("PURPOSE", "This policy"))),
             ("The officer left. Then", None),
             ("Officers shall comply. Failure", None),
