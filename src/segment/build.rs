@@ -31,6 +31,8 @@ struct Frame {
     label: String,
     clause: Option<usize>,
     definitions: bool,
+    /// A numbered heading line (`IV. IMMIGRATION ENFORCEMENT`): paragraphs after it belong to it.
+    titled: bool,
 }
 
 #[derive(Debug, Default)]
@@ -134,6 +136,7 @@ impl Builder {
             label,
             clause: None,
             definitions,
+            titled: true,
         });
     }
 
@@ -195,6 +198,7 @@ impl Builder {
             label: m.number.clone(),
             clause: Some(self.clauses.len() - 1),
             definitions: false,
+            titled: false,
         });
     }
 
@@ -284,6 +288,7 @@ impl Builder {
         let id = unique(&mut self.used, &clause.id);
         clause.id.clone_from(&id);
         frame.id = Some(id);
+        frame.titled = heading_only && clause.heading.is_some();
         if let Some(p) = self.pending.get_mut(ci) {
             p.heading_only = heading_only;
             p.takes_body = takes_body;
@@ -304,7 +309,10 @@ impl Builder {
         if self.absorb(&text, indent, is_def) {
             return;
         }
-        let container = self.stack.iter().rposition(|f| f.indent < indent);
+        let container = self
+            .stack
+            .iter()
+            .rposition(|f| f.indent < indent || f.titled);
         let upto = container.map_or(0, |c| c + 1);
         if let Some(ci) = container.and_then(|c| self.stack[c].clause) {
             if let Some(p) = self.pending.get_mut(ci) {
@@ -406,7 +414,7 @@ fn split_heading(
     (None, s)
 }
 
-/// `**Title.** rest` with a short, verb-free title.
+/// `**Title.** rest`, `**Title:** rest` or `**Title**` alone, with a short, verb-free title.
 fn bold_run_in(raw: &str) -> Option<(String, &str)> {
     let delim = if raw.starts_with("**") {
         "**"
@@ -419,8 +427,12 @@ fn bold_run_in(raw: &str) -> Option<(String, &str)> {
     let h = markup::strip(&raw[2..close]);
     let n = h.split_whitespace().count();
     let rest = &raw[close + 2..];
-    (n > 0 && n <= 12 && (text::is_heading(&h) || text::is_heading(text::trim_heading(&h))))
-        .then_some((h, rest))
+    let ended = h.ends_with(['.', ':'])
+        || rest.starts_with(['.', ':'])
+        || rest.trim().is_empty()
+        || rest.trim_start().starts_with(char::is_uppercase);
+    let title = text::is_heading(text::trim_heading(&h));
+    (n > 0 && n <= 12 && ended && title).then_some((h, rest))
 }
 
 fn mentions_definitions(s: &str) -> bool {

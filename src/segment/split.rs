@@ -103,6 +103,10 @@ fn at_line_start(
         (Some(l), Some(k)) => l.indent >= k.indent + 2,
         _ => false,
     };
+    // A deeper-indented `1.` opens a nested list even when an outer `1.` list is open.
+    if deeper && r.value == 1 {
+        return Some((m, r));
+    }
     let first_ok =
         prev.ends_with(['.', ':', ';', '!', '?']) || text::is_caps(&markup::strip(prev)) || deeper;
     b.fits(r, &m.number, first_ok).then_some((m, r))
