@@ -244,10 +244,15 @@ fn flush(b: &mut Builder, block: &mut Vec<Line>, last_content: usize) {
         return;
     }
     let is_last = block.last().is_some_and(|l| l.no >= last_content);
+    let caps_first = block
+        .first()
+        .is_some_and(|l| text::is_caps(l.text) && text::is_title_line(&markup::strip(l.text)));
     let title = !is_last
         && block.len() <= 3
         && block.iter().all(|l| {
-            marker::parse(l.text).is_none() && text::is_title_line(&markup::strip(l.text))
+            let s = markup::strip(l.text);
+            marker::parse(l.text).is_none()
+                && (text::is_title_line(&s) || (caps_first && text::is_title_continuation(&s)))
         });
     if title {
         let joined: Vec<String> = block.iter().map(|l| markup::strip(l.text)).collect();

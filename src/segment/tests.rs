@@ -288,6 +288,8 @@ fn headings_and_run_in_headings() {
     let c = segment("COUNTY OFFICE\nPolicy 9 - Stops\n\n1. Staff shall act.");
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].path, ["COUNTY OFFICE Policy 9 - Stops"]);
+    let c = segment("CITY POLICE\nGeneral Order 4: Cameras\n\n1. Staff shall record.");
+    assert_eq!(c[0].path, ["CITY POLICE General Order 4: Cameras"]);
     let c = segment("PURPOSE\n\nThis policy governs stops.");
     assert_eq!(c[0].id, "p1");
     assert_eq!(c[0].path, ["PURPOSE"]);

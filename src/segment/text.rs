@@ -92,6 +92,17 @@ pub fn is_title_line(s: &str) -> bool {
     n <= 12 && ends_open(s) && !s.contains(':') && !has_verb(s)
 }
 
+/// A line continuing an ALL-CAPS title line (`General Order 4.12: Body-Worn Cameras`): like a title
+/// line, but a colon inside is allowed.
+pub fn is_title_continuation(s: &str) -> bool {
+    let n = words(s).count();
+    n > 0
+        && n <= 12
+        && s.chars().next().is_some_and(|c| c.is_uppercase())
+        && ends_open(s)
+        && !has_verb(s)
+}
+
 /// Splits a run-in heading off the body: `"Purpose. This policy ..."` gives `("Purpose", "This
 /// policy ...")`; `"USE OF FORCE Officers ..."` gives `("USE OF FORCE", "Officers ...")`.
 pub fn run_in(s: &str) -> Option<(&str, &str)> {
@@ -232,6 +243,10 @@ mod tests {
         ] {
             assert_eq!(is_title_line(s), want, "{s:?}");
         }
+        assert!(is_title_continuation(
+            "General Order 4.12: Body-Worn Cameras"
+        ));
+        assert!(!is_title_continuation("Note: officers must comply."));
     }
 
     #[test]
