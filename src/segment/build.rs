@@ -125,7 +125,10 @@ impl Builder {
             });
         }
         match self.topmost(r.style) {
-            Some(i) => self.stack[i].value + 1 == r.value,
+            Some(i) => {
+                self.stack[i].value + 1 == r.value
+                    || (first_ok && self.restarts_under_top(r, i, self.stack[i].indent))
+            }
             None => first_ok && r.value == 1,
         }
     }
@@ -184,7 +187,7 @@ impl Builder {
                     self.stack.pop();
                 }
             }
-            None => self.place_list_item(r.style, &m.number, indent),
+            None => self.place_list_item(r, &m.number, indent),
         }
         self.make_room();
         if let Some(ci) = self.stack.last().and_then(|f| f.clause) {
@@ -227,7 +230,8 @@ impl Builder {
         });
     }
 
-    fn place_list_item(&mut self, style: Style, number: &str, indent: isize) {
+    fn place_list_item(&mut self, r: Reading, number: &str, indent: isize) {
+        let style = r.style;
         let floor = self.floor();
         let len = self.stack.len();
         if let Kind::Dotted(_) = style.kind {
@@ -247,7 +251,9 @@ impl Builder {
                 .rev()
                 .find(|&i| same(&self.stack[i]) && self.stack[i].indent > indent);
             if let Some(s) = near.or(outer) {
-                return self.pop_to(s);
+                if !self.restarts_under_top(r, s, indent) {
+                    return self.pop_to(s);
+                }
             }
         }
         // A new style nests under the top, after leaving lists indented deeper than this marker.
@@ -258,6 +264,21 @@ impl Builder {
         {
             self.stack.pop();
         }
+    }
+
+    /// Whether a `1.` (or `A.`, `a.`) starts a new list under the top item although an outer list of
+    /// the same style is open at `open`: outlines reuse a style on two levels (`1. GENERAL A. ... 1. ...`).
+    fn restarts_under_top(&self, r: Reading, open: usize, indent: isize) -> bool {
+        let Some(top) = self.stack.last() else {
+            return false;
+        };
+        r.value == 1
+            && open + 1 < self.stack.len()
+            && top.rank.is_none()
+            && top
+                .style
+                .is_some_and(|s| s != r.style && s.kind != Kind::Bullet)
+            && top.indent <= indent
     }
 
     /// Gives the item opened last its heading and text, taken from the raw text after its marker.
