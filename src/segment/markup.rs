@@ -46,7 +46,11 @@ pub fn strip(raw: &str) -> String {
     let s = replace(&s, '<', &BREAK_TAG, " ");
     let s = replace(&s, '<', &TAG, "");
     let s = entities(&s);
-    collapse(&emphasis_and_escapes(&s))
+    if s.contains(['*', '_', '\\', '`']) {
+        collapse(&emphasis_and_escapes(&s))
+    } else {
+        collapse(&s)
+    }
 }
 
 /// `trigger` is a character every match contains: its absence skips the regex on plain lines.

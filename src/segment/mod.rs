@@ -55,6 +55,7 @@
 //! tags), so that markup-only edits leave the text identical.
 
 mod build;
+mod item;
 mod marker;
 mod markup;
 #[cfg(test)]
