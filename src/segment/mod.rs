@@ -255,14 +255,16 @@ fn flush(b: &mut Builder, block: &mut Vec<Line>, last_content: usize) {
 
 /// The heading text of a block of one to three title lines (`COUNTY OFFICE` / `Policy 9 - Stops`).
 fn title(lines: &[Line]) -> Option<String> {
+    if lines.len() > 3 {
+        return None;
+    }
     let first = lines.first()?;
     let caps_first = text::is_caps(first.text) && text::is_title_line(&markup::strip(first.text));
     let stripped: Vec<String> = lines.iter().map(|l| markup::strip(l.text)).collect();
-    let all = lines.len() <= 3
-        && lines.iter().zip(&stripped).all(|(l, s)| {
-            marker::parse(l.text).is_none()
-                && (text::is_title_line(s) || (caps_first && text::is_title_continuation(s)))
-        });
+    let all = lines.iter().zip(&stripped).all(|(l, s)| {
+        marker::parse(l.text).is_none()
+            && (text::is_title_line(s) || (caps_first && text::is_title_continuation(s)))
+    });
     all.then(|| stripped.join(" "))
 }
 
