@@ -1,6 +1,6 @@
 //! `policydiff run`: every policy under a versions folder, every successive pair, all outputs.
 
-use super::classifier;
+use super::{classifier, print_warnings};
 use anyhow::{bail, Result};
 use policydiff::ingest;
 use policydiff::report;
@@ -31,7 +31,9 @@ pub fn run(versions: &Path, out: &Path, lexicon: Option<&Path>, quiet: bool) -> 
             }
             None => &default,
         };
-        reports.push(policydiff::analyse_policy(&src, cls)?);
+        let docs = policydiff::load_versions(&src)?;
+        docs.iter().for_each(print_warnings);
+        reports.push(policydiff::analyse_documents(&src, &docs, cls));
     }
     for r in &reports {
         report::write_policy(out, r)?;
