@@ -39,6 +39,8 @@ pub struct Reader<'a> {
     blocks: Vec<String>,
     /// Text of a paragraph whose mark was deleted, waiting to join the next paragraph.
     carry: String,
+    /// Blocks from text boxes, waiting for the paragraph or row that anchors them to be written.
+    after: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -50,6 +52,7 @@ impl<'a> Reader<'a> {
             tracked: Tracked::default(),
             blocks: Vec::new(),
             carry: String::new(),
+            after: Vec::new(),
         }
     }
 
@@ -73,6 +76,7 @@ impl<'a> Reader<'a> {
                     if let Some(text) = self.paragraph(el, true) {
                         self.blocks.push(text);
                     }
+                    self.blocks.append(&mut self.after);
                 }
                 (Ns::W, "tbl") => self.table(el),
                 (Ns::W, "ins") => {
@@ -113,6 +117,7 @@ impl<'a> Reader<'a> {
             if !cells.is_empty() {
                 self.blocks.push(cells.join(" | "));
             }
+            self.blocks.append(&mut self.after);
         }
     }
 
@@ -153,8 +158,13 @@ impl<'a> Reader<'a> {
         let mut text = std::mem::take(&mut self.carry);
         let mut boxes = Vec::new();
         self.inline(p, &mut text, &mut boxes);
-        for b in boxes {
-            self.blocks_of(b);
+        if !boxes.is_empty() {
+            let outer = std::mem::take(&mut self.blocks);
+            for b in boxes {
+                self.blocks_of(b);
+            }
+            let inner = std::mem::replace(&mut self.blocks, outer);
+            self.after.extend(inner);
         }
         if mark_deleted {
             // Accepting the deletion joins this paragraph to the next, which keeps its own properties.

@@ -133,3 +133,6 @@ fn parse(path: &Path, part: &str, text: &str) -> Result<xml::Element, IngestErro
     })
 }
 
+
+#[cfg(test)]
+mod tests;
