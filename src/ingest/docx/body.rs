@@ -192,7 +192,11 @@ impl<'a> Reader<'a> {
             None if text.is_empty() => return None,
             None => match heading {
                 Some(level) if top_level && !is_all_caps(&text) => {
-                    format!("{} {}", "#".repeat(level.clamp(1, 6)), text.replace('\n', " "))
+                    format!(
+                        "{} {}",
+                        "#".repeat(level.clamp(1, 6)),
+                        text.replace('\n', " ")
+                    )
                 }
                 _ => text,
             },
@@ -290,7 +294,10 @@ fn find_text_boxes<'e>(el: &'e Element, boxes: &mut Vec<&'e Element>) {
 fn first_choice(el: &Element) -> Option<&Element> {
     el.elements()
         .find(|c| c.ns == Ns::Mc && c.name == "Choice")
-        .or_else(|| el.elements().find(|c| c.ns == Ns::Mc && c.name == "Fallback"))
+        .or_else(|| {
+            el.elements()
+                .find(|c| c.ns == Ns::Mc && c.name == "Fallback")
+        })
 }
 
 fn rows(tbl: &Element) -> impl Iterator<Item = &Element> {

@@ -133,6 +133,5 @@ fn parse(path: &Path, part: &str, text: &str) -> Result<xml::Element, IngestErro
     })
 }
 
-
 #[cfg(test)]
 mod tests;

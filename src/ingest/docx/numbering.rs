@@ -122,7 +122,10 @@ impl Numbering {
             } else if el.is("num") {
                 let id = el.attr("numId").unwrap_or_default().to_string();
                 let mut num = Num {
-                    abstract_id: el.child_val("abstractNumId").unwrap_or_default().to_string(),
+                    abstract_id: el
+                        .child_val("abstractNumId")
+                        .unwrap_or_default()
+                        .to_string(),
                     ..Num::default()
                 };
                 for o in el.elements().filter(|o| o.is("lvlOverride")) {
@@ -382,10 +385,21 @@ mod tests {
         run(&[("1", 2), ("1", 2), ("3", 2)], &["1.", "2.", "5."]);
         // lvlRestart 1: (a) restarts only when level 1 (I.) is used, not at A. or 1.
         run(
-            &[("1", 0), ("1", 3), ("1", 3), ("1", 1), ("1", 3), ("1", 0), ("1", 3)],
+            &[
+                ("1", 0),
+                ("1", 3),
+                ("1", 3),
+                ("1", 1),
+                ("1", 3),
+                ("1", 0),
+                ("1", 3),
+            ],
             &["I.", "(a)", "(b)", "A.", "(c)", "II.", "(a)"],
         );
         // Legal numbering shows every level in decimal; unknown lists show nothing.
-        run(&[("4", 0), ("4", 1), ("4", 1), ("9", 0)], &["1.", "1.1", "1.2", "-"]);
+        run(
+            &[("4", 0), ("4", 1), ("4", 1), ("9", 0)],
+            &["1.", "1.1", "1.2", "-"],
+        );
     }
 }

@@ -24,9 +24,13 @@ const STYLES: &str = r#"<w:style w:styleId="Heading1"><w:name w:val="heading 1"/
   <w:pPr><w:numPr><w:numId w:val="1"/><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>"#;
 
 fn read(body: &str) -> (String, Tracked) {
-    let numbering = Numbering::parse(&parse(&format!("<w:numbering {W}>{NUMBERING}</w:numbering>")).unwrap());
+    let numbering =
+        Numbering::parse(&parse(&format!("<w:numbering {W}>{NUMBERING}</w:numbering>")).unwrap());
     let styles = Styles::parse(&parse(&format!("<w:styles {W}>{STYLES}</w:styles>")).unwrap());
-    let doc = parse(&format!("<w:document {W}><w:body>{body}</w:body></w:document>")).unwrap();
+    let doc = parse(&format!(
+        "<w:document {W}><w:body>{body}</w:body></w:document>"
+    ))
+    .unwrap();
     let (text, _, tracked) = Reader::new(&numbering, &styles).read(&doc);
     (text, tracked)
 }
@@ -77,7 +81,11 @@ fn numbers_are_rebuilt_as_text() {
 fn style_numbering_bullets_and_switching_off() {
     let body = [
         p(None, Some("ListClause"), &r("From the style.")),
-        p(Some((0, 0)), Some("ListClause"), &r("numId 0 removes the number.")),
+        p(
+            Some((0, 0)),
+            Some("ListClause"),
+            &r("numId 0 removes the number."),
+        ),
         p(Some((2, 0)), None, &r("a bullet")),
         p(Some((9, 0)), None, &r("an unknown list shows no number")),
     ]
@@ -109,7 +117,10 @@ fn runs_breaks_tabs_and_empty_paragraphs() {
         r#"{}<w:r><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:noBreakHyphen/><w:t>d</w:t><w:instrText>PAGE</w:instrText></w:r><w:hyperlink><w:r><w:t> link</w:t></w:r></w:hyperlink>"#,
         r("a  ")
     );
-    case(&[p(None, None, &runs), p(None, None, "")].concat(), "a b\nc-d link");
+    case(
+        &[p(None, None, &runs), p(None, None, "")].concat(),
+        "a b\nc-d link",
+    );
 }
 
 #[test]

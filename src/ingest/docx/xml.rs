@@ -106,7 +106,9 @@ pub fn parse(xml: &str) -> Result<Element, String> {
         match event {
             Event::Start(e) => {
                 if stack.len() > MAX_DEPTH {
-                    return Err(format!("elements nested deeper than {MAX_DEPTH} near byte {at}"));
+                    return Err(format!(
+                        "elements nested deeper than {MAX_DEPTH} near byte {at}"
+                    ));
                 }
                 let mut attrs = Vec::new();
                 for a in e.attributes() {
@@ -155,7 +157,9 @@ pub fn parse(xml: &str) -> Result<Element, String> {
                             "quot" => "\"".into(),
                             "apos" => "'".into(),
                             // Word parts declare no DTD, so no other entity can be defined.
-                            other => return Err(format!("unknown entity &{other}; near byte {at}")),
+                            other => {
+                                return Err(format!("unknown entity &{other}; near byte {at}"))
+                            }
                         }
                     }
                     Err(e) => return Err(format!("bad character reference near byte {at}: {e}")),
@@ -170,7 +174,11 @@ pub fn parse(xml: &str) -> Result<Element, String> {
         (Some(root), true) => root,
         _ => return Err("the document ends inside an element".into()),
     };
-    match root.children.iter().position(|n| matches!(n, Node::Element(_))) {
+    match root
+        .children
+        .iter()
+        .position(|n| matches!(n, Node::Element(_)))
+    {
         Some(i) => match root.children.swap_remove(i) {
             Node::Element(e) => Ok(e),
             Node::Text(_) => Err("no root element".into()),

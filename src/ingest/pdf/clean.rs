@@ -72,7 +72,10 @@ fn page_lines(page: &str) -> Vec<String> {
     while lines.last().is_some_and(String::is_empty) {
         lines.pop();
     }
-    let start = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
     lines.drain(..start);
     lines
 }
@@ -161,7 +164,10 @@ fn join_hyphenated(lines: Vec<String>) -> Vec<String> {
 
 /// The letters before a line-final hyphen (ASCII, Unicode hyphen or soft hyphen), with the hyphen.
 fn broken_word(line: &str) -> Option<(String, char)> {
-    let hyphen = line.chars().last().filter(|c| matches!(c, '-' | '\u{2010}' | '\u{00AD}'))?;
+    let hyphen = line
+        .chars()
+        .last()
+        .filter(|c| matches!(c, '-' | '\u{2010}' | '\u{00AD}'))?;
     let body = &line[..line.len() - hyphen.len_utf8()];
     let head: String = body
         .chars()
@@ -220,8 +226,14 @@ mod tests {
 
     #[test]
     fn pages_join_mid_sentence_and_split_between_paragraphs() {
-        case(&["The officer shall", "document the stop."], "The officer shall\ndocument the stop.\n");
-        case(&["Ends here.", "B. Next clause."], "Ends here.\n\nB. Next clause.\n");
+        case(
+            &["The officer shall", "document the stop."],
+            "The officer shall\ndocument the stop.\n",
+        );
+        case(
+            &["Ends here.", "B. Next clause."],
+            "Ends here.\n\nB. Next clause.\n",
+        );
     }
 
     #[test]

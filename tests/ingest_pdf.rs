@@ -1,0 +1,171 @@
+//! Reading versions from .pdf: the same policy as text and as a printed PDF gives the same clauses;
+//! encrypted, scanned and broken PDFs are refused with exit code 2.
+#![cfg(feature = "pdf")]
+
+mod common;
+mod ingest_fixtures;
+
+use assert_cmd::Command;
+use ingest_fixtures::{layout, pdf_from_pages, pdf_from_text, PdfOptions};
+use policydiff::ingest::read_version;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+const POLICY: &str = include_str!("fixtures/illustrative-policy.txt");
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write fixture");
+    p
+}
+
+fn clauses(path: &Path) -> Vec<(String, Option<String>, Vec<String>, String, usize)> {
+    policydiff::load_file(path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .clauses
+        .into_iter()
+        .map(|c| (c.id, c.number, c.path, c.text, c.level))
+        .collect()
+}
+
+#[test]
+fn the_layout_really_hyphenates_and_spans_pages() {
+    // Guards the fixture itself: without a hyphenated word and a page break, the test below
+    // would not test joining.
+    let lines = layout(POLICY, 72);
+    let broken = lines.windows(2).any(|w| {
+        w[0].strip_suffix('-')
+            .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_lowercase()))
+            && w[1].starts_with(|c: char| c.is_ascii_lowercase())
+    });
+    assert!(broken, "no word is hyphenated across lines");
+    assert!(
+        lines.len() > PdfOptions::default().lines_per_page,
+        "fits on one page"
+    );
+}
+
+#[test]
+fn printed_pdf_reads_like_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = write(dir.path(), "policy.txt", POLICY.as_bytes());
+    let pdf = write(
+        dir.path(),
+        "policy.pdf",
+        &pdf_from_text(POLICY, PdfOptions::default()),
+    );
+    let read = read_version(&pdf).unwrap();
+    assert!(
+        !read.text.contains("Page 1 of"),
+        "footer kept:\n{}",
+        read.text
+    );
+    assert!(
+        !read.text.contains("illustrative sample"),
+        "header kept:\n{}",
+        read.text
+    );
+    assert!(read.warnings.is_empty(), "{:?}", read.warnings);
+    assert_eq!(clauses(&pdf), clauses(&txt));
+}
+
+#[test]
+fn encrypted_pdf_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = PdfOptions {
+        password: Some("secret"),
+        ..PdfOptions::default()
+    };
+    let p = write(dir.path(), "locked.pdf", &pdf_from_text(POLICY, opts));
+    refused(&p, "encrypted");
+}
+
+#[test]
+fn scanned_pdf_without_text_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = PdfOptions {
+        no_text: true,
+        ..PdfOptions::default()
+    };
+    let p = write(dir.path(), "scan.pdf", &pdf_from_text(POLICY, opts));
+    refused(&p, "no text layer");
+}
+
+#[test]
+fn broken_pdfs_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = pdf_from_text(POLICY, PdfOptions::default());
+    refused(
+        &write(dir.path(), "cut.pdf", &good[..good.len() / 3]),
+        "not a readable PDF",
+    );
+    refused(
+        &write(dir.path(), "text.pdf", b"not a pdf at all"),
+        "no %PDF header",
+    );
+}
+
+#[test]
+fn a_page_without_text_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: Vec<String> = vec!["1. Officers shall act.".into()];
+    let p = write(
+        dir.path(),
+        "mixed.pdf",
+        &pdf_from_pages(
+            &[&text, &[]],
+            PdfOptions {
+                furniture: false,
+                ..PdfOptions::default()
+            },
+        ),
+    );
+    let read = read_version(&p).unwrap();
+    assert_eq!(read.text, "1. Officers shall act.\n");
+    assert_eq!(
+        read.warnings,
+        ["page(s) 2 have no text layer (scanned?); their content is missing"]
+    );
+}
+
+#[track_caller]
+fn refused(path: &Path, what: &str) {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    Command::cargo_bin("policydiff")
+        .unwrap()
+        .arg("segment")
+        .arg(path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(name).and(predicate::str::contains(what)));
+}
+
+#[test]
+fn the_sample_2024_version_reads_the_same_as_pdf() {
+    let dir = common::repo().join("versions/fair-and-impartial-policing");
+    let Some(txt) = std::fs::read_dir(&dir).ok().and_then(|rd| {
+        let mut v: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                let n = p
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                n.starts_with("2024") && n.ends_with(".txt")
+            })
+            .collect();
+        v.sort();
+        v.into_iter().next()
+    }) else {
+        eprintln!("skipped: no 2024 .txt in {}", dir.display());
+        return;
+    };
+    let text = std::fs::read_to_string(&txt).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let pdf = write(
+        tmp.path(),
+        "2024.pdf",
+        &pdf_from_text(&text, PdfOptions::default()),
+    );
+    assert_eq!(clauses(&pdf), clauses(&txt));
+}
