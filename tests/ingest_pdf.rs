@@ -70,6 +70,19 @@ fn printed_pdf_reads_like_the_text() {
 }
 
 #[test]
+fn double_spaced_pdf_keeps_wrapped_lines_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = write(dir.path(), "policy.txt", POLICY.as_bytes());
+    let opts = PdfOptions {
+        leading: 26.0,
+        lines_per_page: 24,
+        ..PdfOptions::default()
+    };
+    let pdf = write(dir.path(), "policy.pdf", &pdf_from_text(POLICY, opts));
+    assert_eq!(clauses(&pdf), clauses(&txt));
+}
+
+#[test]
 fn encrypted_pdf_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let opts = PdfOptions {

@@ -345,6 +345,8 @@ pub struct PdfOptions {
     pub no_text: bool,
     /// Protect with this user password.
     pub password: Option<&'static str>,
+    /// Distance between baselines in points (10 pt type: 14 is single spacing, 26 double).
+    pub leading: f64,
 }
 
 #[cfg(feature = "pdf")]
@@ -356,6 +358,7 @@ impl Default for PdfOptions {
             furniture: true,
             no_text: false,
             password: None,
+            leading: 14.0,
         }
     }
 }
@@ -439,7 +442,7 @@ pub fn pdf_from_text(text: &str, opts: PdfOptions) -> Vec<u8> {
     pdf_from_pages(&pages, opts)
 }
 
-/// A PDF with the given lines on each page (Courier 10 pt, 14 pt leading, US Letter).
+/// A PDF with the given lines on each page (Courier 10 pt, US Letter); an empty line is a blank one.
 #[cfg(feature = "pdf")]
 pub fn pdf_from_pages(pages: &[&[String]], opts: PdfOptions) -> Vec<u8> {
     use lopdf::content::{Content, Operation};
@@ -477,7 +480,7 @@ pub fn pdf_from_pages(pages: &[&[String]], opts: PdfOptions) -> Vec<u8> {
                 if !l.is_empty() {
                     line_at(&mut ops, y, l);
                 }
-                y -= 14.0;
+                y -= opts.leading;
             }
             if opts.furniture {
                 line_at(&mut ops, 40.0, &format!("Page {} of {total}", n + 1));

@@ -1,6 +1,7 @@
 //! Extracted page texts in, one running text out: page headers, footers and page numbers dropped,
 //! words hyphenated across lines joined, pages joined so a clause that runs over a page break stays
-//! one paragraph.
+//! one paragraph. A page break becomes a paragraph break when the page ends a sentence or a heading
+//! and the next begins like a paragraph, or when the next page begins with a clause number.
 //!
 //! Furniture is recognised by repetition, not position alone: a line among the first or last
 //! [`EDGE_LINES`] of a page whose shape (digits ignored, so "Page 3 of 9" matches "Page 4 of 9")
@@ -24,6 +25,12 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap_or_else(|e| unreachable!("fixed pattern: {e}"))
 });
 
+/// A clause number at the start of a line: `1.`, `IV.`, `B.`, `(a)`, `a)`, `2.1`.
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\(?[0-9]{1,3}\)|\([A-Za-z]{1,5}\)|[0-9]{1,3}(\.[0-9]{1,3})*\.?|[A-Z]{1,5}\.|[a-z]\)|[a-z]\.)\s")
+        .unwrap_or_else(|e| unreachable!("fixed pattern: {e}"))
+});
+
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\d+").unwrap_or_else(|e| unreachable!("fixed pattern: {e}")));
 
@@ -39,7 +46,10 @@ pub fn clean(pages: &[String]) -> String {
     let mut lines: Vec<String> = Vec::new();
     for page in kept {
         if let (Some(last), Some(first)) = (lines.last(), page.first()) {
-            if ends_paragraph(last) && starts_paragraph(first) {
+            let heading = is_all_caps(last);
+            if (ends_paragraph(last) || heading) && starts_paragraph(first)
+                || starts_numbered(first)
+            {
                 lines.push(String::new());
             }
         }
@@ -127,6 +137,14 @@ fn drop_furniture(lines: Vec<String>, furniture: &[String]) -> Vec<String> {
 
 fn ends_paragraph(line: &str) -> bool {
     line.ends_with(['.', ':', ';', '!', '?'])
+}
+
+fn is_all_caps(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+}
+
+fn starts_numbered(line: &str) -> bool {
+    NUMBERED.is_match(line)
 }
 
 fn starts_paragraph(line: &str) -> bool {
@@ -217,10 +235,10 @@ mod tests {
         // Only page edges are furniture; a repeated line in mid-page is text.
         case(
             &[
-                "A\nB\nC\nSame line.\nD\nE\nF",
-                "G\nH\nI\nSame line.\nJ\nK\nL",
+                "a\nb\nc\nSame line.\nd\ne\nf",
+                "g\nh\ni\nSame line.\nj\nk\nl",
             ],
-            "A\nB\nC\nSame line.\nD\nE\nF\nG\nH\nI\nSame line.\nJ\nK\nL\n",
+            "a\nb\nc\nSame line.\nd\ne\nf\ng\nh\ni\nSame line.\nj\nk\nl\n",
         );
     }
 

@@ -1,9 +1,10 @@
 //! A `.pdf` path in, its text layer as plain text out, with page furniture removed (see [`clean`]).
 //!
-//! Text comes from `pdf-extract` (on `lopdf`), page by page. PDF text is positioned glyphs, not
+//! Glyphs come from `pdf-extract` (on `lopdf`), page by page. PDF text is positioned glyphs, not
 //! paragraphs, so what comes out is an approximation the segmenter is built to cope with: lines are
-//! the printed lines, paragraphs are separated by blank lines where the vertical gap is large, and
-//! numbering stays inline as printed ("1. GENERAL A. The Department shall ...").
+//! the printed lines ([`lines`]), paragraphs are separated by blank lines where the vertical gap is
+//! larger than the document's ordinary line pitch, and numbering stays inline as printed
+//! ("1. GENERAL A. The Department shall ...").
 //!
 //! Documented limits: no OCR (a scan is refused with [`IngestError::NoTextLayer`]); multi-column
 //! layouts read in the order the file draws them; tables come out as lines of cells; a PDF that
@@ -14,6 +15,7 @@
 //! through the default hook).
 
 mod clean;
+mod lines;
 
 use super::{io_error, IngestError, Ingested};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -103,15 +105,16 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, Failure> {
     if numbers.is_empty() {
         return Err(Failure::Other("the PDF has no pages".into()));
     }
-    let mut pages = Vec::with_capacity(numbers.len());
+    let mut collector = lines::Collector::default();
     for n in numbers {
-        let mut text = String::new();
-        {
-            let mut out = pdf_extract::PlainTextOutput::new(&mut text);
-            pdf_extract::output_doc_page(&doc, &mut out, n)
-                .map_err(|e| Failure::Other(format!("page {n}: {e}")))?;
-        }
-        pages.push(text);
+        pdf_extract::output_doc_page(&doc, &mut collector, n)
+            .map_err(|e| Failure::Other(format!("page {n}: {e}")))?;
     }
+    let pitch = lines::pitch(&collector.pages);
+    let pages = collector
+        .pages
+        .iter()
+        .map(|p| lines::page_text(p, pitch))
+        .collect();
     Ok(pages)
 }
