@@ -130,7 +130,7 @@ fn strip_lines(v: &mut serde_json::Value) {
 #[test]
 fn a_versions_folder_lists_docx_and_pdf() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["v1.txt", "v2.docx", "v3.pdf", "notes.odt"] {
+    for name in ["v1.txt", "v2.docx", "v3.pdf", "notes.odt", "~$v2.docx"] {
         write(dir.path(), name, b"x");
     }
     let src = policydiff::ingest::load_policy(dir.path()).unwrap();

@@ -120,11 +120,14 @@ pub struct Ingested {
 }
 
 fn is_version_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     path.extension()
         .and_then(|e| e.to_str())
         .map(|e| VERSION_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         .unwrap_or(false)
-        && path.file_name().and_then(|n| n.to_str()) != Some("README.md")
+        && name != "README.md"
+        // Word leaves `~$name.docx` owner files beside a document it has open; they are not versions.
+        && !name.starts_with("~$")
 }
 
 /// Lists the policy folders under `versions_dir`, sorted by name.

@@ -265,8 +265,10 @@ fn render(value: u32, format: &Format, unsupported: &mut BTreeSet<String>) -> St
 
 /// Word's letter counting: a..z, then aa..zz, then aaa..: the letter repeats, it does not carry.
 fn letters(value: u32) -> String {
-    if value == 0 {
-        return "0".into();
+    // Past a few repeats the label is unreadable anyway; a hostile start value must not allocate
+    // millions of letters.
+    if value == 0 || value > 26 * 20 {
+        return value.to_string();
     }
     let v = value - 1;
     let letter = char::from(b'a' + (v % 26) as u8);
@@ -323,6 +325,7 @@ mod tests {
         fmt(26, "lowerLetter", "z");
         fmt(27, "lowerLetter", "aa");
         fmt(54, "upperLetter", "BBB");
+        fmt(4_000_000, "lowerLetter", "4000000");
         fmt(4, "lowerRoman", "iv");
         fmt(1994, "upperRoman", "MCMXCIV");
         fmt(4000, "upperRoman", "4000");
