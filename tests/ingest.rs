@@ -5,28 +5,14 @@ mod common;
 mod ingest_fixtures;
 
 use assert_cmd::Command;
-use ingest_fixtures::{docx_from_text, DocxOptions, DocxParts, W};
+use ingest_fixtures::{
+    clauses, diff_json, docx_from_text, find, refused, write, DocxOptions, DocxParts, W,
+};
 use policydiff::ingest::{read_version, IngestError};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
 const POLICY: &str = include_str!("fixtures/illustrative-policy.txt");
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write fixture");
-    p
-}
-
-/// What a clause is, minus its source line (a .txt wraps lines; a .docx paragraph is one line).
-fn clauses(path: &Path) -> Vec<(String, Option<String>, Vec<String>, String, usize)> {
-    policydiff::load_file(path)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .clauses
-        .into_iter()
-        .map(|c| (c.id, c.number, c.path, c.text, c.level))
-        .collect()
-}
 
 #[test]
 fn docx_with_list_numbering_reads_like_the_text() {
@@ -93,38 +79,7 @@ fn docx_and_txt_in_a_versions_folder_compare_like_two_texts() {
         "2024.docx",
         &docx_from_text(POLICY, DocxOptions::default()),
     );
-    let json = |new: &Path| {
-        let out = Command::cargo_bin("policydiff")
-            .unwrap()
-            .args(["diff", "--format", "json"])
-            .arg(&a)
-            .arg(new)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        v["to"]["file"] = serde_json::Value::Null;
-        v["to"]["label"] = serde_json::Value::Null;
-        strip_lines(&mut v);
-        v
-    };
-    assert_eq!(json(&b_docx), json(&b_txt));
-}
-
-/// Source lines differ between formats by design; everything else must match.
-fn strip_lines(v: &mut serde_json::Value) {
-    match v {
-        serde_json::Value::Object(m) => {
-            m.remove("line");
-            m.values_mut().for_each(strip_lines);
-        }
-        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_lines),
-        _ => {}
-    }
+    assert_eq!(diff_json(&a, &b_docx), diff_json(&a, &b_txt));
 }
 
 #[test]
@@ -136,19 +91,6 @@ fn a_versions_folder_lists_docx_and_pdf() {
     let src = policydiff::ingest::load_policy(dir.path()).unwrap();
     let labels: Vec<&str> = src.versions.iter().map(|v| v.label.as_str()).collect();
     assert_eq!(labels, ["v1", "v2", "v3"]);
-}
-
-/// Runs `segment` on a file and expects exit 2 with a message naming it and saying `what`.
-#[track_caller]
-fn refused(path: &Path, what: &str) {
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    Command::cargo_bin("policydiff")
-        .unwrap()
-        .arg("segment")
-        .arg(path)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(name).and(predicate::str::contains(what)));
 }
 
 #[test]
@@ -192,10 +134,10 @@ fn library_errors_carry_the_path() {
 }
 
 #[test]
-fn the_sample_2024_version_reads_the_same_as_docx() {
+fn the_sample_2024_version_reads_and_compares_the_same_as_docx() {
     let dir = common::repo().join("versions/fair-and-impartial-policing");
-    let Some(txt) = find_2024(&dir) else {
-        eprintln!("skipped: no 2024 .txt in {}", dir.display());
+    let (Some(old), Some(txt)) = (find(&dir, "2018"), find(&dir, "2024")) else {
+        eprintln!("skipped: no 2018 and 2024 .txt in {}", dir.display());
         return;
     };
     let text = std::fs::read_to_string(&txt).unwrap();
@@ -211,20 +153,5 @@ fn the_sample_2024_version_reads_the_same_as_docx() {
         ),
     );
     assert_eq!(clauses(&docx), clauses(&txt));
-}
-
-pub fn find_2024(dir: &Path) -> Option<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            name.starts_with("2024") && name.ends_with(".txt")
-        })
-        .collect();
-    found.sort();
-    found.into_iter().next()
+    assert_eq!(diff_json(&old, &docx), diff_json(&old, &txt));
 }

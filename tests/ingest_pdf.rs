@@ -5,28 +5,12 @@
 mod common;
 mod ingest_fixtures;
 
-use assert_cmd::Command;
-use ingest_fixtures::{layout, pdf_from_pages, pdf_from_text, PdfOptions};
+use ingest_fixtures::{
+    clauses, diff_json, find, layout, pdf_from_pages, pdf_from_text, refused, write, PdfOptions,
+};
 use policydiff::ingest::read_version;
-use predicates::prelude::*;
-use std::path::{Path, PathBuf};
 
 const POLICY: &str = include_str!("fixtures/illustrative-policy.txt");
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).expect("write fixture");
-    p
-}
-
-fn clauses(path: &Path) -> Vec<(String, Option<String>, Vec<String>, String, usize)> {
-    policydiff::load_file(path)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .clauses
-        .into_iter()
-        .map(|c| (c.id, c.number, c.path, c.text, c.level))
-        .collect()
-}
 
 #[test]
 fn the_layout_really_hyphenates_and_spans_pages() {
@@ -141,36 +125,11 @@ fn a_page_without_text_is_a_warning() {
     );
 }
 
-#[track_caller]
-fn refused(path: &Path, what: &str) {
-    let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    Command::cargo_bin("policydiff")
-        .unwrap()
-        .arg("segment")
-        .arg(path)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(name).and(predicate::str::contains(what)));
-}
-
 #[test]
-fn the_sample_2024_version_reads_the_same_as_pdf() {
+fn the_sample_2024_version_reads_and_compares_the_same_as_pdf() {
     let dir = common::repo().join("versions/fair-and-impartial-policing");
-    let Some(txt) = std::fs::read_dir(&dir).ok().and_then(|rd| {
-        let mut v: Vec<PathBuf> = rd
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                let n = p
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                n.starts_with("2024") && n.ends_with(".txt")
-            })
-            .collect();
-        v.sort();
-        v.into_iter().next()
-    }) else {
-        eprintln!("skipped: no 2024 .txt in {}", dir.display());
+    let (Some(old), Some(txt)) = (find(&dir, "2018"), find(&dir, "2024")) else {
+        eprintln!("skipped: no 2018 and 2024 .txt in {}", dir.display());
         return;
     };
     let text = std::fs::read_to_string(&txt).unwrap();
@@ -181,4 +140,5 @@ fn the_sample_2024_version_reads_the_same_as_pdf() {
         &pdf_from_text(&text, PdfOptions::default()),
     );
     assert_eq!(clauses(&pdf), clauses(&txt));
+    assert_eq!(diff_json(&old, &pdf), diff_json(&old, &txt));
 }

@@ -120,7 +120,10 @@ pub struct Ingested {
 }
 
 fn is_version_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     path.extension()
         .and_then(|e| e.to_str())
         .map(|e| VERSION_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))

@@ -8,7 +8,10 @@
 //! and long words hyphenated at line ends.
 #![allow(dead_code)]
 
+use assert_cmd::Command;
+use predicates::prelude::*;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// A paragraph of the source text with its leading number split off.
 #[derive(Debug, Clone)]
@@ -529,4 +532,89 @@ pub fn pdf_from_pages(pages: &[&[String]], opts: PdfOptions) -> Vec<u8> {
     let mut out = Vec::new();
     doc.save_to(&mut out).expect("save pdf");
     out
+}
+
+// Helpers shared by the format tests.
+
+/// Writes a fixture file into a test folder.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write fixture");
+    p
+}
+
+/// What a clause is, minus its source line (a .txt wraps lines; a .docx paragraph is one line).
+pub fn clauses(path: &Path) -> Vec<(String, Option<String>, Vec<String>, String, usize)> {
+    policydiff::load_file(path)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .clauses
+        .into_iter()
+        .map(|c| (c.id, c.number, c.path, c.text, c.level))
+        .collect()
+}
+
+/// `policydiff diff --format json`, with what legitimately differs between formats of the new
+/// version (its file, label, folder and source lines) blanked out.
+pub fn diff_json(old: &Path, new: &Path) -> serde_json::Value {
+    let out = Command::cargo_bin("policydiff")
+        .unwrap()
+        .args(["diff", "--format", "json"])
+        .arg(old)
+        .arg(new)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["file", "label"] {
+        v["to"][key] = serde_json::Value::Null;
+    }
+    v["policy"] = serde_json::Value::Null;
+    strip_lines(&mut v);
+    v
+}
+
+/// Source lines differ between formats by design; everything else must match.
+fn strip_lines(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.remove("line");
+            m.values_mut().for_each(strip_lines);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_lines),
+        _ => {}
+    }
+}
+
+/// Runs `segment` on a file and expects exit 2 with a message naming it and saying `what`.
+#[track_caller]
+pub fn refused(path: &Path, what: &str) {
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    Command::cargo_bin("policydiff")
+        .unwrap()
+        .arg("segment")
+        .arg(path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(name).and(predicate::str::contains(what)));
+}
+
+/// The sample corpus's `.txt` version whose name starts with `year`.
+pub fn find(dir: &Path, year: &str) -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            name.starts_with(year) && name.ends_with(".txt")
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next()
 }

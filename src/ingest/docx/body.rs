@@ -6,8 +6,8 @@
 //! - A heading (by style or outline level) stands alone. It is written as a Markdown heading
 //!   (`## Scope`) only when nothing else would mark it: a numbered or ALL-CAPS heading is written as
 //!   it reads, so a .docx and a .txt of the same text give the same clauses.
-//! - A table row is one line, its cells joined by ` | `; paragraphs inside a cell join with spaces,
-//!   and a table inside a cell flattens into that cell.
+//! - A table row is one Markdown table line (`| cell | cell |`), which the segmenter makes one clause;
+//!   paragraphs inside a cell join with spaces, and a table inside a cell flattens into that cell.
 //! - Text boxes become blocks after the paragraph that anchors them.
 //! - Tracked changes: insertions and moved-to text are kept, deletions and moved-from text dropped,
 //!   a deleted paragraph mark joins the paragraph to the next one (as Word shows it once accepted),
@@ -115,7 +115,7 @@ impl<'a> Reader<'a> {
                 .filter(|t| !t.is_empty())
                 .collect();
             if !cells.is_empty() {
-                self.blocks.push(cells.join(" | "));
+                self.blocks.push(format!("| {} |", cells.join(" | ")));
             }
             self.blocks.append(&mut self.after);
         }

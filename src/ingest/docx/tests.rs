@@ -136,7 +136,10 @@ fn tables_give_one_line_per_row() {
         cell("Deleted row"),
     );
     let (text, tracked) = read(&body);
-    assert_eq!(text, "Offence | Sanction\n\nFirst | Written warning");
+    assert_eq!(
+        text,
+        "| Offence | Sanction |\n\n| First | Written warning |"
+    );
     assert_eq!(tracked.deletions, 1);
 }
 
