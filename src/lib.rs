@@ -31,7 +31,7 @@ use std::path::Path;
 
 /// Reads and segments one version file.
 pub fn load_document(policy: &str, version: &VersionSource) -> Result<Document, IngestError> {
-    let ingested = ingest::read_version(&version.path)?;
+    let ingested = ingest::read_version_with_warnings(&version.path)?;
     let text = ingested.text;
     Ok(Document {
         policy: policy.to_string(),

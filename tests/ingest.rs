@@ -8,9 +8,8 @@ use assert_cmd::Command;
 use ingest_fixtures::{
     clauses, diff_json, docx_from_text, find, refused, write, DocxOptions, DocxParts, W,
 };
-use policydiff::ingest::{read_version, IngestError};
+use policydiff::ingest::{read_version, read_version_with_warnings, IngestError};
 use predicates::prelude::*;
-use std::path::{Path, PathBuf};
 
 const POLICY: &str = include_str!("fixtures/illustrative-policy.txt");
 
@@ -23,7 +22,7 @@ fn docx_with_list_numbering_reads_like_the_text() {
         "policy.docx",
         &docx_from_text(POLICY, DocxOptions::default()),
     );
-    let text = read_version(&docx).unwrap().text;
+    let text = read_version(&docx).unwrap();
     // The numbers exist only as list definitions in the file; the reader rebuilt them.
     for line in [
         "I. PURPOSE",
@@ -50,10 +49,10 @@ fn tracked_changes_are_accepted_with_a_warning() {
             },
         ),
     );
-    let read = read_version(&docx).unwrap();
+    let read = read_version_with_warnings(&docx).unwrap();
     assert!(!read.text.contains("formerly worded"), "deleted text kept");
     assert_eq!(read.warnings.len(), 1, "{:?}", read.warnings);
-    assert!(read.warnings[0].contains("1 insertions kept, 1 deletions dropped"));
+    assert!(read.warnings[0].contains("(1 insertion kept, 1 deletion dropped, 0 moves taken"));
     assert_eq!(clauses(&docx), clauses(&txt));
     // The CLI names the file in the warning on stderr, and still succeeds.
     Command::cargo_bin("policydiff")

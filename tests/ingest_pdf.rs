@@ -8,7 +8,7 @@ mod ingest_fixtures;
 use ingest_fixtures::{
     clauses, diff_json, find, layout, pdf_from_pages, pdf_from_text, refused, write, PdfOptions,
 };
-use policydiff::ingest::read_version;
+use policydiff::ingest::read_version_with_warnings;
 
 const POLICY: &str = include_str!("fixtures/illustrative-policy.txt");
 
@@ -38,7 +38,7 @@ fn printed_pdf_reads_like_the_text() {
         "policy.pdf",
         &pdf_from_text(POLICY, PdfOptions::default()),
     );
-    let read = read_version(&pdf).unwrap();
+    let read = read_version_with_warnings(&pdf).unwrap();
     assert!(
         !read.text.contains("Page 1 of"),
         "footer kept:\n{}",
@@ -64,6 +64,43 @@ fn double_spaced_pdf_keeps_wrapped_lines_together() {
     };
     let pdf = write(dir.path(), "policy.pdf", &pdf_from_text(POLICY, opts));
     assert_eq!(clauses(&pdf), clauses(&txt));
+}
+
+/// Documented limit: with no space between paragraphs, an unnumbered paragraph whose last line
+/// fills the width runs into the next one. Numbered clauses must still all come out, and no
+/// unnumbered clause may appear that the text does not have.
+#[test]
+fn tightly_set_pdf_keeps_every_numbered_clause() {
+    let dir = common::repo().join("versions/fair-and-impartial-policing");
+    let Some(txt) = find(&dir, "2024") else {
+        eprintln!("skipped: no 2024 .txt in {}", dir.display());
+        return;
+    };
+    let text = std::fs::read_to_string(&txt).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let opts = PdfOptions {
+        paragraph_gap: false,
+        ..PdfOptions::default()
+    };
+    let pdf = write(tmp.path(), "2024.pdf", &pdf_from_text(&text, opts));
+    let ids = |p: &std::path::Path, numbered: bool| -> Vec<String> {
+        clauses(p)
+            .into_iter()
+            .filter(|c| c.1.is_some() == numbered)
+            .map(|c| c.0)
+            .collect()
+    };
+    assert_eq!(ids(&pdf, true), ids(&txt, true));
+    let unnumbered = ids(&txt, false);
+    let missing: Vec<&String> = unnumbered
+        .iter()
+        .filter(|id| !ids(&pdf, false).contains(id))
+        .collect();
+    assert!(
+        missing.len() <= 2,
+        "too many paragraphs merged: {missing:?}"
+    );
+    assert!(ids(&pdf, false).iter().all(|id| unnumbered.contains(id)));
 }
 
 #[test]
@@ -117,7 +154,7 @@ fn a_page_without_text_is_a_warning() {
             },
         ),
     );
-    let read = read_version(&p).unwrap();
+    let read = read_version_with_warnings(&p).unwrap();
     assert_eq!(read.text, "1. Officers shall act.\n");
     assert_eq!(
         read.warnings,

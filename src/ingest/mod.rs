@@ -248,7 +248,13 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// Reads one version file of any supported format into normalised text, chosen by extension.
-pub fn read_version(path: &Path) -> Result<Ingested, IngestError> {
+/// Warnings are dropped; [`read_version_with_warnings`] keeps them for the user.
+pub fn read_version(path: &Path) -> Result<String, IngestError> {
+    read_version_with_warnings(path).map(|i| i.text)
+}
+
+/// Like [`read_version`], with what the user should be told about reading the file.
+pub fn read_version_with_warnings(path: &Path) -> Result<Ingested, IngestError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

@@ -350,6 +350,8 @@ pub struct PdfOptions {
     pub password: Option<&'static str>,
     /// Distance between baselines in points (10 pt type: 14 is single spacing, 26 double).
     pub leading: f64,
+    /// A blank line between paragraphs; without it only numbers and headings mark clauses.
+    pub paragraph_gap: bool,
 }
 
 #[cfg(feature = "pdf")]
@@ -362,6 +364,7 @@ impl Default for PdfOptions {
             no_text: false,
             password: None,
             leading: 14.0,
+            paragraph_gap: true,
         }
     }
 }
@@ -440,7 +443,10 @@ fn win_ansi(s: &str) -> Vec<u8> {
 /// A PDF of `text` laid out by [`layout`].
 #[cfg(feature = "pdf")]
 pub fn pdf_from_text(text: &str, opts: PdfOptions) -> Vec<u8> {
-    let lines = layout(text, opts.width);
+    let mut lines = layout(text, opts.width);
+    if !opts.paragraph_gap {
+        lines.retain(|l| !l.is_empty());
+    }
     let pages: Vec<&[String]> = lines.chunks(opts.lines_per_page.max(1)).collect();
     pdf_from_pages(&pages, opts)
 }
@@ -544,7 +550,10 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 /// What a clause is, minus its source line (a .txt wraps lines; a .docx paragraph is one line).
-pub fn clauses(path: &Path) -> Vec<(String, Option<String>, Vec<String>, String, usize)> {
+/// A clause's id, number, path, text and level.
+pub type ClauseShape = (String, Option<String>, Vec<String>, String, usize);
+
+pub fn clauses(path: &Path) -> Vec<ClauseShape> {
     policydiff::load_file(path)
         .unwrap_or_else(|e| panic!("{e}"))
         .clauses

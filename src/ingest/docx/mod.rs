@@ -65,9 +65,11 @@ pub fn read_docx_bytes(bytes: &[u8], path: &Path) -> Result<Ingested, IngestErro
     let mut warnings = Vec::new();
     if tracked.any() {
         warnings.push(format!(
-            "tracked changes read as if accepted ({} insertions kept, {} deletions dropped, {} moves \
-             taken at their new place); accept or reject them in Word to compare another state",
-            tracked.insertions, tracked.deletions, tracked.moves
+            "tracked changes read as if accepted ({} kept, {} dropped, {} taken at their new \
+             place); accept or reject them in Word to compare another state",
+            count(tracked.insertions, "insertion"),
+            count(tracked.deletions, "deletion"),
+            count(tracked.moves, "move"),
         ));
     }
     for f in &counters.unsupported {
@@ -85,6 +87,14 @@ pub fn read_docx_bytes(bytes: &[u8], path: &Path) -> Result<Ingested, IngestErro
         text: super::normalize(&text),
         warnings,
     })
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
 }
 
 /// One part as UTF-8 text, `None` when absent.

@@ -5,7 +5,8 @@
 //! sizes apart, which turns every line of a double-spaced draft into a paragraph of its own. Here the
 //! ordinary line pitch is learnt from the document instead (the [`PITCH_PERCENTILE`] of its line
 //! gaps, so that a page of one-line clauses does not make the paragraph gap look ordinary), and only
-//! a gap clearly larger than that pitch starts a paragraph.
+//! a gap clearly larger than that pitch starts a paragraph. Text set with no space between paragraphs
+//! is split where a line stops well short of the right edge.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
@@ -13,6 +14,9 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 const PITCH_PERCENTILE: f64 = 0.2;
 /// A gap this many times the pitch (or more) separates paragraphs.
 const PARAGRAPH_GAP: f64 = 1.3;
+/// A line ending before this share of the text block's width is the last line of its paragraph
+/// (when the next line begins like a paragraph). Wrapped lines in ragged-right text reach further.
+const SHORT_LINE: f64 = 0.7;
 
 #[derive(Debug, Clone)]
 struct Glyph {
@@ -24,10 +28,12 @@ struct Glyph {
     text: String,
 }
 
-/// One printed line: its baseline, font size and text.
+/// One printed line: its baseline, horizontal extent, font size and text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub y: f64,
+    pub left: f64,
+    pub right: f64,
     pub size: f64,
     pub text: String,
 }
@@ -107,10 +113,13 @@ fn group(glyphs: &[Glyph]) -> Vec<Line> {
                 }
                 l.text.push_str(&g.text);
                 l.size = l.size.max(size);
+                l.right = l.right.max(g.x + g.width);
             }
         } else {
             lines.push(Line {
                 y: g.y,
+                left: g.x,
+                right: g.x + g.width,
                 size,
                 text: g.text.clone(),
             });
@@ -124,28 +133,54 @@ fn group(glyphs: &[Glyph]) -> Vec<Line> {
     lines
 }
 
-/// The ordinary line pitch of a document: a low percentile of the downward gaps between lines.
-pub fn pitch(pages: &[Vec<Line>]) -> Option<f64> {
+/// What a document's ordinary lines look like: their pitch and where the text block's right edge is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Metrics {
+    /// A low percentile of the downward gaps between lines.
+    pub pitch: Option<f64>,
+    /// Left margin and right edge of full lines (low and high percentiles of the line extents).
+    pub left: f64,
+    pub right: f64,
+}
+
+pub fn metrics(pages: &[Vec<Line>]) -> Metrics {
     let mut gaps: Vec<f64> = pages
         .iter()
         .flat_map(|p| p.windows(2).map(|w| w[0].y - w[1].y))
         .filter(|&g| g > 0.0)
         .collect();
-    gaps.sort_by(f64::total_cmp);
-    let i = ((gaps.len() as f64 - 1.0) * PITCH_PERCENTILE).round() as usize;
-    gaps.get(i).copied()
+    let mut lefts: Vec<f64> = pages.iter().flatten().map(|l| l.left).collect();
+    let mut rights: Vec<f64> = pages.iter().flatten().map(|l| l.right).collect();
+    Metrics {
+        pitch: percentile(&mut gaps, PITCH_PERCENTILE),
+        left: percentile(&mut lefts, 0.1).unwrap_or(0.0),
+        right: percentile(&mut rights, 0.9).unwrap_or(0.0),
+    }
 }
 
-/// A page's text: lines joined, a blank line where the gap exceeds the paragraph threshold.
-pub fn page_text(lines: &[Line], pitch: Option<f64>) -> String {
+fn percentile(v: &mut [f64], p: f64) -> Option<f64> {
+    v.sort_by(f64::total_cmp);
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v.get(i).copied()
+}
+
+/// A page's text: lines joined, with a blank line where a new paragraph starts. That is where the
+/// vertical gap exceeds the paragraph threshold, or, in tightly set text with no gaps, where a line
+/// stops well short of the right edge ([`SHORT_LINE`]) and the next begins like a paragraph.
+pub fn page_text(lines: &[Line], m: &Metrics) -> String {
+    let width = m.right - m.left;
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         if let Some(prev) = i.checked_sub(1).and_then(|j| lines.get(j)) {
             let gap = prev.y - l.y;
             // Without a learnt pitch (one line per page), fall back to the font size.
-            let normal = pitch.unwrap_or(prev.size * 1.2);
+            let normal = m.pitch.unwrap_or(prev.size * 1.2);
+            let short = width > 0.0 && prev.right - m.left < width * SHORT_LINE;
+            let starts = l.text.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '"'
+            });
             out.push('\n');
-            if gap > normal * PARAGRAPH_GAP {
+            if gap > normal * PARAGRAPH_GAP || (short && starts) {
                 out.push('\n');
             }
         }
@@ -181,23 +216,26 @@ mod tests {
         assert_eq!(texts, ["One two", "Next line"]);
     }
 
-    fn line(y: f64, text: &str) -> Line {
+    fn line(y: f64, right: f64, text: &str) -> Line {
         Line {
             y,
+            left: 72.0,
+            right,
             size: 10.0,
             text: text.into(),
         }
     }
 
+    /// Full-width lines at the given baselines.
     #[track_caller]
     fn case(ys: &[f64], want: &str) {
         let lines: Vec<Line> = ys
             .iter()
             .enumerate()
-            .map(|(i, &y)| line(y, &format!("l{i}")))
+            .map(|(i, &y)| line(y, 540.0, &format!("l{i}")))
             .collect();
         let pages = vec![lines];
-        assert_eq!(page_text(&pages[0], pitch(&pages)), want);
+        assert_eq!(page_text(&pages[0], &metrics(&pages)), want);
     }
 
     #[test]
@@ -208,5 +246,23 @@ mod tests {
         case(&[700.0, 676.0, 652.0, 604.0, 580.0], "l0\nl1\nl2\n\nl3\nl4");
         // One line only: nothing to split.
         case(&[700.0], "l0");
+    }
+
+    #[test]
+    fn tight_text_splits_after_a_short_line() {
+        let lines = vec![
+            line(700.0, 540.0, "A full line that wraps"),
+            line(688.0, 200.0, "onto a short one."),
+            line(676.0, 540.0, "Next paragraph, full width"),
+            line(664.0, 540.0, "continues here, and then"),
+            line(652.0, 300.0, "stops. lowercase stays"),
+            line(640.0, 540.0, "joined to the line before."),
+        ];
+        let pages = vec![lines];
+        assert_eq!(
+            page_text(&pages[0], &metrics(&pages)),
+            "A full line that wraps\nonto a short one.\n\nNext paragraph, full width\n\
+             continues here, and then\nstops. lowercase stays\njoined to the line before."
+        );
     }
 }

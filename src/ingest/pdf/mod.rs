@@ -9,6 +9,10 @@
 //! Documented limits: no OCR (a scan is refused with [`IngestError::NoTextLayer`]); multi-column
 //! layouts read in the order the file draws them; tables come out as lines of cells; a PDF that
 //! needs a password is refused (one that opens without one, with only an owner password, is read).
+//! In text set with no space between paragraphs, an unnumbered paragraph whose last line happens to
+//! fill the width runs into the next (numbered clauses are still split by the segmenter). A real
+//! hyphen that falls at a line end is kept only if the document spells the word with a hyphen
+//! elsewhere (see [`clean`]).
 //!
 //! `pdf-extract` can panic on malformed files. The extraction runs under `catch_unwind` so a bad PDF
 //! becomes [`IngestError::CorruptPdf`] rather than a crash (the panic message still reaches stderr
@@ -110,11 +114,11 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, Failure> {
         pdf_extract::output_doc_page(&doc, &mut collector, n)
             .map_err(|e| Failure::Other(format!("page {n}: {e}")))?;
     }
-    let pitch = lines::pitch(&collector.pages);
+    let metrics = lines::metrics(&collector.pages);
     let pages = collector
         .pages
         .iter()
-        .map(|p| lines::page_text(p, pitch))
+        .map(|p| lines::page_text(p, &metrics))
         .collect();
     Ok(pages)
 }
