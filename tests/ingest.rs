@@ -35,6 +35,32 @@ fn docx_with_list_numbering_reads_like_the_text() {
     assert_eq!(clauses(&docx), clauses(&txt));
 }
 
+/// A .docx written by LibreOffice (see `fixtures/make-libreoffice-fixture.sh`) against LibreOffice's
+/// own plain-text export of it: the numbers we rebuild are the numbers another word processor shows.
+#[test]
+fn numbers_match_what_libreoffice_displays() {
+    let fixtures = common::repo().join("tests/fixtures");
+    let ours = read_version(&fixtures.join("libreoffice-lists.docx")).unwrap();
+    let theirs = read_version(&fixtures.join("libreoffice-lists.txt")).unwrap();
+    let lines = |text: &str, strip_heading_marks: bool| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                let l = if strip_heading_marks {
+                    l.trim_start_matches('#').trim_start()
+                } else {
+                    l
+                };
+                l.to_string()
+            })
+            .collect()
+    };
+    // Our only addition is the Markdown mark on a heading that nothing else would mark.
+    assert!(ours.contains("## Scope and sources"), "{ours}");
+    assert_eq!(lines(&ours, true), lines(&theirs, false));
+}
+
 #[test]
 fn tracked_changes_are_accepted_with_a_warning() {
     let dir = tempfile::tempdir().unwrap();
@@ -153,4 +179,12 @@ fn the_sample_2024_version_reads_and_compares_the_same_as_docx() {
     );
     assert_eq!(clauses(&docx), clauses(&txt));
     assert_eq!(diff_json(&old, &docx), diff_json(&old, &txt));
+}
+
+#[cfg(not(feature = "pdf"))]
+#[test]
+fn without_the_pdf_feature_a_pdf_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "draft.pdf", b"%PDF-1.5\n");
+    refused(&p, "built without the `pdf` feature");
 }
