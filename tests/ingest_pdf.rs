@@ -103,6 +103,18 @@ fn tightly_set_pdf_keeps_every_numbered_clause() {
     assert!(ids(&pdf, false).iter().all(|id| unnumbered.contains(id)));
 }
 
+/// A PDF that LibreOffice printed (see `fixtures/make-libreoffice-fixture.sh`): real embedded
+/// fonts, labels set with tabs, no space between paragraphs. It must read like the .docx it was
+/// printed from, whose numbers are checked against LibreOffice's own rendering in `ingest.rs`.
+#[test]
+fn a_pdf_printed_by_libreoffice_reads_like_its_docx() {
+    let fixtures = common::repo().join("tests/fixtures");
+    assert_eq!(
+        clauses(&fixtures.join("libreoffice-lists.pdf")),
+        clauses(&fixtures.join("libreoffice-lists.docx"))
+    );
+}
+
 #[test]
 fn encrypted_pdf_is_refused() {
     let dir = tempfile::tempdir().unwrap();

@@ -540,7 +540,7 @@ pub fn pdf_from_pages(pages: &[&[String]], opts: PdfOptions) -> Vec<u8> {
     out
 }
 
-// Helpers shared by the format tests.
+// Shared by the format tests: writing fixtures, reading clauses, running the binary.
 
 /// Writes a fixture file into a test folder.
 pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

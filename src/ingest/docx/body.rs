@@ -290,7 +290,7 @@ fn find_text_boxes<'e>(el: &'e Element, boxes: &mut Vec<&'e Element>) {
 }
 
 /// Markup compatibility: the first alternative is what current Word writes; the fallback repeats
-/// the same content for old readers, so reading both would duplicate it.
+/// the same content for old readers, so reading both would repeat it.
 fn first_choice(el: &Element) -> Option<&Element> {
     el.elements()
         .find(|c| c.ns == Ns::Mc && c.name == "Choice")

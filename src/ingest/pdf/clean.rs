@@ -11,7 +11,9 @@
 //!
 //! A line-end hyphen before a lowercase word is a break, unless the document elsewhere spells the
 //! pair hyphenated more often than joined ("self-\ninitiated" stays "self-initiated" when the text
-//! uses "self-initiated" elsewhere). Ligatures are undone later by [`crate::ingest::normalize`].
+//! uses "self-initiated" elsewhere). A list label that a narrow tab ran into its text gets its space
+//! back (`VII.CUSTODY` becomes `VII. CUSTODY`). Ligatures are undone later by
+//! [`crate::ingest::normalize`].
 
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -29,6 +31,15 @@ static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\(?[0-9]{1,3}\)|\([A-Za-z]{1,5}\)|[0-9]{1,3}(\.[0-9]{1,3})*\.?|[A-Z]{1,5}\.|[a-z]\)|[a-z]\.)\s")
         .unwrap_or_else(|e| unreachable!("fixed pattern: {e}"))
+});
+
+/// A list label run into its text because the tab after it was narrow: `VII.CUSTODY`, `(iii)whether`.
+/// Single capitals (`A.B`) and dotted numbers (`2.1`) are left alone: they read as references.
+static RUN_IN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^([IVXLC]{2,}\.|[0-9]{1,3}\.|\((?:[ivxlc]+|[a-z]|[A-Z]|[0-9]{1,3})\))([A-Za-z]{2})",
+    )
+    .unwrap_or_else(|e| unreachable!("fixed pattern: {e}"))
 });
 
 static DIGITS: LazyLock<Regex> =
@@ -55,7 +66,10 @@ pub fn clean(pages: &[String]) -> String {
         }
         lines.extend(page);
     }
-    let lines = join_hyphenated(lines);
+    let lines: Vec<String> = join_hyphenated(lines)
+        .into_iter()
+        .map(|l| RUN_IN_LABEL.replace(&l, "$1 $2").into_owned())
+        .collect();
     let mut out = String::new();
     let mut blank = false;
     for l in lines {
@@ -251,6 +265,17 @@ mod tests {
         case(
             &["Ends here.", "B. Next clause."],
             "Ends here.\n\nB. Next clause.\n",
+        );
+    }
+
+    #[test]
+    fn labels_run_into_their_text_are_separated() {
+        case(&["VII.CUSTODY AND BOOKING"], "VII. CUSTODY AND BOOKING\n");
+        case(&["(iii)whether a search"], "(iii) whether a search\n");
+        case(&["12.Officers shall"], "12. Officers shall\n");
+        case(
+            &["IV.B of this policy\n2.1 applies"],
+            "IV.B of this policy\n2.1 applies\n",
         );
     }
 

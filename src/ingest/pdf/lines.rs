@@ -6,7 +6,7 @@
 //! ordinary line pitch is learnt from the document instead (the [`PITCH_PERCENTILE`] of its line
 //! gaps, so that a page of one-line clauses does not make the paragraph gap look ordinary), and only
 //! a gap clearly larger than that pitch starts a paragraph. Text set with no space between paragraphs
-//! is split where a line stops well short of the right edge.
+//! is split where a line stopped although the next word had room after it.
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
@@ -14,9 +14,6 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 const PITCH_PERCENTILE: f64 = 0.2;
 /// A gap this many times the pitch (or more) separates paragraphs.
 const PARAGRAPH_GAP: f64 = 1.3;
-/// A line ending before this share of the text block's width is the last line of its paragraph
-/// (when the next line begins like a paragraph). Wrapped lines in ragged-right text reach further.
-const SHORT_LINE: f64 = 0.7;
 
 #[derive(Debug, Clone)]
 struct Glyph {
@@ -165,28 +162,49 @@ fn percentile(v: &mut [f64], p: f64) -> Option<f64> {
 }
 
 /// A page's text: lines joined, with a blank line where a new paragraph starts. That is where the
-/// vertical gap exceeds the paragraph threshold, or, in tightly set text with no gaps, where a line
-/// stops well short of the right edge ([`SHORT_LINE`]) and the next begins like a paragraph.
+/// vertical gap exceeds the paragraph threshold, or, in tightly set text with no gaps, where the next
+/// line's first word would have fitted at the end of this one ([`ends_early`]) and the next line
+/// begins like a paragraph.
 pub fn page_text(lines: &[Line], m: &Metrics) -> String {
-    let width = m.right - m.left;
     let mut out = String::new();
     for (i, l) in lines.iter().enumerate() {
         if let Some(prev) = i.checked_sub(1).and_then(|j| lines.get(j)) {
             let gap = prev.y - l.y;
             // Without a learnt pitch (one line per page), fall back to the font size.
             let normal = m.pitch.unwrap_or(prev.size * 1.2);
-            let short = width > 0.0 && prev.right - m.left < width * SHORT_LINE;
-            let starts = l.text.starts_with(|c: char| {
-                c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '"'
-            });
             out.push('\n');
-            if gap > normal * PARAGRAPH_GAP || (short && starts) {
+            if gap > normal * PARAGRAPH_GAP || (ends_early(prev, l, m) && starts_paragraph(&l.text))
+            {
                 out.push('\n');
             }
         }
         out.push_str(&l.text);
     }
     out
+}
+
+/// Whether `prev` stopped although the first word of `next` had room after it: a line-wrapping
+/// program would have put the word there, so the line break was the author's. Word widths are
+/// estimated from the next line's average character width.
+fn ends_early(prev: &Line, next: &Line, m: &Metrics) -> bool {
+    let chars = next.text.chars().count();
+    if chars == 0 || m.right <= m.left {
+        return false;
+    }
+    let per_char = (next.right - next.left) / chars as f64;
+    let word = next.text.split(' ').next().map_or(0, |w| w.chars().count());
+    prev.right + per_char * (word as f64 + 1.0) < m.right
+}
+
+fn starts_paragraph(text: &str) -> bool {
+    text.starts_with(|c: char| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                '(' | '[' | '"' | '\'' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{00A7}'
+            )
+    })
 }
 
 #[cfg(test)]
@@ -256,13 +274,17 @@ mod tests {
             line(676.0, 540.0, "Next paragraph, full width"),
             line(664.0, 540.0, "continues here, and then"),
             line(652.0, 300.0, "stops. lowercase stays"),
-            line(640.0, 540.0, "joined to the line before."),
+            line(640.0, 250.0, "joined to the line before."),
+            // A long first word that could not fit: the break was the wrapping program's.
+            line(628.0, 480.0, "Wrapped before a very long"),
+            line(616.0, 540.0, "Interdepartmentalization word."),
         ];
         let pages = vec![lines];
         assert_eq!(
             page_text(&pages[0], &metrics(&pages)),
             "A full line that wraps\nonto a short one.\n\nNext paragraph, full width\n\
-             continues here, and then\nstops. lowercase stays\njoined to the line before."
+             continues here, and then\nstops. lowercase stays\njoined to the line before.\n\n\
+             Wrapped before a very long\nInterdepartmentalization word."
         );
     }
 }
