@@ -256,8 +256,16 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The text of one run. Field instructions (`instrText`) and deleted text (`delText`) are skipped.
+/// The text of one run. Field instructions (`instrText`), deleted text (`delText`) and text
+/// formatted as hidden (`vanish`, which Word neither shows nor prints) are skipped.
 fn run<'e>(r: &'e Element, out: &mut String, boxes: &mut Vec<&'e Element>) {
+    let hidden = r
+        .child("rPr")
+        .and_then(|p| p.child("vanish"))
+        .is_some_and(|v| !matches!(v.attr("val"), Some("0" | "false" | "off")));
+    if hidden {
+        return;
+    }
     for el in r.elements() {
         match (el.ns, el.name.as_str()) {
             (Ns::W, "t") => out.push_str(&el.text()),
