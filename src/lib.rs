@@ -128,8 +128,9 @@ pub fn analyse_policy(
 
 /// Reads and segments every version of a policy, in order.
 pub fn load_versions(src: &PolicySource) -> Result<Vec<Document>, IngestError> {
+    use rayon::prelude::*;
     src.versions
-        .iter()
+        .par_iter()
         .map(|v| load_document(&src.name, v))
         .collect()
 }

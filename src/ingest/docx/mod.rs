@@ -6,6 +6,8 @@
 //! looks like, [`numbering`] for how "1." and "(a)" are rebuilt.
 //!
 //! Footnotes, comments, headers and footers are not read: they are not clauses of the policy.
+//! A clause's `line` counts lines of this extracted text (`policydiff segment` shows it), since a
+//! .docx has no lines of its own.
 
 mod body;
 mod numbering;

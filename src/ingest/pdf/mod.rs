@@ -6,6 +6,8 @@
 //! larger than the document's ordinary line pitch, and numbering stays inline as printed
 //! ("1. GENERAL A. The Department shall ...").
 //!
+//! A clause's `line` counts lines of the extracted text, not of a page.
+//!
 //! Documented limits: no OCR (a scan is refused with [`IngestError::NoTextLayer`]); multi-column
 //! layouts read in the order the file draws them; tables come out as lines of cells; a PDF that
 //! needs a password is refused (one that opens without one, with only an owner password, is read).
