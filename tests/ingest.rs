@@ -188,3 +188,77 @@ fn without_the_pdf_feature_a_pdf_is_refused_by_name() {
     let p = write(dir.path(), "draft.pdf", b"%PDF-1.5\n");
     refused(&p, "built without the `pdf` feature");
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    /// Pieces of WordprocessingML, well-formed or not, to assemble into random bodies.
+    const PIECES: &[&str] = &[
+        "<w:p>",
+        "</w:p>",
+        "<w:r>",
+        "</w:r>",
+        "<w:t>word </w:t>",
+        "<w:pPr>",
+        "</w:pPr>",
+        r#"<w:numPr><w:ilvl w:val="8"/><w:numId w:val="1"/></w:numPr>"#,
+        r#"<w:numPr><w:ilvl w:val="99"/><w:numId w:val="2"/></w:numPr>"#,
+        r#"<w:pStyle w:val="Heading1"/>"#,
+        "<w:ins>",
+        "</w:ins>",
+        "<w:del>",
+        "</w:del>",
+        "<w:moveFrom>",
+        "</w:moveFrom>",
+        "<w:tbl>",
+        "</w:tbl>",
+        "<w:tr>",
+        "</w:tr>",
+        "<w:tc>",
+        "</w:tc>",
+        "<w:rPr><w:del/></w:rPr>",
+        "<w:br/>",
+        "&amp;",
+        "&#0;",
+        "<w:txbxContent>",
+        "</w:txbxContent>",
+        "<w:drawing>",
+        "</w:drawing>",
+    ];
+
+    fn numbering(start: u32, fmt: &str) -> String {
+        format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="8"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="%9.%1%"/><w:lvlRestart w:val="{start}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="3"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num></w:numbering>"#
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn on_any_body_or_numbering(
+            picks in proptest::collection::vec(0..PIECES.len(), 0..60),
+            start in any::<u32>(),
+            fmt in prop::sample::select(vec!["decimal", "lowerLetter", "upperRoman", "bullet", "none", "chicago"]),
+        ) {
+            let body: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let doc = format!("<w:document {W}><w:body>{body}</w:body></w:document>");
+            let bytes = DocxParts::standard(&doc).with("word/numbering.xml", &numbering(start, fmt)).zip();
+            let _ = policydiff::ingest::read_docx_bytes(&bytes, Path::new("random.docx"));
+        }
+
+        #[test]
+        fn on_damaged_archives(cut in 0usize..4000, flip in 0usize..4000, byte in any::<u8>()) {
+            static GOOD: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+            let mut bytes = GOOD
+                .get_or_init(|| docx_from_text(POLICY, DocxOptions { tracked_change: true }))
+                .clone();
+            if let Some(b) = bytes.get_mut(flip) {
+                *b ^= byte;
+            }
+            bytes.truncate(cut.max(1) * 2);
+            let _ = policydiff::ingest::read_docx_bytes(&bytes, Path::new("damaged.docx"));
+        }
+    }
+}
