@@ -191,3 +191,20 @@ fn the_sample_2024_version_reads_and_compares_the_same_as_pdf() {
     assert_eq!(clauses(&pdf), clauses(&txt));
     assert_eq!(diff_json(&old, &pdf), diff_json(&old, &txt));
 }
+
+/// Damaged PDFs (cut short, bytes flipped) give an error or some text, never a crash: panics inside
+/// the extraction library are caught and reported as a corrupt file.
+#[test]
+fn damaged_pdfs_never_crash() {
+    let good = std::fs::read(common::repo().join("tests/fixtures/libreoffice-lists.pdf")).unwrap();
+    let path = std::path::Path::new("damaged.pdf");
+    for i in 1..16usize {
+        let at = good.len() * i / 16;
+        let _ = policydiff::ingest::read_pdf_bytes(&good[..at], path);
+        let mut flipped = good.clone();
+        if let Some(b) = flipped.get_mut(at) {
+            *b ^= 0x5A;
+        }
+        let _ = policydiff::ingest::read_pdf_bytes(&flipped, path);
+    }
+}
