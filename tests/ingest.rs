@@ -108,6 +108,31 @@ fn docx_and_txt_in_a_versions_folder_compare_like_two_texts() {
 }
 
 #[test]
+fn a_batch_run_reads_docx_versions_and_names_them_in_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("versions/sample");
+    std::fs::create_dir_all(&policy).unwrap();
+    write(&policy, "2018.txt", POLICY.as_bytes());
+    let docx = docx_from_text(
+        POLICY,
+        DocxOptions {
+            tracked_change: true,
+        },
+    );
+    write(&policy, "2024.docx", &docx);
+    Command::cargo_bin("policydiff")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["run", "--quiet"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "2024.docx: tracked changes read as if accepted",
+        ));
+    assert!(dir.path().join("out/sample/2018__2024.json").is_file());
+}
+
+#[test]
 fn a_versions_folder_lists_docx_and_pdf() {
     let dir = tempfile::tempdir().unwrap();
     for name in ["v1.txt", "v2.docx", "v3.pdf", "notes.odt", "~$v2.docx"] {
