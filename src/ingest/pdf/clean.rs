@@ -16,7 +16,7 @@
 //! [`crate::ingest::normalize`].
 
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 /// How many lines at the top and bottom of a page can be header or footer.
@@ -169,7 +169,7 @@ fn starts_paragraph(line: &str) -> bool {
 
 /// Joins a word broken by a hyphen at a line end with its rest on the next line.
 fn join_hyphenated(lines: Vec<String>) -> Vec<String> {
-    let whole = lines.join("\n").to_lowercase();
+    let spellings = Spellings::of(&lines);
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut iter = lines.into_iter().peekable();
     while let Some(mut line) = iter.next() {
@@ -181,7 +181,7 @@ fn join_hyphenated(lines: Vec<String>) -> Vec<String> {
             if tail.is_empty() || !next.starts_with(|c: char| c.is_lowercase()) {
                 break;
             }
-            let keep = hyphen == '-' && keeps_hyphen(&whole, &head, &tail);
+            let keep = hyphen == '-' && spellings.keeps_hyphen(&head, &tail);
             line.truncate(line.len() - hyphen.len_utf8());
             if keep {
                 line.push('-');
@@ -212,12 +212,37 @@ fn broken_word(line: &str) -> Option<(String, char)> {
     (!head.is_empty()).then_some((head, hyphen))
 }
 
-/// Whether the document spells `head-tail` (within a line) more often than `headtail`.
-fn keeps_hyphen(whole: &str, head: &str, tail: &str) -> bool {
-    let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
-    let hyphenated = whole.matches(&format!("{head}-{tail}")).count();
-    let joined = whole.matches(&format!("{head}{tail}")).count();
-    hyphenated > joined
+/// How often the document spells each word, and each hyphenated pair (`self-initiated`, also the
+/// pairs inside `twenty-four-hour`), within its lines. Counted once so that joining every broken
+/// word stays linear in the document's size.
+struct Spellings {
+    counts: HashMap<String, usize>,
+}
+
+impl Spellings {
+    fn of(lines: &[String]) -> Spellings {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for line in lines {
+            let lower = line.to_lowercase();
+            for token in lower.split(|c: char| !(c.is_alphabetic() || c == '-')) {
+                let parts: Vec<&str> = token.split('-').filter(|p| !p.is_empty()).collect();
+                if parts.len() == 1 && !token.ends_with('-') {
+                    *counts.entry(token.to_string()).or_default() += 1;
+                }
+                for pair in parts.windows(2) {
+                    *counts.entry(format!("{}-{}", pair[0], pair[1])).or_default() += 1;
+                }
+            }
+        }
+        Spellings { counts }
+    }
+
+    /// Whether `head-tail` is written more often than `headtail`.
+    fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
+        let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
+        let count = |w: &str| self.counts.get(w).copied().unwrap_or(0);
+        count(&format!("{head}-{tail}")) > count(&format!("{head}{tail}"))
+    }
 }
 
 #[cfg(test)]
@@ -286,6 +311,15 @@ mod tests {
         case(
             &["self-initiated stops and self-\ninitiated contacts"],
             "self-initiated stops and self-initiated contacts\n",
+        );
+        case(
+            &["a twenty-four-hour limit; a twenty-four-\nhour report"],
+            "a twenty-four-hour limit; a twenty-four-hour report\n",
+        );
+        // Spelt both ways, the joined form wins only when it is the more common.
+        case(
+            &["reopen, reopen, re-open and re-\nopen"],
+            "reopen, reopen, re-open and reopen\n",
         );
         // Soft hyphens always go; a dash before a capital or number is left alone.
         case(&["inves\u{00AD}\ntigate"], "investigate\n");
