@@ -230,7 +230,9 @@ impl Spellings {
                     *counts.entry(token.to_string()).or_default() += 1;
                 }
                 for pair in parts.windows(2) {
-                    *counts.entry(format!("{}-{}", pair[0], pair[1])).or_default() += 1;
+                    *counts
+                        .entry(format!("{}-{}", pair[0], pair[1]))
+                        .or_default() += 1;
                 }
             }
         }

@@ -107,15 +107,12 @@ fn extract(bytes: &[u8]) -> Result<Vec<String>, Failure> {
     if doc.trailer.get(b"Encrypt").is_ok() && !doc.was_encrypted() {
         return Err(Failure::Encrypted);
     }
-    let numbers: Vec<u32> = doc.get_pages().keys().copied().collect();
-    if numbers.is_empty() {
+    if doc.get_pages().is_empty() {
         return Err(Failure::Other("the PDF has no pages".into()));
     }
+    // One pass over the whole document: asking page by page re-walks the page tree every time.
     let mut collector = lines::Collector::default();
-    for n in numbers {
-        pdf_extract::output_doc_page(&doc, &mut collector, n)
-            .map_err(|e| Failure::Other(format!("page {n}: {e}")))?;
-    }
+    pdf_extract::output_doc(&doc, &mut collector).map_err(|e| Failure::Other(e.to_string()))?;
     let metrics = lines::metrics(&collector.pages);
     let pages = collector
         .pages
