@@ -54,7 +54,7 @@ pub fn read_docx_bytes(bytes: &[u8], path: &Path) -> Result<Ingested, IngestErro
         path: path.to_path_buf(),
         part: DOCUMENT.to_string(),
     })?;
-    let numbering = match part(&mut zip, path, "word/numbering.xml")? {
+    let mut numbering = match part(&mut zip, path, "word/numbering.xml")? {
         Some(x) => numbering::Numbering::parse(&parse(path, "word/numbering.xml", &x)?),
         None => numbering::Numbering::default(),
     };
@@ -62,6 +62,7 @@ pub fn read_docx_bytes(bytes: &[u8], path: &Path) -> Result<Ingested, IngestErro
         Some(x) => styles::Styles::parse(&parse(path, "word/styles.xml", &x)?),
         None => styles::Styles::default(),
     };
+    numbering.resolve_style_links(|s| styles.numbering(s).map(|(num_id, _)| num_id));
     let root = parse(path, DOCUMENT, &document)?;
     let (text, counters, tracked) = body::Reader::new(&numbering, &styles).read(&root);
     let mut warnings = Vec::new();

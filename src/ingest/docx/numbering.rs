@@ -88,6 +88,8 @@ struct Num {
 pub struct Numbering {
     abstracts: BTreeMap<String, BTreeMap<usize, Level>>,
     nums: BTreeMap<String, Num>,
+    /// Abstract definitions that only point at a numbering style (`numStyleLink`), by style id.
+    style_links: BTreeMap<String, String>,
 }
 
 /// What a numbered paragraph shows before its text.
@@ -118,6 +120,9 @@ impl Numbering {
                     .filter(|l| l.is("lvl"))
                     .filter_map(|l| Some((level_index(l.attr("ilvl"))?, parse_level(l))))
                     .collect();
+                if let Some(style) = el.child_val("numStyleLink") {
+                    n.style_links.insert(id.clone(), style.to_string());
+                }
                 n.abstracts.insert(id, levels);
             } else if el.is("num") {
                 let id = el.attr("numId").unwrap_or_default().to_string();
@@ -143,6 +148,23 @@ impl Numbering {
             }
         }
         n
+    }
+
+    /// Follows `numStyleLink`s: a list defined through a numbering style (Word's "list styles") has an
+    /// empty abstract definition that names the style, whose own `numPr` leads to the definition with
+    /// the levels. `style_num` gives a style's list id (from [`super::styles::Styles`]).
+    pub fn resolve_style_links(&mut self, style_num: impl Fn(&str) -> Option<String>) {
+        let links = std::mem::take(&mut self.style_links);
+        for (abstract_id, style) in links {
+            let target = style_num(&style)
+                .and_then(|num_id| self.nums.get(&num_id))
+                .map(|num| num.abstract_id.clone())
+                .filter(|t| *t != abstract_id);
+            let levels = target.and_then(|t| self.abstracts.get(&t)).cloned();
+            if let Some(levels) = levels {
+                self.abstracts.insert(abstract_id, levels);
+            }
+        }
     }
 
     /// The level a paragraph style is tied to inside list `num_id`, if the definition names it.
@@ -406,5 +428,21 @@ mod tests {
             &[("4", 0), ("4", 1), ("4", 1), ("9", 0)],
             &["1.", "1.1", "1.2", "-"],
         );
+    }
+
+    #[test]
+    fn lists_defined_through_a_numbering_style() {
+        // Abstract 5 only names style "Outline"; that style numbers with num 1, whose abstract 0
+        // holds the levels. Num 6 uses abstract 5.
+        let xml = format!(
+            r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0">{}</w:abstractNum><w:abstractNum w:abstractNumId="5"><w:numStyleLink w:val="Outline"/></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="6"><w:abstractNumId w:val="5"/></w:num></w:numbering>"#,
+            lvl(0, "upperRoman", "%1.", "")
+        );
+        let mut n = Numbering::parse(&parse(&xml).unwrap());
+        let mut c = Counters::default();
+        assert_eq!(n.next(&mut c, "6", 0), None, "no levels of its own");
+        n.resolve_style_links(|s| (s == "Outline").then(|| "1".to_string()));
+        let mut c = Counters::default();
+        assert_eq!(n.next(&mut c, "6", 0), Some(Label::Number("I.".into())));
     }
 }
