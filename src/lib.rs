@@ -32,7 +32,8 @@ use std::path::Path;
 
 /// Reads and segments one version file.
 pub fn load_document(policy: &str, version: &VersionSource) -> Result<Document, IngestError> {
-    let text = ingest::read_version(&version.path)?;
+    let ingested = ingest::read_version_with_warnings(&version.path)?;
+    let text = ingested.text;
     Ok(Document {
         policy: policy.to_string(),
         label: version.label.clone(),
@@ -40,6 +41,7 @@ pub fn load_document(policy: &str, version: &VersionSource) -> Result<Document, 
         status: version.status,
         source_path: display_path(&version.path),
         clauses: segment::segment(&text),
+        warnings: ingested.warnings,
     })
 }
 
@@ -121,12 +123,16 @@ pub fn analyse_policy(
     src: &PolicySource,
     classifier: &Classifier,
 ) -> Result<PolicyReport, IngestError> {
-    let docs = src
-        .versions
+    let docs = load_versions(src)?;
+    Ok(analyse_documents(src, &docs, classifier))
+}
+
+/// Reads and segments every version of a policy, in order.
+pub fn load_versions(src: &PolicySource) -> Result<Vec<Document>, IngestError> {
+    src.versions
         .par_iter()
         .map(|v| load_document(&src.name, v))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(analyse_documents(src, &docs, classifier))
+        .collect()
 }
 
 /// Like [`analyse_policy`] for documents already loaded.

@@ -24,6 +24,10 @@ pub struct Document {
     pub status: Status,
     pub source_path: String,
     pub clauses: Vec<Clause>,
+    /// What the user should know about reading the file (tracked changes accepted, pages without
+    /// text); the CLI prints them on standard error. Not part of any report.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
 }
 
 /// The smallest unit that is aligned and classified: a numbered provision, a definition or a paragraph.

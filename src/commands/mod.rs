@@ -64,6 +64,14 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
     }
 }
 
+/// Prints what reading a document warned about (tracked changes accepted, pages without text) on
+/// standard error, naming the file.
+pub fn print_warnings(doc: &policydiff::model::Document) {
+    for w in &doc.warnings {
+        eprintln!("policydiff: warning: {}: {w}", doc.source_path);
+    }
+}
+
 /// The classifier for a lexicon file, or the built-in one.
 pub fn classifier(lexicon: Option<&Path>) -> Result<Classifier> {
     let lex = match lexicon {

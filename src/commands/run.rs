@@ -4,7 +4,7 @@
 //! Every policy is read and analysed before anything is written, so bad input anywhere stops the run
 //! with nothing written; each file is then written atomically.
 
-use super::classifier;
+use super::{classifier, print_warnings};
 use anyhow::{bail, Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use policydiff::classify::Classifier;
@@ -130,7 +130,9 @@ fn analyse(dir: &Path, default: &Classifier) -> Result<PolicyReport> {
         }
         None => default,
     };
-    Ok(policydiff::analyse_policy(&src, cls)?)
+    let docs = policydiff::load_versions(&src)?;
+    docs.iter().for_each(print_warnings);
+    Ok(policydiff::analyse_documents(&src, &docs, cls))
 }
 
 /// A bar on standard error when it is a terminal; nothing otherwise or with `--quiet`.

@@ -1,6 +1,6 @@
 //! Commands on one file or one policy: `diff`, `segment`, `history`.
 
-use super::{classifier, emit};
+use super::{classifier, emit, print_warnings};
 use crate::cli::SegmentFormat;
 use anyhow::{Context as _, Result};
 use policydiff::report::{self, Format};
@@ -18,6 +18,8 @@ pub fn diff(
     let classifier = classifier(lexicon)?;
     let a = policydiff::load_file(old)?;
     let b = policydiff::load_file(new)?;
+    print_warnings(&a);
+    print_warnings(&b);
     let report = policydiff::compare(&a, &b, &classifier, None);
     let text = report::render(&report, format)?;
     emit(output, &text)?;
@@ -26,6 +28,7 @@ pub fn diff(
 
 pub fn segment(file: &Path, format: SegmentFormat) -> Result<ExitCode> {
     let doc = policydiff::load_file(file)?;
+    print_warnings(&doc);
     let text = match format {
         SegmentFormat::Json => {
             let mut s = serde_json::to_string_pretty(&doc.clauses).context("cannot render JSON")?;
@@ -64,7 +67,9 @@ pub fn history(policy: &Path, lexicon: Option<&Path>) -> Result<ExitCode> {
     let src = policydiff::ingest::load_policy(policy)?;
     let lexicon = lexicon.or(src.lexicon.as_deref());
     let classifier = classifier(lexicon)?;
-    let report = policydiff::analyse_policy(&src, &classifier)?;
+    let docs = policydiff::load_versions(&src)?;
+    docs.iter().for_each(print_warnings);
+    let report = policydiff::analyse_documents(&src, &docs, &classifier);
     emit(None, &report::history_csv(&report)?)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,14 +1,23 @@
 //! Files in, normalised text and version lists out: reads a versions folder (with or without its
-//! `policy.yaml` manifest) and the text of each version file.
+//! `policy.yaml` manifest) and the text of each version file (.txt, .md, .docx, .pdf).
 //!
 //! Every failure here is an [`IngestError`] naming the file, because a user fixes input by opening it.
+//! Whatever the format, the text goes through [`normalize`] last, so the same words give the same
+//! clauses from any format. Things the user should know but that do not stop the run (tracked changes
+//! read as accepted, page furniture dropped from a PDF) come back as warnings beside the text.
 
+mod docx;
 mod manifest;
 mod normalize;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod text;
 
+pub use docx::{read_docx, read_docx_bytes};
 pub use manifest::{Manifest, ManifestVersion};
 pub use normalize::normalize;
+#[cfg(feature = "pdf")]
+pub use pdf::{read_pdf, read_pdf_bytes};
 pub use text::read_text;
 
 use crate::model::Status;
@@ -31,8 +40,39 @@ pub enum IngestError {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 { path: PathBuf, offset: usize },
-    #[error("{path}: unsupported file type {ext:?} (expected .txt or .md)")]
+    #[error("{path}: unsupported file type {ext:?} (expected .txt, .md, .docx or .pdf)")]
     Unsupported { path: PathBuf, ext: String },
+    #[error("{path}: not a readable .docx (corrupt or not a zip archive): {message}")]
+    CorruptArchive { path: PathBuf, message: String },
+    #[error("{path}: not a Word document: the archive has no {part}")]
+    MissingPart { path: PathBuf, part: String },
+    #[error("{path}: {part}: {message}")]
+    BadPart {
+        path: PathBuf,
+        part: String,
+        message: String,
+    },
+    #[error("{path}: {part} is larger than {limit_mb} MB once unpacked; refusing to read it")]
+    TooLarge {
+        path: PathBuf,
+        part: String,
+        limit_mb: u64,
+    },
+    #[error(
+        "{path}: a password-protected or old-format (.doc) Word file; save an unprotected .docx copy"
+    )]
+    ProtectedOrLegacy { path: PathBuf },
+    #[error("{path}: the PDF is encrypted and needs a password; save an unprotected copy")]
+    EncryptedPdf { path: PathBuf },
+    #[error("{path}: not a readable PDF: {message}")]
+    CorruptPdf { path: PathBuf, message: String },
+    #[error(
+        "{path}: the PDF has no text layer on any of its {pages} pages (a scan?); run OCR on it or \
+         use a text version"
+    )]
+    NoTextLayer { path: PathBuf, pages: usize },
+    #[error("{path}: this build of policydiff reads no PDF (built without the `pdf` feature)")]
+    PdfDisabled { path: PathBuf },
     #[error("{path}:{line}:{column}: {message}")]
     Manifest {
         path: PathBuf,
@@ -67,15 +107,30 @@ pub struct PolicySource {
     pub versions: Vec<VersionSource>,
 }
 
-/// File extensions read as versions.
-pub const VERSION_EXTENSIONS: &[&str] = &["txt", "md"];
+/// File extensions read as versions. `pdf` is listed even in builds without the `pdf` feature, so a
+/// PDF in a versions folder is reported rather than silently skipped.
+pub const VERSION_EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf"];
+
+/// A version file's normalised text and what the user should be told about reading it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Ingested {
+    pub text: String,
+    /// Plain sentences, without the file name (the caller adds it).
+    pub warnings: Vec<String>,
+}
 
 fn is_version_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     path.extension()
         .and_then(|e| e.to_str())
         .map(|e| VERSION_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         .unwrap_or(false)
-        && path.file_name().and_then(|n| n.to_str()) != Some("README.md")
+        && name != "README.md"
+        // Word leaves `~$name.docx` owner files beside a document it has open; they are not versions.
+        && !name.starts_with("~$")
 }
 
 /// Lists the policy folders under `versions_dir`, sorted by name byte for byte (so that
@@ -193,15 +248,31 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     ca.len().cmp(&cb.len()).then_with(|| a.cmp(b))
 }
 
-/// Reads one version file of any supported format into normalised text.
+/// Reads one version file of any supported format into normalised text, chosen by extension.
+/// Warnings are dropped; [`read_version_with_warnings`] keeps them for the user.
 pub fn read_version(path: &Path) -> Result<String, IngestError> {
+    read_version_with_warnings(path).map(|i| i.text)
+}
+
+/// Like [`read_version`], with what the user should be told about reading the file.
+pub fn read_version_with_warnings(path: &Path) -> Result<Ingested, IngestError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "txt" | "md" | "" => read_text(path),
+        "txt" | "md" | "" => Ok(Ingested {
+            text: read_text(path)?,
+            warnings: Vec::new(),
+        }),
+        "docx" => read_docx(path),
+        #[cfg(feature = "pdf")]
+        "pdf" => read_pdf(path),
+        #[cfg(not(feature = "pdf"))]
+        "pdf" => Err(IngestError::PdfDisabled {
+            path: path.to_path_buf(),
+        }),
         _ => {
             if !path.exists() {
                 return Err(IngestError::NotFound {
