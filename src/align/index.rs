@@ -7,7 +7,7 @@
 //! (inverse document frequency), so the words that name what a clause is about (a service, a deadline, a
 //! party) decide a match, and boilerplate shared by every clause ("the customer shall") barely moves it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Posting lists longer than this are skipped when looking for candidates: a feature that occurs in more
 /// clauses than this says little about which clause matches, and scanning it would make the search
@@ -26,51 +26,68 @@ pub struct Features {
 pub struct Corpus {
     pub old: Vec<Features>,
     pub new: Vec<Features>,
+    /// Each clause's words as vocabulary ids, in order: equal sequences mean the same wording.
+    pub old_words: Vec<Vec<u32>>,
+    pub new_words: Vec<Vec<u32>>,
     pub weight: Vec<f64>,
 }
 
-/// Lower-cased words of `text`: runs of letters and digits.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+/// Interns words and word pairs as dense ids.
+#[derive(Default)]
+struct Vocabulary {
+    words: FxHashMap<String, u32>,
+    pairs: FxHashMap<(u32, u32), u32>,
+    next: u32,
+    buf: String,
 }
 
-/// The text two clauses must share to count as the same wording: words only, single-spaced.
-pub fn normalised(text: &str) -> String {
-    words(text).collect::<Vec<_>>().join(" ")
+impl Vocabulary {
+    fn fresh(next: &mut u32) -> u32 {
+        *next += 1;
+        *next - 1
+    }
+
+    /// The word ids of `text` and its feature ids (words and word pairs, sorted).
+    fn read(&mut self, text: &str) -> (Vec<u32>, Vec<u32>) {
+        let mut ids = Vec::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            self.buf.clear();
+            if w.is_ascii() {
+                self.buf.push_str(w);
+                self.buf.make_ascii_lowercase();
+            } else {
+                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let id = match self.words.get(self.buf.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = Self::fresh(&mut self.next);
+                    self.words.insert(self.buf.clone(), id);
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        let mut feats = Vec::with_capacity(ids.len() * 2);
+        feats.extend_from_slice(&ids);
+        for w in ids.windows(2) {
+            if let [a, b] = w {
+                let next = &mut self.next;
+                feats.push(*self.pairs.entry((*a, *b)).or_insert_with(|| Self::fresh(next)));
+            }
+        }
+        feats.sort_unstable();
+        (ids, feats)
+    }
 }
 
 impl Corpus {
     /// Builds feature vectors for both sides from each clause's matching text.
     pub fn build(old: &[&str], new: &[&str]) -> Corpus {
-        let mut vocab: HashMap<String, u32> = HashMap::new();
-        let mut pairs: HashMap<(u32, u32), u32> = HashMap::new();
-        let mut next = 0u32;
-        let mut raw = |text: &str| -> Vec<u32> {
-            let ids: Vec<u32> = words(text)
-                .map(|w| {
-                    *vocab.entry(w).or_insert_with(|| {
-                        next += 1;
-                        next - 1
-                    })
-                })
-                .collect();
-            let mut feats = ids.clone();
-            for w in ids.windows(2) {
-                if let [a, b] = w {
-                    feats.push(*pairs.entry((*a, *b)).or_insert_with(|| {
-                        next += 1;
-                        next - 1
-                    }));
-                }
-            }
-            feats.sort_unstable();
-            feats
-        };
-        let old_raw: Vec<Vec<u32>> = old.iter().map(|t| raw(t)).collect();
-        let new_raw: Vec<Vec<u32>> = new.iter().map(|t| raw(t)).collect();
-        let mut df = vec![0u32; next as usize];
+        let mut vocab = Vocabulary::default();
+        let (old_words, old_raw): (Vec<_>, Vec<_>) = old.iter().map(|t| vocab.read(t)).unzip();
+        let (new_words, new_raw): (Vec<_>, Vec<_>) = new.iter().map(|t| vocab.read(t)).unzip();
+        let mut df = vec![0u32; vocab.next as usize];
         for f in old_raw.iter().chain(&new_raw) {
             let mut last = None;
             for &id in f {
@@ -88,7 +105,7 @@ impl Corpus {
             .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
             .collect();
         let vectorise = |raw: Vec<u32>| {
-            let mut items: Vec<(u32, u32)> = Vec::new();
+            let mut items: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
             for id in raw {
                 match items.last_mut() {
                     Some((last, count)) if *last == id => *count += 1,
@@ -104,6 +121,8 @@ impl Corpus {
         Corpus {
             old: old_raw.into_iter().map(vectorise).collect(),
             new: new_raw.into_iter().map(vectorise).collect(),
+            old_words,
+            new_words,
             weight,
         }
     }
@@ -159,7 +178,7 @@ fn w(weight: &[f64], id: u32) -> f64 {
 
 /// An inverted index over some clauses of one side: feature id to the clauses that hold it.
 pub struct Index {
-    postings: HashMap<u32, Vec<usize>>,
+    postings: FxHashMap<u32, Vec<usize>>,
     /// Scratch score per indexed clause, reused across queries so a query costs what it touches.
     score: Vec<f64>,
     touched: Vec<usize>,
@@ -168,7 +187,7 @@ pub struct Index {
 impl Index {
     /// Indexes the clauses `members` of `side` (indices into `side`).
     pub fn new(side: &[Features], members: impl IntoIterator<Item = usize>) -> Index {
-        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
         for j in members {
             if let Some(f) = side.get(j) {
                 for &(id, _) in &f.items {
@@ -273,7 +292,9 @@ mod tests {
     }
 
     #[test]
-    fn normalised_keeps_only_words() {
-        assert_eq!(normalised("  **1.1** Must -- *not*!  "), "1 1 must not");
+    fn same_words_get_the_same_ids() {
+        let c = Corpus::build(&["  **Must** -- *not*!  "], &["must not", "must, or not"]);
+        assert_eq!(c.old_words[0], c.new_words[0]);
+        assert_ne!(c.old_words[0], c.new_words[1]);
     }
 }

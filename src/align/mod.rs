@@ -31,8 +31,9 @@ pub mod lcs;
 pub mod splitmerge;
 
 use crate::model::{AlignedPair, Clause, PairKind};
-use index::{normalised, Corpus, Index};
+use index::{Corpus, Index};
 use lcs::{heaviest_chain, Edge};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Below this similarity two clauses are reported as removed + added rather than modified.
@@ -58,19 +59,21 @@ const DUPLICATE_FANOUT: usize = 8;
 
 /// Aligns `old` with `new`. Every clause of both sides appears in at least one pair.
 pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
+    let t0 = std::time::Instant::now();
     let old_text: Vec<&str> = old.iter().map(matching_text).collect();
     let new_text: Vec<&str> = new.iter().map(matching_text).collect();
     let corpus = Corpus::build(&old_text, &new_text);
-    let old_key: Vec<String> = old_text.iter().map(|t| normalised(t)).collect();
-    let new_key: Vec<String> = new_text.iter().map(|t| normalised(t)).collect();
+    let (old_key, new_key) = (&corpus.old_words, &corpus.new_words);
     let bonus = |i: usize, j: usize| match (old.get(i), new.get(j)) {
         (Some(a), Some(b)) if a.id == b.id => NUMBER_BONUS,
         _ => 0.0,
     };
 
+    eprintln!("T {:?} {}", t0.elapsed(), "Pass 1: e");
     // Pass 1: exact text.
-    let (mut edges, settled_old, settled_new) = exact_edges(&old_key, &new_key, &bonus);
+    let (mut edges, settled_old, settled_new) = exact_edges(old_key, new_key, &bonus);
 
+    eprintln!("T {:?} {}", t0.elapsed(), "Pass 2: s");
     // Pass 2: similar text, for clauses without a unique exact twin: what the index proposes, and the
     // free clauses in the same small gap between exact anchors (which catches short clauses made only
     // of common words, which the index cannot tell apart).
@@ -101,6 +104,7 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         }
     }
 
+    eprintln!("T {:?} {}", t0.elapsed(), "Pass 3: t");
     // Pass 3: the order-preserving backbone.
     let mut old_to: Vec<Option<usize>> = vec![None; old.len()];
     let mut new_to: Vec<Option<usize>> = vec![None; new.len()];
@@ -109,6 +113,7 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         new_to[e.new] = Some(e.old);
     }
 
+    eprintln!("T {:?} {}", t0.elapsed(), "Pass 4: m");
     // Pass 4: moves, best candidate first.
     edges.sort_by(|a, b| {
         b.weight
@@ -123,6 +128,7 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         }
     }
 
+    eprintln!("T {:?} {}", t0.elapsed(), "Pass 5: s");
     // Pass 5: splits, then merges among what is left.
     let exact_pair = |i: usize, j: usize| old_key[i] == new_key[j] && !old_key[i].is_empty();
     let open_old: Vec<bool> = (0..old.len())
@@ -174,24 +180,30 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         }
     }
 
+    eprintln!("T {:?} {}", t0.elapsed(), "Kinds, th");
     // Kinds, then report order.
-    let one_to_one: Vec<Edge> = old_to
+    let one_to_one: Vec<(Edge, f64)> = old_to
         .iter()
         .enumerate()
         .filter_map(|(i, j)| {
-            j.map(|j| Edge {
-                old: i,
-                new: j,
-                weight: 1.0 + corpus.similarity(&corpus.old[i], &corpus.new[j]) * 1e-3,
-            })
+            let j = (*j)?;
+            let similarity = if old_key[i] == new_key[j] {
+                1.0
+            } else {
+                corpus.similarity(&corpus.old[i], &corpus.new[j])
+            };
+            // Among equally long backbones, the one that keeps the more similar pairs in place.
+            let weight = 1.0 + similarity * 1e-3;
+            Some((Edge { old: i, new: j, weight }, similarity))
         })
         .collect();
     let mut in_order = vec![false; old.len()];
-    for e in heaviest_chain(&one_to_one, new.len()) {
+    let backbone: Vec<Edge> = one_to_one.iter().map(|p| p.0).collect();
+    for e in heaviest_chain(&backbone, new.len()) {
         in_order[e.old] = true;
     }
     let mut pairs: Vec<AlignedPair> = Vec::with_capacity(old.len() + new.len());
-    for e in &one_to_one {
+    for &(e, similarity) in &one_to_one {
         let (i, j) = (e.old, e.new);
         let same_text = same_words(&old[i].text, &new[j].text);
         let kind = if !in_order[i] {
@@ -202,11 +214,6 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
             PairKind::Renumbered
         } else {
             PairKind::Modified
-        };
-        let similarity = if exact_pair(i, j) || old_key[i] == new_key[j] {
-            1.0
-        } else {
-            corpus.similarity(&corpus.old[i], &corpus.new[j])
         };
         pairs.push(pair(Some(i), Some(j), kind, similarity));
     }
@@ -289,26 +296,34 @@ fn side<'a>(
 /// Candidate edges between clauses with the same words, and which clauses have a unique exact twin
 /// (those are settled: they need no similarity search).
 fn exact_edges(
-    old_key: &[String],
-    new_key: &[String],
+    old_key: &[Vec<u32>],
+    new_key: &[Vec<u32>],
     bonus: &dyn Fn(usize, usize) -> f64,
 ) -> (Vec<Edge>, Vec<bool>, Vec<bool>) {
-    // BTreeMap keyed by text keeps edge order independent of hashing.
-    let mut groups: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    // Groups in order of their first old clause, so edge order never depends on hashing.
+    let mut group_of: FxHashMap<&[u32], usize> = FxHashMap::default();
+    let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     for (i, k) in old_key.iter().enumerate() {
-        if !k.is_empty() {
-            groups.entry(k).or_default().0.push(i);
+        if k.is_empty() {
+            continue;
+        }
+        let g = *group_of.entry(k.as_slice()).or_insert_with(|| {
+            groups.push((Vec::new(), Vec::new()));
+            groups.len() - 1
+        });
+        if let Some(g) = groups.get_mut(g) {
+            g.0.push(i);
         }
     }
     for (j, k) in new_key.iter().enumerate() {
-        if let Some(g) = groups.get_mut(k.as_str()) {
+        if let Some(g) = group_of.get(k.as_slice()).and_then(|&g| groups.get_mut(g)) {
             g.1.push(j);
         }
     }
     let mut edges = Vec::new();
     let mut settled_old = vec![false; old_key.len()];
     let mut settled_new = vec![false; new_key.len()];
-    for (olds, news) in groups.values() {
+    for (olds, news) in &groups {
         match (olds.as_slice(), news.as_slice()) {
             (_, []) => {}
             (&[i], &[j]) => {
