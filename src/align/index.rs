@@ -50,7 +50,10 @@ impl Vocabulary {
     /// The word ids of `text` and its feature ids (words and word pairs, sorted).
     fn read(&mut self, text: &str) -> (Vec<u32>, Vec<u32>) {
         let mut ids = Vec::new();
-        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
             self.buf.clear();
             if w.is_ascii() {
                 self.buf.push_str(w);
@@ -73,7 +76,12 @@ impl Vocabulary {
         for w in ids.windows(2) {
             if let [a, b] = w {
                 let next = &mut self.next;
-                feats.push(*self.pairs.entry((*a, *b)).or_insert_with(|| Self::fresh(next)));
+                feats.push(
+                    *self
+                        .pairs
+                        .entry((*a, *b))
+                        .or_insert_with(|| Self::fresh(next)),
+                );
             }
         }
         feats.sort_unstable();

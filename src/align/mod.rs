@@ -42,6 +42,14 @@ use std::collections::BTreeMap;
 /// survived is the same clause edited; one that shares only boilerplate with its neighbour is not.
 pub const MODIFIED_THRESHOLD: f64 = 0.5;
 
+/// A clause extended or cut where it stands, so that one text lies almost wholly inside the other
+/// ([`EXTENDED_CONTAINMENT`]), is the same clause modified even below [`MODIFIED_THRESHOLD`], down to
+/// this similarity. Only between clauses in the same place (the same gap between exact anchors).
+pub const EXTENDED_SIMILARITY: f64 = 0.25;
+
+/// Share of the shorter text found in the longer for [`EXTENDED_SIMILARITY`] to apply.
+pub const EXTENDED_CONTAINMENT: f64 = 0.8;
+
 /// Added to a candidate's weight when old and new clause carry the same id. It only reorders candidates
 /// that already passed [`MODIFIED_THRESHOLD`] on text, so a retired number reused for unrelated text
 /// never pairs on its number alone.
@@ -59,7 +67,6 @@ const DUPLICATE_FANOUT: usize = 8;
 
 /// Aligns `old` with `new`. Every clause of both sides appears in at least one pair.
 pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
-    let t0 = std::time::Instant::now();
     let old_text: Vec<&str> = old.iter().map(matching_text).collect();
     let new_text: Vec<&str> = new.iter().map(matching_text).collect();
     let corpus = Corpus::build(&old_text, &new_text);
@@ -69,11 +76,9 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         _ => 0.0,
     };
 
-    eprintln!("T {:?} {}", t0.elapsed(), "Pass 1: e");
     // Pass 1: exact text.
     let (mut edges, settled_old, settled_new) = exact_edges(old_key, new_key, &bonus);
 
-    eprintln!("T {:?} {}", t0.elapsed(), "Pass 2: s");
     // Pass 2: similar text, for clauses without a unique exact twin: what the index proposes, and the
     // free clauses in the same small gap between exact anchors (which catches short clauses made only
     // of common words, which the index cannot tell apart).
@@ -83,18 +88,21 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         if settled_old[i] {
             continue;
         }
+        let gap = gaps.get(i).cloned().flatten().unwrap_or(0..0);
         let mut cands = idx.candidates(&corpus, f, CANDIDATES);
-        if let Some(range) = gaps.get(i).cloned().flatten() {
-            cands.extend(range.filter(|&j| !settled_new[j]));
-        }
+        cands.extend(gap.clone().filter(|&j| !settled_new[j]));
         cands.sort_unstable();
         cands.dedup();
         for j in cands {
             if old_key[i] == new_key[j] {
                 continue; // already an exact edge
             }
-            let sim = corpus.similarity(f, &corpus.new[j]);
-            if sim >= MODIFIED_THRESHOLD {
+            let g = &corpus.new[j];
+            let sim = corpus.similarity(f, g);
+            let extended = gap.contains(&j)
+                && sim >= EXTENDED_SIMILARITY
+                && corpus.containment(f, g).max(corpus.containment(g, f)) >= EXTENDED_CONTAINMENT;
+            if sim >= MODIFIED_THRESHOLD || extended {
                 edges.push(Edge {
                     old: i,
                     new: j,
@@ -104,7 +112,6 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         }
     }
 
-    eprintln!("T {:?} {}", t0.elapsed(), "Pass 3: t");
     // Pass 3: the order-preserving backbone.
     let mut old_to: Vec<Option<usize>> = vec![None; old.len()];
     let mut new_to: Vec<Option<usize>> = vec![None; new.len()];
@@ -113,7 +120,6 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         new_to[e.new] = Some(e.old);
     }
 
-    eprintln!("T {:?} {}", t0.elapsed(), "Pass 4: m");
     // Pass 4: moves, best candidate first.
     edges.sort_by(|a, b| {
         b.weight
@@ -128,7 +134,6 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         }
     }
 
-    eprintln!("T {:?} {}", t0.elapsed(), "Pass 5: s");
     // Pass 5: splits, then merges among what is left.
     let exact_pair = |i: usize, j: usize| old_key[i] == new_key[j] && !old_key[i].is_empty();
     let open_old: Vec<bool> = (0..old.len())
@@ -180,7 +185,6 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         }
     }
 
-    eprintln!("T {:?} {}", t0.elapsed(), "Kinds, th");
     // Kinds, then report order.
     let one_to_one: Vec<(Edge, f64)> = old_to
         .iter()
@@ -194,13 +198,38 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
             };
             // Among equally long backbones, the one that keeps the more similar pairs in place.
             let weight = 1.0 + similarity * 1e-3;
-            Some((Edge { old: i, new: j, weight }, similarity))
+            Some((
+                Edge {
+                    old: i,
+                    new: j,
+                    weight,
+                },
+                similarity,
+            ))
         })
         .collect();
+    // Split and merge pieces take part in the backbone (they fix where their clauses stand) but are
+    // never called moved themselves.
+    let mut backbone: Vec<Edge> = one_to_one.iter().map(|p| p.0).collect();
+    for g in &splits {
+        backbone.extend(g.parts.iter().map(|&(j, _)| Edge {
+            old: g.whole,
+            new: j,
+            weight: 1.0,
+        }));
+    }
+    for g in &merges {
+        backbone.extend(g.parts.iter().map(|&(i, _)| Edge {
+            old: i,
+            new: g.whole,
+            weight: 1.0,
+        }));
+    }
     let mut in_order = vec![false; old.len()];
-    let backbone: Vec<Edge> = one_to_one.iter().map(|p| p.0).collect();
     for e in heaviest_chain(&backbone, new.len()) {
-        in_order[e.old] = true;
+        if old_to[e.old] == Some(e.new) {
+            in_order[e.old] = true;
+        }
     }
     let mut pairs: Vec<AlignedPair> = Vec::with_capacity(old.len() + new.len());
     for &(e, similarity) in &one_to_one {

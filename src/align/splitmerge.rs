@@ -13,6 +13,10 @@ use super::index::{Corpus, Features, Index};
 /// Share of a part's text that must be found in the whole it came from.
 pub const PART_CONTAINMENT: f64 = 0.6;
 
+/// A part right next to another part of the same whole (a sentence split off into the following clause)
+/// needs only this share of its text in the whole: its place is evidence too.
+pub const ADJACENT_PART_CONTAINMENT: f64 = 0.45;
+
 /// Share of the whole a part must cover beyond the parts accepted before it.
 pub const PART_GAIN: f64 = 0.12;
 
@@ -60,7 +64,7 @@ pub fn find(corpus: &Corpus, wholes: &Side, parts: &Side) -> Vec<Group> {
                 let wf = wholes.feats.get(i)?;
                 Some((i, corpus.containment(pf, wf)))
             })
-            .filter(|&(_, c)| c >= PART_CONTAINMENT)
+            .filter(|&(_, c)| c >= ADJACENT_PART_CONTAINMENT)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         if let Some((i, c)) = best {
             if let Some(p) = proposals.get_mut(i) {
@@ -89,16 +93,29 @@ pub fn find(corpus: &Corpus, wholes: &Side, parts: &Side) -> Vec<Group> {
             }
         }
         let mut covered = corpus.containment(whole, &cover);
-        for (j, c) in props {
-            let Some(pf) = parts.feats.get(j) else {
-                continue;
-            };
-            let next = union(corpus, &cover, pf);
-            let now = corpus.containment(whole, &next);
-            if now - covered >= PART_GAIN {
-                accepted.push((j, c));
-                cover = next;
-                covered = now;
+        // Best first, then any that became adjacent to an accepted part, until nothing more joins.
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &(j, c) in &props {
+                if accepted.iter().any(|&(a, _)| a == j) {
+                    continue;
+                }
+                let adjacent = accepted.iter().any(|&(a, _)| a.abs_diff(j) == 1);
+                if c < PART_CONTAINMENT && !adjacent {
+                    continue;
+                }
+                let Some(pf) = parts.feats.get(j) else {
+                    continue;
+                };
+                let next = union(corpus, &cover, pf);
+                let now = corpus.containment(whole, &next);
+                if now - covered >= PART_GAIN {
+                    accepted.push((j, c));
+                    cover = next;
+                    covered = now;
+                    changed = true;
+                }
             }
         }
         if accepted.len() >= 2 && covered >= GROUP_COVERAGE {
