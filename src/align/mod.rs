@@ -30,6 +30,8 @@
 pub mod index;
 pub mod lcs;
 pub mod splitmerge;
+#[cfg(test)]
+mod tests;
 
 use crate::model::{AlignedPair, Clause, PairKind};
 use index::{Corpus, Index};
