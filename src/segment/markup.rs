@@ -113,7 +113,7 @@ fn emphasis_and_escapes(s: &str) -> String {
                 (left && !prev.is_alphanumeric()) || (right && !next.is_alphanumeric())
             };
             if !drop {
-                out.extend(std::iter::repeat_n(c, j - i));
+                out.extend(chars[i..j].iter());
             }
             i = j;
             continue;

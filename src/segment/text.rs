@@ -51,15 +51,21 @@ fn ends_open(s: &str) -> bool {
     !s.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
+/// Every word capitalised except short joining words (`Payment and Renewal`).
 fn title_case(s: &str) -> bool {
+    const SMALL: [&str; 14] = [
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+    ];
     words(s).all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.len() < 4 || w.chars().next().is_some_and(|c| !c.is_lowercase())
+        SMALL.contains(&w) || w.chars().next().map_or(true, |c| !c.is_lowercase())
     })
 }
 
 /// Whether a numbered line's whole text is a heading (`IV. IMMIGRATION ENFORCEMENT`, `3. Purpose`,
-/// `1. Definitions.`) rather than a provision (`A. Be courteous.`).
+/// `2. Payment and Renewal`) rather than a provision (`A. Be courteous.`). A closing period makes it a
+/// provision unless it shouts: `1. Definitions.` and `1. Promptly.` cannot be told apart, and taking
+/// a provision for a heading would drop its text.
 pub fn is_heading(s: &str) -> bool {
     let n = words(s).count();
     if n == 0 {
@@ -71,10 +77,7 @@ pub fn is_heading(s: &str) -> bool {
     if n > 10 || s.len() > 100 || has_verb(s) {
         return false;
     }
-    if !s.chars().next().is_some_and(|c| c.is_uppercase()) || !title_case(s) {
-        return false;
-    }
-    ends_open(s) || (s.ends_with('.') && n <= 6)
+    s.chars().next().is_some_and(|c| c.is_uppercase()) && title_case(s) && ends_open(s)
 }
 
 /// Whether an unnumbered block is a title line: short, no closing punctuation, not a sentence.
@@ -87,6 +90,17 @@ pub fn is_title_line(s: &str) -> bool {
         return n <= 15 && (ends_open(s) || s.ends_with(':') || (s.ends_with('.') && n <= 6));
     }
     n <= 12 && ends_open(s) && !s.contains(':') && !has_verb(s)
+}
+
+/// A line continuing an ALL-CAPS title line (`General Order 4.12: Body-Worn Cameras`): like a title
+/// line, but a colon inside is allowed.
+pub fn is_title_continuation(s: &str) -> bool {
+    let n = words(s).count();
+    n > 0
+        && n <= 12
+        && s.chars().next().is_some_and(|c| c.is_uppercase())
+        && ends_open(s)
+        && !has_verb(s)
 }
 
 /// Splits a run-in heading off the body: `"Purpose. This policy ..."` gives `("Purpose", "This
@@ -131,7 +145,10 @@ fn run_in_caps(s: &str) -> Option<(&str, &str)> {
             at += w.len() + 1;
             continue;
         }
-        let next_ok = w.chars().next().is_some_and(char::is_uppercase);
+        let next_ok = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"');
         let enough = letters >= 6 || (count >= 2 && letters >= 4);
         return (count > 0 && enough && next_ok).then(|| (&s[..end], &s[at..]));
     }
@@ -203,8 +220,8 @@ mod tests {
             ("Purpose", true),
             ("Dust Control Plan", true),
             ("Versicherungspflichtig sind", false),
-            ("Definitions.", true),
-            ("Payment and Renewal.", true),
+            ("Definitions.", false),
+            ("Payment and Renewal", true),
             ("Be courteous.", false),
             ("Officers shall wear cameras", false),
             (
@@ -229,6 +246,10 @@ mod tests {
         ] {
             assert_eq!(is_title_line(s), want, "{s:?}");
         }
+        assert!(is_title_continuation(
+            "General Order 4.12: Body-Worn Cameras"
+        ));
+        assert!(!is_title_continuation("Note: officers must comply."));
     }
 
     #[test]
