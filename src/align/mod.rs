@@ -9,9 +9,12 @@
 //! 2. **Similar text.** Every other old clause asks a rarity-weighted shingle index ([`index`]) for the
 //!    few new clauses that share the most rare wording; those at or above [`MODIFIED_THRESHOLD`] become
 //!    candidate pairs weighted by their similarity. A shared clause id adds [`NUMBER_BONUS`], enough to
-//!    choose between two similar candidates and never enough to make a dissimilar one pass.
+//!    choose between two similar candidates and never enough to make a dissimilar one pass. Free
+//!    clauses in the same small gap between exact anchors are candidates too, and there a clause
+//!    extended or cut in place ([`EXTENDED_CONTAINMENT`]) counts down to [`EXTENDED_SIMILARITY`].
 //! 3. **Order.** The heaviest order-preserving subset of all candidates ([`lcs`]) is the backbone.
-//! 4. **Moves.** Remaining candidates whose two clauses are both still free are taken best first.
+//! 4. **Moves.** Remaining candidates at or above [`MODIFIED_THRESHOLD`] whose two clauses are both
+//!    still free are taken best first.
 //! 5. **Splits and merges** ([`splitmerge`]): a free clause mostly contained in a clause on the other
 //!    side that it helps cover joins it as a part.
 //! 6. Whatever is still free is added or removed.
@@ -86,6 +89,8 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     // free clauses in the same small gap between exact anchors (which catches short clauses made only
     // of common words, which the index cannot tell apart).
     let gaps = gap_neighbours(&edges, old.len(), new.len(), &settled_new);
+    // In-place extensions below the threshold may only join the backbone, never pair as a move.
+    let mut in_place = Vec::new();
     let mut idx = Index::new(&corpus.new, (0..new.len()).filter(|&j| !settled_new[j]));
     for (i, f) in corpus.old.iter().enumerate() {
         if settled_old[i] {
@@ -105,12 +110,15 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
             let extended = gap.contains(&j)
                 && sim >= EXTENDED_SIMILARITY
                 && corpus.containment(f, g).max(corpus.containment(g, f)) >= EXTENDED_CONTAINMENT;
-            if sim >= MODIFIED_THRESHOLD || extended {
-                edges.push(Edge {
-                    old: i,
-                    new: j,
-                    weight: sim + bonus(i, j),
-                });
+            let edge = Edge {
+                old: i,
+                new: j,
+                weight: sim + bonus(i, j),
+            };
+            if sim >= MODIFIED_THRESHOLD {
+                edges.push(edge);
+            } else if extended {
+                in_place.push(edge);
             }
         }
     }
@@ -118,7 +126,8 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     // Pass 3: the order-preserving backbone.
     let mut old_to: Vec<Option<usize>> = vec![None; old.len()];
     let mut new_to: Vec<Option<usize>> = vec![None; new.len()];
-    for e in heaviest_chain(&edges, new.len()) {
+    let all: Vec<Edge> = edges.iter().chain(&in_place).copied().collect();
+    for e in heaviest_chain(&all, new.len()) {
         old_to[e.old] = Some(e.new);
         new_to[e.new] = Some(e.old);
     }
