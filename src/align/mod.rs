@@ -83,7 +83,10 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     };
 
     // Pass 1: exact text.
-    let (mut edges, settled_old, settled_new) = exact_edges(old_key, new_key, &bonus);
+    let ids_old: Vec<&String> = old.iter().map(|c| &c.id).collect();
+    let ids_new: Vec<&String> = new.iter().map(|c| &c.id).collect();
+    let (mut edges, settled_old, settled_new) =
+        exact_edges(old_key, new_key, &ids_old, &ids_new, &bonus);
 
     // Pass 2: similar text, for clauses without a unique exact twin: what the index proposes, and the
     // free clauses in the same small gap between exact anchors (which catches short clauses made only
@@ -343,6 +346,8 @@ fn side<'a>(
 fn exact_edges(
     old_key: &[Vec<u32>],
     new_key: &[Vec<u32>],
+    ids_old: &[&String],
+    ids_new: &[&String],
     bonus: &dyn Fn(usize, usize) -> f64,
 ) -> (Vec<Edge>, Vec<bool>, Vec<bool>) {
     // Groups in order of their first old clause, so edge order never depends on hashing.
@@ -392,16 +397,28 @@ fn exact_edges(
                 }
             }
             (olds, news) => {
-                for (r, &i) in olds.iter().enumerate() {
-                    for (s, &j) in news.iter().enumerate() {
-                        let b = bonus(i, j);
-                        if r == s || b > 0.0 {
-                            edges.push(Edge {
-                                old: i,
-                                new: j,
-                                weight: 1.0 + b,
-                            });
-                        }
+                // Same rank in the group, and same id: linear in the group size.
+                for (&i, &j) in olds.iter().zip(news.iter()) {
+                    edges.push(Edge {
+                        old: i,
+                        new: j,
+                        weight: 1.0 + bonus(i, j),
+                    });
+                }
+                let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for &j in news {
+                    if let Some(id) = ids_new.get(j) {
+                        by_id.entry(id.as_str()).or_default().push(j);
+                    }
+                }
+                for &i in olds.iter() {
+                    let same = ids_old.get(i).and_then(|id| by_id.get(id.as_str()));
+                    for &j in same.into_iter().flatten() {
+                        edges.push(Edge {
+                            old: i,
+                            new: j,
+                            weight: 1.0 + NUMBER_BONUS,
+                        });
                     }
                 }
             }

@@ -200,3 +200,14 @@ fn counted_paragraphs_are_not_renumbered() {
         &["- > p1 added", "p1 > p2 identical", "p2 > p3 identical"],
     );
 }
+
+#[test]
+fn many_equal_texts_pair_by_number() {
+    // More repeats than the all-pairs fan-out: old 1..=20 are all "Reserved."; the new version drops 1.
+    let old: String = (1..=20).map(|n| format!("{n}: Reserved.\n")).collect();
+    let new: String = (2..=20).map(|n| format!("{n}: Reserved.\n")).collect();
+    let mut expect = vec!["1 > - removed".to_string()];
+    expect.extend((2..=20).map(|n| format!("{n} > {n} identical")));
+    let expect: Vec<&str> = expect.iter().map(String::as_str).collect();
+    case(&old, &new, &expect);
+}
