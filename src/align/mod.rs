@@ -17,7 +17,9 @@
 //!    still free are taken best first.
 //! 5. **Splits and merges** ([`splitmerge`]): a free clause mostly contained in a clause on the other
 //!    side that it helps cover joins it as a part.
-//! 6. Whatever is still free is added or removed.
+//! 6. **Rewrites.** Clauses still free between the same two kept pairs are paired in order when they
+//!    share at least [`REWRITE_SIMILARITY`]: a clause rewritten in place.
+//! 7. Whatever is still free is added or removed.
 //!
 //! Kinds: a one-to-one pair off the order-preserving backbone of the final pairs is `moved`; on it, the
 //! same text (whitespace aside) is `identical` when the id is the same (or neither clause has a printed
@@ -55,6 +57,13 @@ pub const EXTENDED_SIMILARITY: f64 = 0.25;
 
 /// Share of the shorter text found in the longer for [`EXTENDED_SIMILARITY`] to apply.
 pub const EXTENDED_CONTAINMENT: f64 = 0.8;
+
+/// Clauses left over between the same two kept pairs are the same clauses rewritten, in order, down to
+/// this similarity: their place is the rest of the evidence. Low enough for a duty turned into a ban
+/// with new conditions ("shall obtain X" -> "shall not require X unless ..."), well above what a retired
+/// section shares with the unrelated one that took its place (boilerplate only, under 0.1 on real
+/// service terms), so those stay removed + added.
+pub const REWRITE_SIMILARITY: f64 = 0.2;
 
 /// Added to a candidate's weight when old and new clause carry the same id. It only reorders candidates
 /// that already passed [`MODIFIED_THRESHOLD`] on text, so a retired number reused for unrelated text
@@ -157,9 +166,9 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     let open_new: Vec<bool> = (0..new.len())
         .map(|j| new_to[j].map_or(true, |i| !exact_pair(i, j)))
         .collect();
-    let mut split_of: Vec<Option<usize>> = vec![None; new.len()];
-    let mut merged_into: Vec<Option<usize>> = vec![None; old.len()];
-    let mut piece_sim: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    // Clauses that are part of a split or merge group.
+    let mut grouped_old = vec![false; old.len()];
+    let mut grouped_new = vec![false; new.len()];
     let splits = splitmerge::find(
         &corpus,
         &side(&corpus.old, &open_old, &old_to),
@@ -167,24 +176,17 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     );
     for g in &splits {
         old_to[g.whole] = None;
-        for &(j, c) in &g.parts {
+        grouped_old[g.whole] = true;
+        for &(j, _) in &g.parts {
             new_to[j] = None;
-            split_of[j] = Some(g.whole);
-            piece_sim.insert((g.whole, j), c);
+            grouped_new[j] = true;
         }
     }
-    let in_split_old: Vec<bool> = {
-        let mut v = vec![false; old.len()];
-        for g in &splits {
-            v[g.whole] = true;
-        }
-        v
-    };
     let open_old2: Vec<bool> = (0..old.len())
-        .map(|i| open_old[i] && !in_split_old[i])
+        .map(|i| open_old[i] && !grouped_old[i])
         .collect();
     let open_new2: Vec<bool> = (0..new.len())
-        .map(|j| open_new[j] && split_of[j].is_none())
+        .map(|j| open_new[j] && !grouped_new[j])
         .collect();
     let merges = splitmerge::find(
         &corpus,
@@ -193,10 +195,43 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     );
     for g in &merges {
         new_to[g.whole] = None;
-        for &(i, c) in &g.parts {
+        grouped_new[g.whole] = true;
+        for &(i, _) in &g.parts {
             old_to[i] = None;
-            merged_into[i] = Some(g.whole);
-            piece_sim.insert((i, g.whole), c);
+            grouped_old[i] = true;
+        }
+    }
+
+    // Pass 6: clauses left between the same two kept pairs are the same clauses rewritten, in order,
+    // when they still share some wording.
+    let free_old: Vec<bool> = (0..old.len())
+        .map(|i| old_to[i].is_none() && !grouped_old[i])
+        .collect();
+    let free_new: Vec<bool> = (0..new.len())
+        .map(|j| new_to[j].is_none() && !grouped_new[j])
+        .collect();
+    for (olds, news) in between_kept_pairs(&old_to, new.len()) {
+        let olds: Vec<usize> = olds.filter(|&i| free_old[i]).collect();
+        let news: Vec<usize> = news.filter(|&j| free_new[j]).collect();
+        if olds.is_empty() || news.is_empty() || olds.len() > GAP_LIMIT || news.len() > GAP_LIMIT {
+            continue;
+        }
+        let mut rewritten = Vec::new();
+        for &i in &olds {
+            for &j in &news {
+                let sim = corpus.similarity(&corpus.old[i], &corpus.new[j]);
+                if sim >= REWRITE_SIMILARITY {
+                    rewritten.push(Edge {
+                        old: i,
+                        new: j,
+                        weight: sim,
+                    });
+                }
+            }
+        }
+        for e in heaviest_chain(&rewritten, new.len()) {
+            old_to[e.old] = Some(e.new);
+            new_to[e.new] = Some(e.old);
         }
     }
 
@@ -425,6 +460,39 @@ fn exact_edges(
         }
     }
     (edges, settled_old, settled_new)
+}
+
+/// The old and new index ranges between consecutive in-order one-to-one pairs (and before the first
+/// and after the last).
+fn between_kept_pairs(
+    old_to: &[Option<usize>],
+    new_len: usize,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let pairs: Vec<Edge> = old_to
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| {
+            j.map(|j| Edge {
+                old: i,
+                new: j,
+                weight: 1.0,
+            })
+        })
+        .collect();
+    let mut bounds: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX)];
+    bounds.extend(
+        heaviest_chain(&pairs, new_len)
+            .iter()
+            .map(|e| (e.old, e.new)),
+    );
+    bounds.push((old_to.len(), new_len));
+    bounds
+        .windows(2)
+        .map(|w| {
+            let [(o0, n0), (o1, n1)] = [w[0], w[1]];
+            (o0.wrapping_add(1)..o1, n0.wrapping_add(1)..n1)
+        })
+        .collect()
 }
 
 /// For each old clause between two exact anchors, the new clauses between the same two anchors, when

@@ -211,3 +211,20 @@ fn many_equal_texts_pair_by_number() {
     let expect: Vec<&str> = expect.iter().map(String::as_str).collect();
     case(&old, &new, &expect);
 }
+
+#[test]
+fn a_clause_rewritten_in_place_is_modified() {
+    case(
+        "
+        1: Officers shall record every traffic stop in the stop database before the end of the shift.
+        2: Officers shall obtain the social security number of each arrestee at booking.
+        3: The department shall publish an annual report on stops, searches and arrests.
+        ",
+        "
+        1: Officers shall record every traffic stop in the stop database before the end of the shift.
+        2: Officers shall not require an arrestee to provide a social security number at booking unless a court orders it.
+        3: The department shall publish an annual report on stops, searches and arrests.
+        ",
+        &["1 > 1 identical", "2 > 2 modified", "3 > 3 identical"],
+    );
+}
