@@ -20,6 +20,8 @@ pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod segment;
+#[doc(hidden)]
+pub mod synth;
 
 use classify::{Classifier, Context};
 use ingest::{IngestError, PolicySource, VersionSource};
