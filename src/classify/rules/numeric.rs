@@ -1,0 +1,111 @@
+//! Deadlines, caps, minimums, intervals and penalties compared by value: the cue word says which way
+//! is stricter (a shorter deadline, a lower cap, a higher minimum, more frequent checks, a heavier
+//! penalty). The same value written another way ("seventy-two (72) hours" -> "72 hours") is style;
+//! a changed threshold is flagged, since its effect depends on what it triggers.
+
+use super::{Ev, Finding};
+use crate::classify::frame::Bearer;
+use crate::classify::numbers::{Kind, Quantity};
+
+pub fn apply(ev: &mut Ev<'_>) {
+    let (old, new) = (ev.old, ev.new);
+    let kinds = [
+        Kind::Deadline,
+        Kind::Cap,
+        Kind::Minimum,
+        Kind::Frequency,
+        Kind::Penalty,
+        Kind::Threshold,
+        Kind::Plain,
+    ];
+    for kind in kinds {
+        let qo: Vec<&Quantity> = old.quantities.iter().filter(|q| q.kind == kind).collect();
+        let qn: Vec<&Quantity> = new.quantities.iter().filter(|q| q.kind == kind).collect();
+        for (k, (a, b)) in qo.iter().zip(qn.iter()).enumerate() {
+            let touched = ev.any_deleted(a.start..a.end) || ev.any_inserted(b.start..b.end);
+            if !touched {
+                continue;
+            }
+            ev.claim_old(a.start..a.end);
+            ev.claim_new(b.start..b.end);
+            let (qa, qb) = (ev.quote_old(a.start..a.end), ev.quote_new(b.start..b.end));
+            if (a.value - b.value).abs() < 1e-9 && a.timed == b.timed {
+                ev.push(
+                    Finding::new(
+                        "number-restyled",
+                        0.0,
+                        0.9,
+                        format!("'{qa}' became '{qb}': the same {} written differently.", kind.name()),
+                    )
+                    .quoting(Some(qa), Some(qb)),
+                );
+                continue;
+            }
+            if a.timed != b.timed {
+                continue;
+            }
+            let larger = b.value > a.value;
+            // +1 when the new value is stricter.
+            let s = match kind {
+                Kind::Deadline if new.bearer == Bearer::Public && !new.passive => {
+                    if larger { 1.0 } else { -1.0 }
+                }
+                Kind::Deadline | Kind::Cap | Kind::Frequency => {
+                    if larger { -1.0 } else { 1.0 }
+                }
+                Kind::Minimum | Kind::Penalty => {
+                    if larger { 1.0 } else { -1.0 }
+                }
+                Kind::Threshold | Kind::Plain => 0.0,
+            };
+            let what = match (kind, larger) {
+                (Kind::Deadline, false) => "the deadline comes sooner",
+                (Kind::Deadline, true) => "the deadline comes later",
+                (Kind::Cap, false) => "the limit is lower",
+                (Kind::Cap, true) => "the limit is higher",
+                (Kind::Minimum, true) => "the minimum is higher",
+                (Kind::Minimum, false) => "the minimum is lower",
+                (Kind::Frequency, false) => "it must happen more often",
+                (Kind::Frequency, true) => "it need happen less often",
+                (Kind::Penalty, true) => "the penalty is heavier",
+                (Kind::Penalty, false) => "the penalty is lighter",
+                _ => "",
+            };
+            if s == 0.0 {
+                ev.push(
+                    Finding::new(
+                        "threshold-changed",
+                        0.0,
+                        0.4,
+                        format!(
+                            "'{qa}' became '{qb}': a {} changed; whether that is stricter depends on what it triggers, so a person should check it.",
+                            kind.name()
+                        ),
+                    )
+                    .quoting(Some(qa), Some(qb))
+                    .flagged(),
+                );
+                continue;
+            }
+            let _ = k;
+            ev.push(
+                Finding::new(
+                    if s > 0.0 { "number-tightened" } else { "number-loosened" },
+                    0.9 * s,
+                    0.85,
+                    format!(
+                        "'{qa}' became '{qb}': {what}, so the policy is {}.",
+                        if s > 0.0 { "stricter" } else { "looser" }
+                    ),
+                )
+                .quoting(Some(qa), Some(qb)),
+            );
+        }
+        // The extra end of a range ("not less than $250 and not more than $1,000") goes with the rest.
+        if kind == Kind::Penalty {
+            for q in qn.iter().skip(qo.len()) {
+                ev.claim_new(q.start..q.end);
+            }
+        }
+    }
+}
