@@ -117,11 +117,14 @@ pub fn negate(op: Op, after_verb: bool) -> Op {
 
 /// The correlative on the regulated party of a right given to the public: "passengers need not
 /// identify themselves" = officers may not make them; "a student may appeal" = staff must let them.
-/// Duties and bans addressed to the public stay as written: in many codes "no person shall" is how the
-/// regulated party itself is addressed.
+/// A duty laid on the public is a power of the regulated party to demand it ("drivers shall answer" =
+/// officers may demand an answer). Bans addressed to the public stay as written: in many codes "no person
+/// shall" is how the regulated party itself is addressed.
 fn correlative(op: Op) -> Op {
     match op {
         Op::NoObligation | Op::Permission => Op::Prohibition,
+        // "drivers shall answer" = officers may demand an answer.
+        Op::Obligation => Op::Permission,
         other => other,
     }
 }
@@ -179,7 +182,13 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
                 continue;
             }
         }
-        if let Some((op, w)) = deontic_of(h, will) {
+        if let Some((mut op, w)) = deontic_of(h, will) {
+            // Outside a definition, "the report shall include the date" is a duty.
+            let first = toks.get(h.start).map(|t| t.norm.as_str());
+            let last = toks.get(h.end.wrapping_sub(1)).map(|t| t.norm.as_str());
+            if op == Op::Constitutive && matches!(first, Some("shall" | "must")) && last == Some("include") {
+                op = Op::Obligation;
+            }
             modal_hit = Some((k, op, w));
             break;
         }
@@ -437,7 +446,7 @@ mod tests {
         case("A student may appeal the decision.", Prohibition, Public);
         case("Staff shall not be required to file a form.", NoObligation, Regulated);
         case("Passengers need not identify themselves.", Prohibition, Public);
-        case("Arrestees shall provide their address.", Obligation, Public);
+        case("Arrestees shall provide their address.", Permission, Public);
         case("A student may be expelled only if the board agrees.", Permission, Public);
         case("Except in an emergency, no employer shall require overtime.", Prohibition, Regulated);
         case("The clerk shall record not only the date but also the hour.", Obligation, Unknown);

@@ -124,6 +124,8 @@ pub struct Numbers {
     pub minimum: Vec<String>,
     pub frequency: Vec<String>,
     pub threshold: Vec<String>,
+    pub vague_time: BTreeMap<String, f64>,
+    pub fixed_deadline_rank: f64,
     pub units: BTreeMap<String, f64>,
     pub periodic: BTreeMap<String, f64>,
 }
@@ -204,6 +206,8 @@ pub enum Cue {
     Sanction(Option<usize>),
     Number(NumCue),
     Unit(f64),
+    /// A deadline in words ("promptly"), by rank: lower is sooner.
+    VagueTime(f64),
     Periodic(f64),
     Pronoun,
     Reference,
@@ -477,6 +481,9 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     }
     add(&spec.sanctions.words, Cue::Sanction(None), &mut e);
     let n = &spec.numbers;
+    for (p, rank) in &n.vague_time {
+        e.push((p.clone(), Cue::VagueTime(*rank)));
+    }
     add(&n.deadline, Cue::Number(NumCue::Deadline), &mut e);
     add(&n.cap, Cue::Number(NumCue::Cap), &mut e);
     add(&n.minimum, Cue::Number(NumCue::Minimum), &mut e);

@@ -189,8 +189,8 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
     modal::apply(&mut ev);
     restyle::connectives(&mut ev);
     scope::slots(&mut ev);
-    qualifiers::apply(&mut ev);
     numeric::apply(&mut ev);
+    qualifiers::apply(&mut ev);
     restyle::apply(&mut ev);
     scope::quantifiers(&mut ev);
     scope::leftovers(&mut ev);

@@ -4,10 +4,71 @@
 //! a changed threshold is flagged, since its effect depends on what it triggers.
 
 use super::{Ev, Finding};
-use crate::classify::frame::Bearer;
+use crate::classify::frame::{Bearer, Frame};
+use crate::classify::lexicon::Cue;
 use crate::classify::numbers::{Kind, Quantity};
 
+/// The changed word-deadline of one side ("promptly"), or else its changed fixed deadline: rank and span.
+fn timing(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Option<(f64, std::ops::Range<usize>)> {
+    let touched = |r: std::ops::Range<usize>| {
+        if old_side {
+            ev.any_deleted(r)
+        } else {
+            ev.any_inserted(r)
+        }
+    };
+    let vague = f.hits.iter().find_map(|h| {
+        h.cues.iter().find_map(|c| match c {
+            Cue::VagueTime(r) if touched(h.start..h.end) => Some((*r, h.start..h.end)),
+            _ => None,
+        })
+    });
+    vague.or_else(|| {
+        f.quantities
+            .iter()
+            .find(|q| q.kind == Kind::Deadline && touched(q.start..q.end))
+            .map(|q| (ev.lex.spec().numbers.fixed_deadline_rank, q.start..q.end))
+    })
+}
+
+/// "promptly" -> "within 48 hours", "immediately" -> "as soon as practicable".
+fn vague_deadlines(ev: &mut Ev<'_>) {
+    let (old, new) = (ev.old, ev.new);
+    let (Some((ra, sa)), Some((rb, sb))) = (timing(ev, old, true), timing(ev, new, false)) else {
+        return;
+    };
+    let fixed = |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
+    if fixed(old, &sa) && fixed(new, &sb) {
+        return;
+    }
+    ev.claim_old(sa.clone());
+    ev.claim_new(sb.clone());
+    let (qa, qb) = (ev.quote_old(sa), ev.quote_new(sb));
+    if (ra - rb).abs() < 1e-9 {
+        ev.push(
+            Finding::new("timing-restyled", 0.0, 0.8, format!("'{qa}' became '{qb}': the same timing in other words."))
+                .quoting(Some(qa), Some(qb)),
+        );
+        return;
+    }
+    let s = if rb < ra { 1.0 } else { -1.0 };
+    ev.push(
+        Finding::new(
+            if s > 0.0 { "timing-tightened" } else { "timing-loosened" },
+            0.9 * s,
+            0.8,
+            format!(
+                "'{qa}' became '{qb}': it must be done {}, so the policy is {}.",
+                if s > 0.0 { "sooner or by a firmer time" } else { "later or by a looser time" },
+                if s > 0.0 { "stricter" } else { "looser" }
+            ),
+        )
+        .quoting(Some(qa), Some(qb)),
+    );
+}
+
 pub fn apply(ev: &mut Ev<'_>) {
+    vague_deadlines(ev);
     let (old, new) = (ev.old, ev.new);
     let kinds = [
         Kind::Deadline,
