@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The built-in lexicon, printed by `policydiff lexicon`.
 pub const BUILTIN_YAML: &str = include_str!("lexicon.yaml");
@@ -346,14 +346,19 @@ struct Compiled {
 impl Lexicon {
     /// The built-in lexicon.
     pub fn builtin() -> Lexicon {
-        // The built-in file is part of the program and covered by tests; if it ever failed to parse, an
-        // empty lexicon (which classifies everything as unexplained) is safer than a panic.
-        match parse_value(BUILTIN_YAML, Path::new("lexicon.yaml"))
-            .and_then(|v| to_spec(v, Path::new("lexicon.yaml")))
-        {
-            Ok(spec) => Lexicon::compile(spec, "built-in".into()),
-            Err(_) => Lexicon::compile(Spec::default(), "empty".into()),
-        }
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                // The built-in file is part of the program and covered by tests; if it ever failed to
+                // parse, an empty lexicon (everything unexplained, flagged) is safer than a panic.
+                match parse_value(BUILTIN_YAML, Path::new("lexicon.yaml"))
+                    .and_then(|v| to_spec(v, Path::new("lexicon.yaml")))
+                {
+                    Ok(spec) => Lexicon::compile(spec, "built-in".into()),
+                    Err(_) => Lexicon::compile(Spec::default(), "empty".into()),
+                }
+            })
+            .clone()
     }
 
     /// The built-in lexicon with a user file merged over it.

@@ -159,6 +159,13 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
     };
     let mut out = Vec::new();
     for (value, s, e) in numbers(toks) {
+        // "Section 4.2", "subsection (c)(2)": reference numbers are not quantities.
+        let is_reference = hits.iter().any(|h| {
+            h.end <= s && s <= h.end + 2 && h.cues.iter().any(|c| matches!(c, Cue::Reference))
+        });
+        if is_reference {
+            continue;
+        }
         // The unit follows the number, perhaps after one adjective ("16 consecutive hours").
         let mut unit = None;
         let mut end = e;

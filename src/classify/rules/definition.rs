@@ -48,6 +48,20 @@ fn contains_term(text: &str, term: &[&str]) -> bool {
         })
 }
 
+/// Removes words found on both sides (once per occurrence), keeping order.
+fn cancel_moved(mut del: Vec<Tok>, ins: Vec<Tok>) -> (Vec<Tok>, Vec<Tok>) {
+    let mut kept = Vec::new();
+    for t in ins {
+        match del.iter().position(|d| d.norm == t.norm) {
+            Some(k) => {
+                del.remove(k);
+            }
+            None => kept.push(t),
+        }
+    }
+    (del, kept)
+}
+
 /// Judges a changed definition. `siblings` are the other sentences of the same clause (new version).
 pub fn judge(
     ev: &mut Ev<'_>,
@@ -76,6 +90,16 @@ pub fn judge(
         ev.claim_new(h.new.clone());
         dq.push(ev.quote_old(h.old.clone()));
         iq.push(ev.quote_new(h.new.clone()));
+    }
+    // Read the body as a whole too, with words that merely moved cancelled out: a diff may cut a list
+    // in odd places ("or payroll" / ", payroll records, or location").
+    let (del_all, ins_all) = cancel_moved(
+        ev.old.toks.iter().enumerate().filter(|(i, _)| ev.del[*i]).map(|(_, t)| t.clone()).collect(),
+        ev.new.toks.iter().enumerate().filter(|(i, _)| ev.ins[*i]).map(|(_, t)| t.clone()).collect(),
+    );
+    let whole = widening(&del_all, &ins_all, ev.lex);
+    if whole != 0 {
+        e = whole;
     }
     let dq: Vec<String> = dq.into_iter().filter(|s| !s.is_empty()).collect();
     let iq: Vec<String> = iq.into_iter().filter(|s| !s.is_empty()).collect();

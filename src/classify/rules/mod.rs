@@ -181,9 +181,7 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
         return ev;
     }
     if old.definition.is_some() || new.definition.is_some() {
-        // Definitions are judged with the documents' other clauses (see `definition`); here only the
-        // edits that are plainly style are set aside.
-        restyle::apply(&mut ev);
+        // Definitions are judged with the documents' other clauses (see `definition`).
         return ev;
     }
     modal::apply(&mut ev);
