@@ -263,17 +263,26 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
             }
             later.push((h.start, kind, h.start..h.end));
         }
+        let mut action_end = n;
         for (idx, (start, kind, trig)) in later.iter().enumerate() {
-            let end = later.get(idx + 1).map(|l| l.0).unwrap_or(n);
+            let mut end = later.get(idx + 1).map(|l| l.0).unwrap_or(n);
+            // "shall, where feasible, publish ...": a qualifier set off by commas right after the modal
+            // interrupts the verb phrase and ends at the next comma.
+            let interrupts = *start <= action.start + 1 && is_comma(start.checked_sub(1).and_then(|i| toks.get(i)));
+            if interrupts {
+                if let Some(c) = (trig.end..end).find(|&i| !toks[i].word) {
+                    end = c;
+                }
+            } else {
+                action_end = action_end.min(*start);
+            }
             slots.push(Slot {
                 kind: *kind,
                 trigger: trig.clone(),
                 span: *start..end,
             });
         }
-        if let Some(first) = later.first() {
-            action.end = action.end.min(first.0);
-        }
+        action.end = action.end.min(action_end);
     }
 
     let bearer = bearer_of(&toks[subject.clone()], lex);
