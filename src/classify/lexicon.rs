@@ -126,6 +126,7 @@ pub struct Numbers {
     pub threshold: Vec<String>,
     pub vague_time: BTreeMap<String, f64>,
     pub fixed_deadline_rank: f64,
+    pub named_deadlines: BTreeMap<String, f64>,
     pub units: BTreeMap<String, f64>,
     pub periodic: BTreeMap<String, f64>,
 }
@@ -208,6 +209,8 @@ pub enum Cue {
     Unit(f64),
     /// A deadline in words ("promptly"), by rank: lower is sooner.
     VagueTime(f64),
+    /// A deadline named by an event ("the end of the shift"), in minutes.
+    NamedDeadline(f64),
     Periodic(f64),
     Pronoun,
     Reference,
@@ -486,6 +489,9 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     }
     add(&spec.sanctions.words, Cue::Sanction(None), &mut e);
     let n = &spec.numbers;
+    for (p, m) in &n.named_deadlines {
+        e.push((p.clone(), Cue::NamedDeadline(*m)));
+    }
     for (p, rank) in &n.vague_time {
         e.push((p.clone(), Cue::VagueTime(*rank)));
     }

@@ -163,7 +163,11 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
         let is_reference = hits.iter().any(|h| {
             h.end <= s && s <= h.end + 2 && h.cues.iter().any(|c| matches!(c, Cue::Reference))
         });
-        if is_reference {
+        // "in 2018": a year is a date, not a quantity.
+        let year = value.fract() == 0.0
+            && (1800.0..2200.0).contains(&value)
+            && toks.get(s).is_some_and(|t| t.norm.len() == 4 && !t.dollar);
+        if is_reference || year {
             continue;
         }
         // The unit follows the number, perhaps after one adjective ("16 consecutive hours").
@@ -212,7 +216,8 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
             kind = Kind::Penalty;
         }
         let (value, timed) = match unit {
-            Some(m) if kind == Kind::Frequency => (m / value.max(1.0), true),
+            // "twice per year" is a count per unit; "every two years" an interval.
+            Some(m) if per => (m / value.max(1.0), true),
             Some(m) => (value * m, true),
             None => (value, false),
         };
@@ -223,6 +228,18 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
             start,
             end,
         });
+    }
+    // Deadlines named by an event: "before the end of the shift".
+    for h in hits {
+        if let Some(Cue::NamedDeadline(m)) = h.cues.iter().find(|c| matches!(c, Cue::NamedDeadline(_))) {
+            out.push(Quantity {
+                kind: Kind::Deadline,
+                value: *m,
+                timed: true,
+                start: h.start.saturating_sub(usize::from(h.start > 0 && matches!(toks[h.start - 1].norm.as_str(), "before" | "by" | "the"))),
+                end: h.end,
+            });
+        }
     }
     // Intervals written without a number: "each week", "every shift", "weekly".
     for h in hits {
@@ -297,6 +314,8 @@ mod tests {
         case("not less than two hundred fifty dollars", Kind::Minimum, 250.0);
         case("purchases over five thousand dollars ($5,000)", Kind::Threshold, 5000.0);
         case("twice per year", Kind::Frequency, 525600.0 / 2.0);
+        case("at least every two years", Kind::Frequency, 2.0 * 525600.0);
+        case("in writing before the end of the shift", Kind::Deadline, 480.0);
     }
 
     #[test]

@@ -125,12 +125,16 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if !(f.is_uppercase() || f == '"' || f == '\u{201C}') {
             continue;
         }
-        let word_before: String = text[..pos]
+        let mut word_before: Vec<char> = text[..pos]
             .chars()
             .rev()
             .take_while(|ch| !ch.is_whitespace())
             .collect();
-        if word_before.contains('.') || word_before.chars().count() <= 2 && word_before != "it" {
+        word_before.reverse();
+        let word_before: String = word_before.into_iter().collect();
+        // "U.S.", "No. 5", "Sec. 3" are abbreviations, but short words can end a sentence too.
+        let short_word = matches!(word_before.to_lowercase().as_str(), "it" | "us" | "do" | "go" | "up" | "on" | "in" | "so" | "me" | "be");
+        if word_before.contains('.') || (word_before.chars().count() <= 2 && !short_word) {
             continue;
         }
         let end = pos + c.len_utf8();
@@ -142,6 +146,44 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     if !text[start..].trim().is_empty() {
         out.push(start..text.len());
     }
+    out
+}
+
+const MODAL_WORDS: &[&str] = &["shall", "must", "may", "should", "will", "need", "cannot"];
+
+/// Splits a sentence that joins two norms ("..., and the agency shall accept ...", "...; staff may ...")
+/// into one part per norm. A comma or semicolon followed by "and", "but" or "or" splits only when both
+/// sides have a modal of their own, so lists inside one norm stay whole.
+pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(sentence) = text.get(range.clone()) else {
+        return vec![range];
+    };
+    let toks = tokenize(sentence);
+    let modal_at = |i: usize| toks.get(i).is_some_and(|t| MODAL_WORDS.contains(&t.norm.as_str()));
+    let mut cuts = Vec::new();
+    let mut last_cut = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.word || !(t.norm == "," || t.norm == ";") {
+            continue;
+        }
+        let joined = toks.get(i + 1).is_some_and(|n| matches!(n.norm.as_str(), "and" | "but" | "or"));
+        if !joined && t.norm != ";" {
+            continue;
+        }
+        let before = (last_cut..i).any(modal_at);
+        let after = (i + 1..(i + 10).min(toks.len())).any(modal_at);
+        if before && after {
+            cuts.push(t.span.end);
+            last_cut = i + 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        out.push(range.start + start..range.start + c);
+        start = c;
+    }
+    out.push(range.start + start..range.end);
     out
 }
 
@@ -283,6 +325,24 @@ mod tests {
         let s = "Staff may act. For this purpose, U.S. Code applies. Done";
         let parts: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(parts, vec!["Staff may act.", " For this purpose, U.S. Code applies.", " Done"]);
+    }
+
+    #[test]
+    fn two_norms_joined_by_and_are_split() {
+        let s = "Any person may file a complaint, and the agency shall accept it. Staff shall log calls, texts, and emails.";
+        let parts: Vec<&str> = sentences(s)
+            .into_iter()
+            .flat_map(|r| norm_parts(s, r))
+            .map(|r| s[r].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Any person may file a complaint,",
+                "and the agency shall accept it.",
+                "Staff shall log calls, texts, and emails."
+            ]
+        );
     }
 
     #[test]

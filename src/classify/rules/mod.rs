@@ -184,6 +184,30 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
         // Definitions are judged with the documents' other clauses (see `definition`).
         return ev;
     }
+    // Prose that binds no one ("Model policy adopted in 2016"): wording changes carry no force.
+    let (po, pn) = ev.polarity();
+    if old.op == super::lexicon::Op::None && new.op == super::lexicon::Op::None && po == 0.0 && pn == 0.0 {
+        restyle::apply(&mut ev);
+        let (total, claimed) = ev.coverage();
+        if claimed == total {
+            return ev;
+        }
+        let n_old = ev.old.toks.len();
+        let n_new = ev.new.toks.len();
+        ev.claim_old(0..n_old);
+        ev.claim_new(0..n_new);
+        let (d, i) = (ev.quote_old(0..n_old), ev.quote_new(0..n_new));
+        ev.push(
+            Finding::new(
+                "non-normative",
+                0.0,
+                0.8,
+                format!("'{d}' became '{i}': the sentence states no duty, ban or permission, so its force is unchanged."),
+            )
+            .quoting(Some(d), Some(i)),
+        );
+        return ev;
+    }
     modal::apply(&mut ev);
     restyle::connectives(&mut ev);
     scope::slots(&mut ev);

@@ -67,7 +67,66 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
     );
 }
 
+/// Where a time word sits relative to its event: "before arriving" is earlier than "upon arriving".
+fn anchor_rank(w: &str) -> Option<i32> {
+    match w {
+        "before" | "prior" => Some(0),
+        "upon" | "on" | "at" | "when" | "while" | "during" => Some(1),
+        "after" | "following" => Some(2),
+        _ => None,
+    }
+}
+
+/// "upon arriving" -> "before arriving": the same event, an earlier moment, so a duty bites sooner.
+fn anchors(ev: &mut Ev<'_>) {
+    let (_, pn) = ev.polarity();
+    if pn <= 0.0 {
+        return;
+    }
+    let pairs = |f: &Frame| -> Vec<(usize, i32, String)> {
+        let words: Vec<usize> = (0..f.toks.len()).filter(|&i| f.toks[i].word).collect();
+        words
+            .windows(2)
+            .filter_map(|w| {
+                let rank = anchor_rank(&f.toks[w[0]].norm)?;
+                let event = &f.toks[w[1]].norm;
+                event.ends_with("ing").then(|| (w[0], rank, event.clone()))
+            })
+            .collect()
+    };
+    let (po, pn_) = (pairs(ev.old), pairs(ev.new));
+    for (i, ra, ea) in &po {
+        if !ev.del[*i] {
+            continue;
+        }
+        let Some((j, rb, _)) = pn_.iter().find(|(j, _, eb)| eb == ea && ev.ins[*j]) else {
+            continue;
+        };
+        if ra == rb {
+            continue;
+        }
+        ev.claim_old(*i..*i + 1);
+        ev.claim_new(*j..*j + 1);
+        let (qa, qb) = (ev.quote_old(*i..*i + 2), ev.quote_new(*j..*j + 2));
+        let w = if rb < ra { 0.9 } else { -0.9 };
+        ev.push(
+            Finding::new(
+                if w > 0.0 { "timing-tightened" } else { "timing-loosened" },
+                w,
+                0.75,
+                format!(
+                    "'{qa}' became '{qb}': the duty applies {}, so the policy is {}.",
+                    if w > 0.0 { "earlier" } else { "later" },
+                    if w > 0.0 { "stricter" } else { "looser" }
+                ),
+            )
+            .quoting(Some(qa), Some(qb)),
+        );
+    }
+}
+
 pub fn apply(ev: &mut Ev<'_>) {
+    anchors(ev);
     vague_deadlines(ev);
     let (old, new) = (ev.old, ev.new);
     let kinds = [

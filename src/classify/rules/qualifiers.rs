@@ -27,10 +27,11 @@ fn changed<'f>(
         .filter(|h| h.cues.iter().any(pred))
         .filter(|h| {
             let r = h.start..h.end;
+            // "based on" -> "based solely on": one inserted word makes the phrase new.
             if old_side {
-                ev.all_deleted(r.clone()) && !r.clone().all(|i| ev.claimed_old[i])
+                ev.any_deleted(r.clone()) && !r.clone().all(|i| ev.claimed_old[i])
             } else {
-                ev.all_inserted(r.clone()) && !r.clone().all(|i| ev.claimed_new[i])
+                ev.any_inserted(r.clone()) && !r.clone().all(|i| ev.claimed_new[i])
             }
         })
         .collect()

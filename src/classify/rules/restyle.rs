@@ -63,15 +63,20 @@ pub fn connectives(ev: &mut Ev<'_>) {
     }
 }
 
+/// A crude stem, enough to see that "recordings", "recording" and "recorded" are one word.
 fn stem(w: &str) -> &str {
-    for suf in ["ing", "ed", "es", "s", "e"] {
-        if let Some(s) = w.strip_suffix(suf) {
-            if s.len() >= 3 {
-                return s;
+    let mut cur = w;
+    'outer: loop {
+        for suf in ["ing", "ed", "es", "s", "e"] {
+            if let Some(s) = cur.strip_suffix(suf) {
+                if s.len() >= 3 {
+                    cur = s;
+                    continue 'outer;
+                }
             }
         }
+        return cur;
     }
-    w
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -99,7 +104,9 @@ fn references(f: &Frame) -> Vec<bool> {
         let mut i = h.end;
         let is_ref_part = |s: &str| {
             s.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || (s.len() <= 4 && s.chars().all(|c| c.is_ascii_lowercase()) && !matches!(s, "of" | "the" | "and" | "or" | "to" | "as" | "in"))
+                || (s.len() <= 8
+                    && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.')
+                    && !matches!(s, "of" | "the" | "and" | "or" | "to" | "as" | "in" | "for" | "a"))
         };
         while f.toks.get(i).is_some_and(|t| t.word && is_ref_part(&t.norm)) && i < h.end + 5 {
             i += 1;

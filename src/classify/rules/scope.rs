@@ -175,6 +175,16 @@ const RELATIVES: &[&str] = &["who", "that", "which", "whose", "whom", "where"];
 /// +1 when an edit widens what its phrase covers, -1 when it narrows it, 0 when it cannot tell.
 /// `del` and `ins` are the deleted and inserted tokens of one changed run.
 pub fn widening(del: &[Tok], ins: &[Tok], lex: &Lexicon) -> i32 {
+    widening_in(del, ins, lex, false)
+}
+
+/// Like [`widening`]; `condition` says the edit sits in a condition, gate or exception, where an "and"
+/// joins requirements: dropping one ("and has notified a supervisor") makes the condition easier to
+/// meet, so it widens, where dropping an item from a list narrows.
+pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool) -> i32 {
+    let conjunctive = |t: &[Tok]| {
+        condition && t.iter().any(|x| x.norm == "and") && !t.iter().any(|x| x.norm == "or")
+    };
     let content = |t: &[Tok]| t.iter().filter(|x| x.is_content()).count();
     let (cd, ci) = (content(del), content(ins));
     let (wd, wi) = (words(del), words(ins));
@@ -194,8 +204,8 @@ pub fn widening(del: &[Tok], ins: &[Tok], lex: &Lexicon) -> i32 {
     // describe the item, not the list.
     let lead = |t: &[Tok]| t.first().is_some_and(|x| COORDINATORS.contains(&x.norm.as_str()));
     match (cd > 0, ci > 0) {
-        (false, true) if lead(ins) => return 1,
-        (true, false) if lead(del) => return -1,
+        (false, true) if lead(ins) => return if conjunctive(ins) { -1 } else { 1 },
+        (true, false) if lead(del) => return if conjunctive(del) { 1 } else { -1 },
         _ => {}
     }
     let count = |t: &[Tok], pred: &dyn Fn(&Cue) -> bool| {
@@ -254,16 +264,16 @@ pub fn leftovers(ev: &mut Ev<'_>) {
         }
         let del: Vec<Tok> = h.old.clone().filter_map(|i| ev.old.toks.get(i).cloned()).collect();
         let ins: Vec<Tok> = h.new.clone().filter_map(|i| ev.new.toks.get(i).cloned()).collect();
-        let b = widening(&del, &ins, ev.lex);
-        if b == 0 {
-            continue;
-        }
         // Where the edit sits in the new sentence (or, for a pure deletion, the old one).
         let (slot, in_subject) = if !h.new.is_empty() {
             (ev.new.slot_at(h.new.start).map(|s| s.kind), ev.new.subject.contains(&h.new.start))
         } else {
             (ev.old.slot_at(h.old.start).map(|s| s.kind), ev.old.subject.contains(&h.old.start))
         };
+        let b = widening_in(&del, &ins, ev.lex, slot.is_some());
+        if b == 0 {
+            continue;
+        }
         let place = if slot == Some(SlotKind::Exception) { -1.0 } else { 1.0 };
         let w = f64::from(b) * pn * place * 0.75;
         for i in h.old.clone() {
@@ -318,5 +328,9 @@ mod tests {
         case("all", "a majority of the", -1);
         case("", "imminent", -1);
         case("knowingly", "", 1);
+        let lex = Lexicon::builtin();
+        let t = tokenize;
+        assert_eq!(widening_in(&t("and has told a supervisor"), &[], &lex, true), 1);
+        assert_eq!(widening_in(&t("and has told a supervisor"), &[], &lex, false), -1);
     }
 }
