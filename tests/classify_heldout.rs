@@ -83,15 +83,30 @@ fn held_out_pairs() {
         if v.direction == k.want {
             right += 1;
         } else {
-            let why: Vec<String> = v.reasons.iter().map(|r| format!("[{}] {}", r.rule, r.explanation)).collect();
-            eprintln!("MISS {:?} -> {:?}: want {}, got {}: {}", k.old, k.new, k.want.as_str(), v.direction.as_str(), why.join(" | "));
+            let why: Vec<String> = v
+                .reasons
+                .iter()
+                .map(|r| format!("[{}] {}", r.rule, r.explanation))
+                .collect();
+            eprintln!(
+                "MISS {:?} -> {:?}: want {}, got {}: {}",
+                k.old,
+                k.new,
+                k.want.as_str(),
+                v.direction.as_str(),
+                why.join(" | ")
+            );
             if v.direction != Unchanged && k.want != Unchanged {
                 swaps.push(k.new);
             }
         }
     }
     let acc = right as f64 / all.len() as f64;
-    eprintln!("held-out pairs: {right}/{} = {:.1}%", all.len(), acc * 100.0);
+    eprintln!(
+        "held-out pairs: {right}/{} = {:.1}%",
+        all.len(),
+        acc * 100.0
+    );
     assert!(swaps.is_empty(), "swapped: {swaps:?}");
     assert!(acc >= 0.85, "held-out accuracy {acc:.3}");
 }

@@ -296,9 +296,7 @@ impl<C: Clone + PartialEq> Matcher<C> {
         let mut out = Vec::new();
         let mut w = 0;
         while w < words.len() {
-            let input = Input::new(&hay)
-                .range(starts[w]..)
-                .anchored(Anchored::Yes);
+            let input = Input::new(&hay).range(starts[w]..).anchored(Anchored::Yes);
             match ac.find(input) {
                 Some(m) => {
                     let end_w = starts.partition_point(|&s| s < m.end());
@@ -378,10 +376,14 @@ impl Lexicon {
         // Checked alone first, so errors point into the user's own file.
         let _: Spec = serde_yaml::from_str(text).map_err(|e| yaml_error(e, path))?;
         let user = parse_value(text, path)?;
-        if !matches!(user, serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null) {
+        if !matches!(
+            user,
+            serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null
+        ) {
             return Err(LexiconError::Invalid {
                 path: path.to_path_buf(),
-                message: "a lexicon file must be a mapping of keys (see `policydiff lexicon`)".into(),
+                message: "a lexicon file must be a mapping of keys (see `policydiff lexicon`)"
+                    .into(),
             });
         }
         let mut base = parse_value(BUILTIN_YAML, Path::new("lexicon.yaml"))?;
@@ -511,7 +513,11 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     add(&d.no_obligation, Cue::Deontic(Op::NoObligation), &mut e);
     add(&d.prohibition, Cue::Deontic(Op::Prohibition), &mut e);
     add(&d.will_not, Cue::Will(Op::Prohibition), &mut e);
-    add(&d.advisory_negative, Cue::Deontic(Op::AdvisoryNegative), &mut e);
+    add(
+        &d.advisory_negative,
+        Cue::Deontic(Op::AdvisoryNegative),
+        &mut e,
+    );
     add(&d.permission, Cue::Deontic(Op::Permission), &mut e);
     add(&d.obligation, Cue::Deontic(Op::Obligation), &mut e);
     add(&d.will, Cue::Will(Op::Obligation), &mut e);
@@ -527,7 +533,11 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     add(&spec.qualifiers.motive, Cue::Motive, &mut e);
     add(&spec.qualifiers.universal, Cue::Universal, &mut e);
     add(&spec.qualifiers.restrictive, Cue::Restrictive, &mut e);
-    add(&spec.negation.negative_subject, Cue::NegativeSubject, &mut e);
+    add(
+        &spec.negation.negative_subject,
+        Cue::NegativeSubject,
+        &mut e,
+    );
     add(&spec.restyle.pronouns, Cue::Pronoun, &mut e);
     add(&spec.restyle.reference_words, Cue::Reference, &mut e);
     e
@@ -608,9 +618,15 @@ mod tests {
     fn longest_phrase_wins_at_word_boundaries() {
         let lex = Lexicon::builtin();
         let cases: &[(&str, &[&str])] = &[
-            ("staff shall not be required to file", &["shall not be required to"]),
+            (
+                "staff shall not be required to file",
+                &["shall not be required to"],
+            ),
             ("officers shall notify the court", &["shall"]),
-            ("with reasonable suspicion the officer", &["reasonable suspicion"]),
+            (
+                "with reasonable suspicion the officer",
+                &["reasonable suspicion"],
+            ),
             ("the mayor may act", &["may"]),
             ("provided, however, that", &["provided however"]),
         ];
@@ -638,8 +654,16 @@ mod tests {
     fn unknown_keys_are_named_with_their_line() {
         let cases = [
             ("hedgez: [x]\n", "mine.yaml:1:", "hedgez"),
-            ("deontic:\n  obligation: [shall]\n  obligaton: [must]\n", "mine.yaml:3:", "obligaton"),
-            ("intrusive_powers:\n  enabled: maybe\n", "mine.yaml:2:", "enabled"),
+            (
+                "deontic:\n  obligation: [shall]\n  obligaton: [must]\n",
+                "mine.yaml:3:",
+                "obligaton",
+            ),
+            (
+                "intrusive_powers:\n  enabled: maybe\n",
+                "mine.yaml:2:",
+                "enabled",
+            ),
             ("version: 2\n", "mine.yaml", "version 2"),
         ];
         for (yaml, at, word) in cases {

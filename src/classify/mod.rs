@@ -21,8 +21,8 @@ pub use lexicon::{Lexicon, LexiconError};
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
-use text::Tok;
 use rules::Finding;
+use text::Tok;
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -93,7 +93,9 @@ impl Classifier {
                             .filter(|(j, _)| Some(*j) != b)
                             .map(|(_, f)| f.clone())
                             .collect();
-                        if let Some(f) = rules::definition::judge(&mut ev, &siblings, ctx, (old, new)) {
+                        if let Some(f) =
+                            rules::definition::judge(&mut ev, &siblings, ctx, (old, new))
+                        {
                             ev.push(f);
                         }
                     }
@@ -118,8 +120,16 @@ impl Classifier {
             }
         }
         let unexplained = (!loose.is_empty()).then(|| {
-            let d: Vec<String> = loose.iter().map(|l| l.0.clone()).filter(|s| !s.is_empty()).collect();
-            let i: Vec<String> = loose.iter().map(|l| l.1.clone()).filter(|s| !s.is_empty()).collect();
+            let d: Vec<String> = loose
+                .iter()
+                .map(|l| l.0.clone())
+                .filter(|s| !s.is_empty())
+                .collect();
+            let i: Vec<String> = loose
+                .iter()
+                .map(|l| l.1.clone())
+                .filter(|s| !s.is_empty())
+                .collect();
             (d.join("; "), i.join("; "))
         });
         let mut v = explain::verdict(findings, changed, explained, unexplained);
@@ -140,7 +150,11 @@ fn moved_sentence(f: &Frame, others: &[Clause], paired: bool) -> Option<Finding>
     }
     // A part cut from "..., and the agency shall ..." starts with its conjunction.
     let words: Vec<&Tok> = f.toks.iter().filter(|t| t.word).collect();
-    let skip = usize::from(words.first().is_some_and(|t| matches!(t.norm.as_str(), "and" | "but" | "or")));
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|t| matches!(t.norm.as_str(), "and" | "but" | "or")),
+    );
     let words = words.get(skip..).unwrap_or_default();
     if words.len() < 4 {
         return None;
@@ -152,7 +166,11 @@ fn moved_sentence(f: &Frame, others: &[Clause], paired: bool) -> Option<Finding>
     let home = others.iter().find(|c| {
         c.text.contains(probe) && {
             let toks = text::tokenize(&c.text);
-            let w: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.norm.as_str()).collect();
+            let w: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| t.norm.as_str())
+                .collect();
             w.windows(words.len()).any(|win| win == words.as_slice())
         }
     })?;
@@ -161,7 +179,10 @@ fn moved_sentence(f: &Frame, others: &[Clause], paired: bool) -> Option<Finding>
         "moved-sentence",
         0.0,
         0.85,
-        format!("'{q}' now stands in clause {} with the same words, so its force is unchanged.", home.id),
+        format!(
+            "'{q}' now stands in clause {} with the same words, so its force is unchanged.",
+            home.id
+        ),
     ))
 }
 
@@ -190,7 +211,11 @@ fn unclaimed(ev: &rules::Ev<'_>) -> (String, String) {
 }
 
 fn content_words(f: &Frame) -> Vec<&str> {
-    f.toks.iter().filter(|t| t.is_content()).map(|t| t.norm.as_str()).collect()
+    f.toks
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| t.norm.as_str())
+        .collect()
 }
 
 fn similarity(a: &Frame, b: &Frame) -> f64 {

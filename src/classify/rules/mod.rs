@@ -121,19 +121,25 @@ impl<'a> Ev<'a> {
 
     /// Whether every token of `r` on the old side was deleted.
     pub fn all_deleted(&self, r: Range<usize>) -> bool {
-        !r.is_empty() && r.into_iter().all(|i| self.del.get(i).copied().unwrap_or(false))
+        !r.is_empty()
+            && r.into_iter()
+                .all(|i| self.del.get(i).copied().unwrap_or(false))
     }
 
     pub fn all_inserted(&self, r: Range<usize>) -> bool {
-        !r.is_empty() && r.into_iter().all(|i| self.ins.get(i).copied().unwrap_or(false))
+        !r.is_empty()
+            && r.into_iter()
+                .all(|i| self.ins.get(i).copied().unwrap_or(false))
     }
 
     pub fn any_deleted(&self, r: Range<usize>) -> bool {
-        r.into_iter().any(|i| self.del.get(i).copied().unwrap_or(false))
+        r.into_iter()
+            .any(|i| self.del.get(i).copied().unwrap_or(false))
     }
 
     pub fn any_inserted(&self, r: Range<usize>) -> bool {
-        r.into_iter().any(|i| self.ins.get(i).copied().unwrap_or(false))
+        r.into_iter()
+            .any(|i| self.ins.get(i).copied().unwrap_or(false))
     }
 
     pub fn quote_old(&self, r: Range<usize>) -> String {
@@ -186,7 +192,11 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
     }
     // Prose that binds no one ("Model policy adopted in 2016"): wording changes carry no force.
     let (po, pn) = ev.polarity();
-    if old.op == super::lexicon::Op::None && new.op == super::lexicon::Op::None && po == 0.0 && pn == 0.0 {
+    if old.op == super::lexicon::Op::None
+        && new.op == super::lexicon::Op::None
+        && po == 0.0
+        && pn == 0.0
+    {
         restyle::apply(&mut ev);
         let (total, claimed) = ev.coverage();
         if claimed == total {

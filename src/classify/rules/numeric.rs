@@ -37,7 +37,8 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
     let (Some((ra, sa)), Some((rb, sb))) = (timing(ev, old, true), timing(ev, new, false)) else {
         return;
     };
-    let fixed = |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
+    let fixed =
+        |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
     if fixed(old, &sa) && fixed(new, &sb) {
         return;
     }
@@ -46,20 +47,33 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
     let (qa, qb) = (ev.quote_old(sa), ev.quote_new(sb));
     if (ra - rb).abs() < 1e-9 {
         ev.push(
-            Finding::new("timing-restyled", 0.0, 0.8, format!("'{qa}' became '{qb}': the same timing in other words."))
-                .quoting(Some(qa), Some(qb)),
+            Finding::new(
+                "timing-restyled",
+                0.0,
+                0.8,
+                format!("'{qa}' became '{qb}': the same timing in other words."),
+            )
+            .quoting(Some(qa), Some(qb)),
         );
         return;
     }
     let s = if rb < ra { 1.0 } else { -1.0 };
     ev.push(
         Finding::new(
-            if s > 0.0 { "timing-tightened" } else { "timing-loosened" },
+            if s > 0.0 {
+                "timing-tightened"
+            } else {
+                "timing-loosened"
+            },
             0.9 * s,
             0.8,
             format!(
                 "'{qa}' became '{qb}': it must be done {}, so the policy is {}.",
-                if s > 0.0 { "sooner or by a firmer time" } else { "later or by a looser time" },
+                if s > 0.0 {
+                    "sooner or by a firmer time"
+                } else {
+                    "later or by a looser time"
+                },
                 if s > 0.0 { "stricter" } else { "looser" }
             ),
         )
@@ -111,7 +125,11 @@ fn anchors(ev: &mut Ev<'_>) {
         let w = if rb < ra { 0.9 } else { -0.9 };
         ev.push(
             Finding::new(
-                if w > 0.0 { "timing-tightened" } else { "timing-loosened" },
+                if w > 0.0 {
+                    "timing-tightened"
+                } else {
+                    "timing-loosened"
+                },
                 w,
                 0.75,
                 format!(
@@ -155,7 +173,10 @@ pub fn apply(ev: &mut Ev<'_>) {
                         "number-restyled",
                         0.0,
                         0.9,
-                        format!("'{qa}' became '{qb}': the same {} written differently.", kind.name()),
+                        format!(
+                            "'{qa}' became '{qb}': the same {} written differently.",
+                            kind.name()
+                        ),
                     )
                     .quoting(Some(qa), Some(qb)),
                 );
@@ -168,13 +189,25 @@ pub fn apply(ev: &mut Ev<'_>) {
             // +1 when the new value is stricter.
             let s = match kind {
                 Kind::Deadline if new.bearer == Bearer::Public && !new.passive => {
-                    if larger { 1.0 } else { -1.0 }
+                    if larger {
+                        1.0
+                    } else {
+                        -1.0
+                    }
                 }
                 Kind::Deadline | Kind::Cap | Kind::Frequency => {
-                    if larger { -1.0 } else { 1.0 }
+                    if larger {
+                        -1.0
+                    } else {
+                        1.0
+                    }
                 }
                 Kind::Minimum | Kind::Penalty => {
-                    if larger { 1.0 } else { -1.0 }
+                    if larger {
+                        1.0
+                    } else {
+                        -1.0
+                    }
                 }
                 Kind::Threshold | Kind::Plain => 0.0,
             };
@@ -210,7 +243,11 @@ pub fn apply(ev: &mut Ev<'_>) {
             let _ = k;
             ev.push(
                 Finding::new(
-                    if s > 0.0 { "number-tightened" } else { "number-loosened" },
+                    if s > 0.0 {
+                        "number-tightened"
+                    } else {
+                        "number-loosened"
+                    },
                     0.9 * s,
                     0.85,
                     format!(
