@@ -17,7 +17,8 @@
 //! 6. Whatever is still free is added or removed.
 //!
 //! Kinds: a one-to-one pair off the order-preserving backbone of the final pairs is `moved`; on it, the
-//! same text (whitespace aside) is `identical` when the id is the same and `renumbered` when it is not,
+//! same text (whitespace aside) is `identical` when the id is the same (or neither clause has a printed
+//! number: a counted paragraph is not renumbered) and `renumbered` when it is not,
 //! and different text is `modified` whether or not the id changed. `similarity` is the weighted Dice
 //! coefficient of the two texts; for a split or merge piece it is the share of the piece found in the
 //! clause it was split from or merged into, which is what made it a pair.
@@ -29,6 +30,8 @@
 pub mod index;
 pub mod lcs;
 pub mod splitmerge;
+#[cfg(test)]
+mod tests;
 
 use crate::model::{AlignedPair, Clause, PairKind};
 use index::{Corpus, Index};
@@ -235,9 +238,13 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     for &(e, similarity) in &one_to_one {
         let (i, j) = (e.old, e.new);
         let same_text = same_words(&old[i].text, &new[j].text);
+        // A paragraph counted rather than numbered ("p12") is not renumbered when paragraphs before it
+        // come and go: only a printed number can change.
+        let same_number =
+            old[i].id == new[j].id || (old[i].number.is_none() && new[j].number.is_none());
         let kind = if !in_order[i] {
             PairKind::Moved
-        } else if same_text && old[i].id == new[j].id {
+        } else if same_text && same_number {
             PairKind::Identical
         } else if same_text {
             PairKind::Renumbered

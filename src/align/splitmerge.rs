@@ -3,8 +3,8 @@
 //!
 //! Written once for a split (one old "whole", several new "parts"); a merge is the same question with the
 //! sides swapped. A part joins a whole when most of the part's text is found in the whole
-//! ([`PART_CONTAINMENT`]) and it covers a share of the whole that the parts already accepted do not
-//! ([`PART_GAIN`]); a group stands when it has two parts or more and they cover [`GROUP_COVERAGE`] of the
+//! ([`PART_CONTAINMENT`]) and most of it is text of the whole that the parts already accepted do not
+//! cover ([`PART_GAIN`]); a group stands when it has two parts or more and they cover [`GROUP_COVERAGE`] of the
 //! whole. The gain test is what keeps an inserted clause that merely reuses a neighbour's boilerplate from
 //! being called a piece of it: it adds nothing of the whole that the real successor does not already hold.
 
@@ -17,8 +17,16 @@ pub const PART_CONTAINMENT: f64 = 0.6;
 /// needs only this share of its text in the whole: its place is evidence too.
 pub const ADJACENT_PART_CONTAINMENT: f64 = 0.45;
 
-/// Share of the whole a part must cover beyond the parts accepted before it.
+/// Share of the whole a part must cover beyond the parts accepted before it...
 pub const PART_GAIN: f64 = 0.12;
+
+/// ... or share of the part's own text that is text of the whole not yet covered (a small piece of a long
+/// clause), with at least [`MIN_WHOLE_GAIN`] of the whole. A real piece brings its own share of the whole;
+/// a clause that only repeats wording the successor already holds does not.
+pub const PART_OWN_GAIN: f64 = 0.4;
+
+/// The least share of the whole any part must add, so a few common words never join a long clause.
+const MIN_WHOLE_GAIN: f64 = 0.03;
 
 /// Share of the whole that all its parts together must cover.
 pub const GROUP_COVERAGE: f64 = 0.6;
@@ -110,7 +118,9 @@ pub fn find(corpus: &Corpus, wholes: &Side, parts: &Side) -> Vec<Group> {
                 };
                 let next = union(corpus, &cover, pf);
                 let now = corpus.containment(whole, &next);
-                if now - covered >= PART_GAIN {
+                let gain = now - covered;
+                let own = gain * whole.mass / pf.mass.max(f64::MIN_POSITIVE);
+                if gain >= PART_GAIN || (gain >= MIN_WHOLE_GAIN && own >= PART_OWN_GAIN) {
                     accepted.push((j, c));
                     cover = next;
                     covered = now;
