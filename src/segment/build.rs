@@ -85,6 +85,31 @@ impl Builder {
         best.map(|b| b.2)
     }
 
+    /// Whether a marker at the start of a wrapped line resumes an open list although it is not the next
+    /// number: it steps back out of deeper text to that list's indentation, or follows a sentence end
+    /// after a small gap in the numbering (a number skipped or reserved).
+    pub fn resumes(
+        &self,
+        r: Reading,
+        indent: isize,
+        prev_indent: isize,
+        sentence_end: bool,
+    ) -> bool {
+        if matches!(r.style.kind, Kind::Dotted(_)) {
+            return false;
+        }
+        let open = &self.stack[self.floor()..];
+        let outdent = indent + 2 <= prev_indent
+            && open
+                .iter()
+                .any(|f| f.style == Some(r.style) && (f.indent - indent).abs() <= 1);
+        let gap = self.topmost(r.style).is_some_and(|i| {
+            let v = self.stack[i].value;
+            sentence_end && r.value > v && r.value <= v + 3
+        });
+        outdent || gap
+    }
+
     /// Whether a marker found inside running text continues the open numbering: the next number of an
     /// open style, or (when `first_ok`) the first number of a style not yet open.
     pub fn fits(&self, r: Reading, number: &str, first_ok: bool) -> bool {
@@ -299,8 +324,9 @@ impl Builder {
         self.stack.iter().take(upto).any(|f| f.definitions)
     }
 
-    /// An unnumbered paragraph: the body of the heading-only item above it, more text of a Markdown
-    /// list item it is indented under, or a clause of its own (`p<N>` or `definitions/<slug>`).
+    /// An unnumbered paragraph: the body of the heading-only item above it, or a clause of its own
+    /// (`p<N>` or `definitions/<slug>`) inside the item it is indented under. Later paragraphs of an
+    /// item stay separate clauses so that an edit to one does not blur the others.
     pub fn paragraph(&mut self, text: String, indent: isize, line: usize) {
         if text.is_empty() {
             return;
@@ -362,11 +388,6 @@ impl Builder {
             }
             c.text = text.to_string();
             p.has_body = true;
-            return true;
-        }
-        if indented {
-            c.text.push(' ');
-            c.text.push_str(text);
             return true;
         }
         false

@@ -107,9 +107,14 @@ fn at_line_start(
     if deeper && r.value == 1 {
         return Some((m, r));
     }
-    let first_ok =
-        prev.ends_with(['.', ':', ';', '!', '?']) || text::is_caps(&markup::strip(prev)) || deeper;
-    b.fits(r, &m.number, first_ok).then_some((m, r))
+    let sentence_end = prev.ends_with(['.', ':', ';', '!', '?']);
+    let first_ok = sentence_end || text::is_caps(&markup::strip(prev)) || deeper;
+    let (indent, prev_indent) = match (lines.get(li), lines.get(li - 1)) {
+        (Some(l), Some(k)) => (l.indent as isize, k.indent as isize),
+        _ => (0, 0),
+    };
+    (b.fits(r, &m.number, first_ok) || b.resumes(r, indent, prev_indent, sentence_end))
+        .then_some((m, r))
 }
 
 fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Reading)> {

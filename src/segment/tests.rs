@@ -165,6 +165,19 @@ fn nesting_and_popping() {
 fn markdown_lists_nest_by_indentation() {
     let doc = "1. Accounts.\n\n    1. Keep it safe.\n    2. Report misuse.\n\n2. Payments.\n\n    1. Pay on time.";
     ids(doc, &["1", "1.1", "1.2", "2", "2.1"]);
+    // Back out of a nested list to the outer one, across a gap in the numbering.
+    ids(
+        "16. Rewards.\n    * None are cash.\n18. Contact us.",
+        &["16", "p1", "18"],
+    );
+    // Indented paragraphs under an item are clauses of their own inside it.
+    let c = segment("5. Staff shall act.\n\n   They may ask first.\n\n6. Next.");
+    assert_eq!(
+        c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["5", "p1", "6"]
+    );
+    assert_eq!(c[1].path, ["5"]);
+    assert_eq!(c[1].level, 1);
     let doc = "- Staff shall:\n  - report;\n  - record.\n- Officers may ask.";
     ids(doc, &["p1", "p2", "p3", "p4"]);
     let c = segment(doc);
