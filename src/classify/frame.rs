@@ -329,7 +329,7 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         action.end = action.end.min(action_end);
     }
 
-    let bearer = bearer_of(&toks[subject.clone()], lex);
+    let bearer = bearer_of(&toks[subject.clone()], op, lex);
     let stated = op;
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
         op = correlative(op);
@@ -452,11 +452,15 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
     })
 }
 
-fn bearer_of(subject: &[Tok], lex: &Lexicon) -> Bearer {
-    match lex.parties().scan(subject).first() {
-        Some(h) if h.cues.first() == Some(&PartyCue::Regulated) => Bearer::Regulated,
-        Some(h) if h.cues.first() == Some(&PartyCue::Public) => Bearer::Public,
-        _ => Bearer::Unknown,
+/// Who the subject is. A party that can be either (an applicant, an owner) is the public when given a
+/// permission (a right it holds: "applicants may appeal") and the regulated party when given a duty.
+fn bearer_of(subject: &[Tok], op: Op, lex: &Lexicon) -> Bearer {
+    match lex.parties().scan(subject).first().and_then(|h| h.cues.first().copied()) {
+        Some(PartyCue::Regulated) => Bearer::Regulated,
+        Some(PartyCue::Public) => Bearer::Public,
+        Some(PartyCue::Either) if matches!(op, Op::Permission | Op::NoObligation) => Bearer::Public,
+        Some(PartyCue::Either) => Bearer::Regulated,
+        None => Bearer::Unknown,
     }
 }
 

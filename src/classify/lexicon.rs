@@ -71,6 +71,7 @@ pub struct Negation {
 pub struct Parties {
     pub regulated: Vec<String>,
     pub public: Vec<String>,
+    pub either: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -221,6 +222,8 @@ pub enum Cue {
 pub enum PartyCue {
     Regulated,
     Public,
+    /// Regulated when given a duty, the public when given a right.
+    Either,
 }
 
 /// Intrusive-power vocabulary categories.
@@ -406,6 +409,9 @@ impl Lexicon {
         }
         for p in &spec.parties.public {
             party.push((p.clone(), PartyCue::Public));
+        }
+        for p in &spec.parties.either {
+            party.push((p.clone(), PartyCue::Either));
         }
         let ip = &spec.intrusive_powers;
         let mut powers = Vec::new();

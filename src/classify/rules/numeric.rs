@@ -143,6 +143,24 @@ fn anchors(ev: &mut Ev<'_>) {
     }
 }
 
+fn typed_alike(old: &[Quantity], new: &[Quantity]) -> (Vec<Quantity>, Vec<Quantity>) {
+    let (mut a, mut b) = (old.to_vec(), new.to_vec());
+    let adopt = |x: &mut Vec<Quantity>, y: &[Quantity]| {
+        for q in y.iter().filter(|q| q.kind != Kind::Plain && q.kind != Kind::Threshold) {
+            let has_kind = x.iter().any(|p| p.kind == q.kind);
+            let bare: Vec<usize> = (0..x.len())
+                .filter(|&i| x[i].kind == Kind::Plain && x[i].timed == q.timed)
+                .collect();
+            if let (false, [only]) = (has_kind, bare.as_slice()) {
+                x[*only].kind = q.kind;
+            }
+        }
+    };
+    adopt(&mut a, new);
+    adopt(&mut b, old);
+    (a, b)
+}
+
 pub fn apply(ev: &mut Ev<'_>) {
     anchors(ev);
     vague_deadlines(ev);
@@ -156,9 +174,12 @@ pub fn apply(ev: &mut Ev<'_>) {
         Kind::Threshold,
         Kind::Plain,
     ];
+    // "48 hours' notice" -> "at least 72 hours' notice": a bare figure takes the kind the other side
+    // gives the same measure.
+    let (old_q, new_q) = typed_alike(&old.quantities, &new.quantities);
     for kind in kinds {
-        let qo: Vec<&Quantity> = old.quantities.iter().filter(|q| q.kind == kind).collect();
-        let qn: Vec<&Quantity> = new.quantities.iter().filter(|q| q.kind == kind).collect();
+        let qo: Vec<&Quantity> = old_q.iter().filter(|q| q.kind == kind).collect();
+        let qn: Vec<&Quantity> = new_q.iter().filter(|q| q.kind == kind).collect();
         for (k, (a, b)) in qo.iter().zip(qn.iter()).enumerate() {
             let touched = ev.any_deleted(a.start..a.end) || ev.any_inserted(b.start..b.end);
             if !touched {
