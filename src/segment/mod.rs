@@ -11,7 +11,8 @@
 //! per row). Numbers that PDF extraction runs into one line ("1. GENERAL A. The Department shall ...
 //! B. Officers will ...") are split when they continue the open numbering after a sentence end, a
 //! colon or an ALL-CAPS heading. Hard-wrapped lines join into one clause. YAML front matter, horizontal
-//! rules and tables of contents (lines made only of links to anchors) are skipped.
+//! rules, page marks (`Page 2 of 4`) and tables of contents (lines made only of links to anchors) are
+//! skipped.
 //!
 //! # Nesting
 //!
@@ -19,9 +20,17 @@
 //! style nests under the top, so `I.` `A.` `1.` `a.` `(i)` nest and a later `B.` returns to the `A.`
 //! level. Indentation decides between a sibling and a nested list of the same style (Markdown). Dotted
 //! numbers nest under the clause their prefix names (`2.1` under `2`). Markdown headings nest by level.
-//! An ambiguous marker is read by context: `i.` after `h.` is a letter, otherwise a roman numeral; `C.`
-//! after `B.` is a letter, after `(iv)`-style numerals of the same punctuation a numeral. Nesting deeper
+//! An outline that reuses a style on two levels (`1. GENERAL A. ... 1. ...`) opens a new list when a
+//! `1.` follows a different style at the same or a deeper indent. An ambiguous marker is read by
+//! context, preferring the reading that continues an open list (its previous sibling): `i.` after `h.`
+//! is a letter, otherwise a roman numeral; `V.`, `X.`, `L.` after `IV.`, `IX.`, `XLIX.` are numerals,
+//! otherwise letters. Numerals stop at 50 (`L`), so `C.`, `D.`, `M.` are always letters. Nesting deeper
 //! than [`MAX_DEPTH`] is flattened to that depth, which keeps deep input linear.
+//!
+//! Inside running text a marker must earn its place, because wrapped text is full of numbers: see the
+//! `split` module. `Section 3`, `§ 3` and the like open a clause only at the start of a block and when
+//! punctuation, a dash or the end of the line follows the number (`§ 8 Abs. 2 gilt` is a reference),
+//! except in a Markdown heading (`### § 1 Solidarität`).
 //!
 //! # Id contract
 //!
@@ -38,12 +47,15 @@
 //!
 //! # Headings
 //!
-//! Unnumbered headings (Markdown, ALL-CAPS lines, short unpunctuated lines standing alone) are path
-//! entries, not clauses. A numbered heading line with no body of its own (`IV. IMMIGRATION
-//! ENFORCEMENT`) is a path entry for its children when it has any; with no children it is a clause whose
-//! text is its heading; a paragraph right under it becomes its text. A run-in heading
-//! (`1. Purpose. This policy ...`, `1. **Purpose.** This policy ...`) goes to `heading`, the rest to
-//! `text`.
+//! Unnumbered headings (Markdown, ALL-CAPS lines, one to three short unpunctuated lines standing alone
+//! before more text) are path entries, not clauses; the paragraphs under them are clauses. A numbered
+//! heading line with no body of its own (`IV. IMMIGRATION ENFORCEMENT`, `3. Purpose`,
+//! `## 2. Records`) is a path entry for its children when it has any; with no children it is a clause
+//! whose text is its heading; a paragraph right under it becomes its text. Only ALL-CAPS or unpunctuated
+//! title-case text counts as such a heading: `1. Definitions.` could as well be a provision
+//! (`1. Promptly.`), so it stays a clause with that text, lest a provision vanish into a path. A run-in
+//! heading (`1. Purpose. This policy ...`, `1. **Purpose.** This policy ...`) goes to `heading`, the
+//! rest to `text`. Further paragraphs indented under a list item are clauses of their own inside it.
 //!
 //! # Fields
 //!
@@ -54,6 +66,7 @@
 //! tags), so that markup-only edits leave the text identical.
 
 mod build;
+mod item;
 mod marker;
 mod markup;
 #[cfg(test)]
@@ -132,7 +145,7 @@ pub fn segment(input: &str) -> Vec<Clause> {
             continue;
         }
         let after_marker = marker::parse(content).map_or(content, |m| &content[m.len..]);
-        if markup::is_toc(after_marker) {
+        if markup::is_toc(after_marker) || is_page_mark(content) {
             continue;
         }
         block.push(Line {
@@ -244,23 +257,42 @@ fn flush(b: &mut Builder, block: &mut Vec<Line>, last_content: usize) {
         return;
     }
     let is_last = block.last().is_some_and(|l| l.no >= last_content);
-    let caps_first = block
-        .first()
-        .is_some_and(|l| text::is_caps(l.text) && text::is_title_line(&markup::strip(l.text)));
-    let title = !is_last
-        && block.len() <= 3
-        && block.iter().all(|l| {
-            let s = markup::strip(l.text);
-            marker::parse(l.text).is_none()
-                && (text::is_title_line(&s) || (caps_first && text::is_title_continuation(&s)))
-        });
-    if title {
-        let joined: Vec<String> = block.iter().map(|l| markup::strip(l.text)).collect();
-        b.heading(joined.join(" "), TITLE_RANK);
-    } else {
-        split::pieces(b, block);
+    match title(block).filter(|_| !is_last) {
+        Some(t) => b.heading(t, TITLE_RANK),
+        None => split::pieces(b, block),
     }
     block.clear();
+}
+
+/// The heading text of a block of one to three title lines (`COUNTY OFFICE` / `Policy 9 - Stops`).
+fn title(lines: &[Line]) -> Option<String> {
+    if lines.len() > 3 {
+        return None;
+    }
+    let first = lines.first()?;
+    let caps_first = text::is_caps(first.text) && text::is_title_line(&markup::strip(first.text));
+    let stripped: Vec<String> = lines.iter().map(|l| markup::strip(l.text)).collect();
+    let all = lines.iter().zip(&stripped).all(|(l, s)| {
+        marker::parse(l.text).is_none()
+            && (text::is_title_line(s) || (caps_first && text::is_title_continuation(s)))
+    });
+    all.then(|| stripped.join(" "))
+}
+
+/// A page header or footer left by PDF extraction (`Page 2 of 4`).
+fn is_page_mark(content: &str) -> bool {
+    let rest = content
+        .strip_prefix("Page ")
+        .or_else(|| content.strip_prefix("PAGE "));
+    rest.is_some_and(|r| {
+        let mut parts = r.split(" of ");
+        let num = |p: Option<&str>| {
+            p.is_some_and(|x| !x.is_empty() && x.bytes().all(|c| c.is_ascii_digit()))
+        };
+        num(parts.next())
+            && (parts.clone().next().is_none() || num(parts.next()))
+            && parts.next().is_none()
+    })
 }
 
 mod split;

@@ -202,6 +202,12 @@ fn ambiguous_letters_and_numerals() {
     ids("(u) U.\n(v) V.\n(w) W.", &["(u)", "(v)", "(w)"]);
     ids("B. Bee.\n\nC. Sea.\n\nD. Dee.", &["B", "C", "D"]);
     ids("IX. Nine.\n\nX. Ten.\n\nXI. Eleven.", &["IX", "X", "XI"]);
+    ids("K. Kay.\n\nL. Ell.\n\nM. Em.", &["K", "L", "M"]);
+    ids("XLIX. Forty-nine.\n\nL. Fifty.", &["XLIX", "L"]);
+    ids(
+        "I. ONE\n\nA. Rule.\n\nB. Rule.\n\nC. Rule.\n\nII. TWO\n\nA. Rule.",
+        &["I.A", "I.B", "I.C", "II.A"],
+    );
 }
 
 #[test]
@@ -218,6 +224,27 @@ fn inline_numbering_from_pdf_text() {
     );
     let c = segment(doc);
     assert_eq!(find(&c, "1.B").path, ["1. GENERAL"]);
+    // An outline that reuses `1.` on its third level, run together on one line.
+    ids(
+        "1. GENERAL A. Staff shall train. 1. Yearly for all officers. 2. Again on promotion. \
+         B. Records are kept. 2. DUTIES A. Staff shall report.",
+        &["1.A", "1.A.1", "1.A.2", "1.B", "2.A"],
+    );
+    // Hard-wrapped PDF text: title lines run into the numbers, a page mark sits mid-clause.
+    let c = segment(
+        "CITY POLICE\nGENERAL ORDER 5\n1. GENERAL\nA. Staff shall train all\nofficers. \
+         B. Officers will attend.\nPage 2 of 4\nC. Sergeants may excuse.",
+    );
+    let got: Vec<(&str, &str)> = c.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("1.A", "Staff shall train all officers."),
+            ("1.B", "Officers will attend."),
+            ("1.C", "Sergeants may excuse."),
+        ]
+    );
+    assert_eq!(c[0].path, ["CITY POLICE GENERAL ORDER 5", "1. GENERAL"]);
     // Numbers inside sentences stay put.
     case(
         "1. Staff shall see Section 3. The rest follows.\n\n2. Pay within five (5) days.",
@@ -257,6 +284,11 @@ fn hard_wrapped_lines_join() {
     case(
         "Plain text wrapped\nover two lines.",
         &[("p1", "Plain text wrapped over two lines.")],
+    );
+    // A number alone on a wrapped line ends the sentence before it.
+    case(
+        "1. The fee is set under Absatz\n    1a.\n2. Next.",
+        &[("1", "The fee is set under Absatz 1a."), ("2", "Next.")],
     );
 }
 
@@ -394,6 +426,9 @@ fn lines_and_numbers() {
     assert_eq!(c[1].line, 6);
     assert_eq!(c[1].number.as_deref(), Some("(a)"));
     assert_eq!(c[1].text, "Sub wrapped.");
+    let c = segment("a) First.\n\nSection 4. Second.\n\n**2.1.** Third.");
+    let numbers: Vec<Option<&str>> = c.iter().map(|c| c.number.as_deref()).collect();
+    assert_eq!(numbers, [Some("a"), Some("Section 4"), Some("2.1")]);
 }
 
 /// 10,000 items, each nested one level under the one before it (in runs of 500 levels, so that the
