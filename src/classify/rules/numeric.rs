@@ -1,0 +1,324 @@
+//! Deadlines, caps, minimums, intervals and penalties compared by value: the cue word says which way
+//! is stricter (a shorter deadline, a lower cap, a higher minimum, more frequent checks, a heavier
+//! penalty). The same value written another way ("seventy-two (72) hours" -> "72 hours") is style;
+//! a changed threshold is flagged, since its effect depends on what it triggers.
+
+use super::{Ev, Finding};
+use crate::classify::frame::SlotKind;
+use crate::classify::frame::{Bearer, Frame};
+use crate::classify::lexicon::Cue;
+use crate::classify::numbers::{Bound, Kind, Quantity};
+
+/// The changed word-deadline of one side ("promptly"), or else its changed fixed deadline: rank and span.
+fn timing(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Option<(f64, std::ops::Range<usize>)> {
+    let touched = |r: std::ops::Range<usize>| {
+        if old_side {
+            ev.any_deleted(r)
+        } else {
+            ev.any_inserted(r)
+        }
+    };
+    let vague = f.hits.iter().find_map(|h| {
+        h.cues.iter().find_map(|c| match c {
+            Cue::VagueTime(r) if touched(h.start..h.end) => Some((*r, h.start..h.end)),
+            _ => None,
+        })
+    });
+    vague.or_else(|| {
+        f.quantities
+            .iter()
+            .find(|q| q.kind == Kind::Deadline && touched(q.start..q.end))
+            .map(|q| (ev.lex.spec().numbers.fixed_deadline_rank, q.start..q.end))
+    })
+}
+
+/// "promptly" -> "within 48 hours", "immediately" -> "as soon as practicable".
+fn vague_deadlines(ev: &mut Ev<'_>) {
+    let (old, new) = (ev.old, ev.new);
+    let (Some((ra, sa)), Some((rb, sb))) = (timing(ev, old, true), timing(ev, new, false)) else {
+        return;
+    };
+    let fixed =
+        |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
+    if fixed(old, &sa) && fixed(new, &sb) {
+        return;
+    }
+    ev.claim_old(sa.clone());
+    ev.claim_new(sb.clone());
+    let (qa, qb) = (ev.quote_old(sa), ev.quote_new(sb));
+    if (ra - rb).abs() < 1e-9 {
+        ev.push(
+            Finding::new(
+                "timing-restyled",
+                0.0,
+                0.8,
+                format!("'{qa}' became '{qb}': the same timing in other words."),
+            )
+            .quoting(Some(qa), Some(qb)),
+        );
+        return;
+    }
+    let s = if rb < ra { 1.0 } else { -1.0 };
+    ev.push(
+        Finding::new(
+            if s > 0.0 {
+                "timing-tightened"
+            } else {
+                "timing-loosened"
+            },
+            0.9 * s,
+            0.8,
+            format!(
+                "'{qa}' became '{qb}': it must be done {}, so the policy is {}.",
+                if s > 0.0 {
+                    "sooner or by a firmer time"
+                } else {
+                    "later or by a looser time"
+                },
+                if s > 0.0 { "stricter" } else { "looser" }
+            ),
+        )
+        .quoting(Some(qa), Some(qb)),
+    );
+}
+
+/// Where a time word sits relative to its event: "before arriving" is earlier than "upon arriving".
+fn anchor_rank(w: &str) -> Option<i32> {
+    match w {
+        "before" | "prior" => Some(0),
+        "upon" | "on" | "at" | "when" | "while" | "during" => Some(1),
+        "after" | "following" => Some(2),
+        _ => None,
+    }
+}
+
+/// "upon arriving" -> "before arriving": the same event, an earlier moment, so a duty bites sooner.
+fn anchors(ev: &mut Ev<'_>) {
+    let (_, pn) = ev.polarity();
+    if pn <= 0.0 {
+        return;
+    }
+    let pairs = |f: &Frame| -> Vec<(usize, i32, String)> {
+        let words: Vec<usize> = (0..f.toks.len()).filter(|&i| f.toks[i].word).collect();
+        words
+            .windows(2)
+            .filter_map(|w| {
+                let rank = anchor_rank(&f.toks[w[0]].norm)?;
+                let event = &f.toks[w[1]].norm;
+                event.ends_with("ing").then(|| (w[0], rank, event.clone()))
+            })
+            .collect()
+    };
+    let (po, pn_) = (pairs(ev.old), pairs(ev.new));
+    for (i, ra, ea) in &po {
+        if !ev.del[*i] {
+            continue;
+        }
+        let Some((j, rb, _)) = pn_.iter().find(|(j, _, eb)| eb == ea && ev.ins[*j]) else {
+            continue;
+        };
+        if ra == rb {
+            continue;
+        }
+        ev.claim_old(*i..*i + 1);
+        ev.claim_new(*j..*j + 1);
+        let (qa, qb) = (ev.quote_old(*i..*i + 2), ev.quote_new(*j..*j + 2));
+        let w = if rb < ra { 0.9 } else { -0.9 };
+        ev.push(
+            Finding::new(
+                if w > 0.0 {
+                    "timing-tightened"
+                } else {
+                    "timing-loosened"
+                },
+                w,
+                0.75,
+                format!(
+                    "'{qa}' became '{qb}': the duty applies {}, so the policy is {}.",
+                    if w > 0.0 { "earlier" } else { "later" },
+                    if w > 0.0 { "stricter" } else { "looser" }
+                ),
+            )
+            .quoting(Some(qa), Some(qb)),
+        );
+    }
+}
+
+fn typed_alike(old: &[Quantity], new: &[Quantity]) -> (Vec<Quantity>, Vec<Quantity>) {
+    let (mut a, mut b) = (old.to_vec(), new.to_vec());
+    let adopt = |x: &mut Vec<Quantity>, y: &[Quantity]| {
+        for q in y
+            .iter()
+            .filter(|q| q.kind != Kind::Plain && q.kind != Kind::Threshold)
+        {
+            let has_kind = x.iter().any(|p| p.kind == q.kind);
+            let bare: Vec<usize> = (0..x.len())
+                .filter(|&i| x[i].kind == Kind::Plain && x[i].timed == q.timed)
+                .collect();
+            if let (false, [only]) = (has_kind, bare.as_slice()) {
+                x[*only].kind = q.kind;
+            }
+        }
+    };
+    adopt(&mut a, new);
+    adopt(&mut b, old);
+    (a, b)
+}
+
+pub fn apply(ev: &mut Ev<'_>) {
+    anchors(ev);
+    vague_deadlines(ev);
+    let (old, new) = (ev.old, ev.new);
+    let kinds = [
+        Kind::Deadline,
+        Kind::Cap,
+        Kind::Minimum,
+        Kind::Frequency,
+        Kind::Penalty,
+        Kind::Threshold,
+        Kind::Plain,
+    ];
+    // "48 hours' notice" -> "at least 72 hours' notice": a bare figure takes the kind the other side
+    // gives the same measure.
+    let (old_q, new_q) = typed_alike(&old.quantities, &new.quantities);
+    for kind in kinds {
+        let qo: Vec<&Quantity> = old_q.iter().filter(|q| q.kind == kind).collect();
+        let qn: Vec<&Quantity> = new_q.iter().filter(|q| q.kind == kind).collect();
+        for (k, (a, b)) in qo.iter().zip(qn.iter()).enumerate() {
+            let touched = ev.any_deleted(a.start..a.end) || ev.any_inserted(b.start..b.end);
+            if !touched {
+                continue;
+            }
+            if a.timed != b.timed {
+                continue;
+            }
+            ev.claim_old(a.start..a.end);
+            ev.claim_new(b.start..b.end);
+            let (qa, qb) = (ev.quote_old(a.start..a.end), ev.quote_new(b.start..b.end));
+            if (a.value - b.value).abs() < 1e-9 {
+                ev.push(
+                    Finding::new(
+                        "number-restyled",
+                        0.0,
+                        0.9,
+                        format!(
+                            "'{qa}' became '{qb}': the same {} written differently.",
+                            kind.name()
+                        ),
+                    )
+                    .quoting(Some(qa), Some(qb)),
+                );
+                continue;
+            }
+            if a.timed != b.timed {
+                continue;
+            }
+            let larger = b.value > a.value;
+            // +1 when the new value is stricter.
+            let s = match kind {
+                Kind::Deadline if new.bearer == Bearer::Public && !new.passive => {
+                    if larger {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                }
+                Kind::Deadline | Kind::Cap | Kind::Frequency => {
+                    if larger {
+                        -1.0
+                    } else {
+                        1.0
+                    }
+                }
+                Kind::Minimum | Kind::Penalty => {
+                    if larger {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                }
+                Kind::Threshold | Kind::Plain => 0.0,
+            };
+            let what = match (kind, larger) {
+                (Kind::Deadline, false) => "the deadline comes sooner",
+                (Kind::Deadline, true) => "the deadline comes later",
+                (Kind::Cap, false) => "the limit is lower",
+                (Kind::Cap, true) => "the limit is higher",
+                (Kind::Minimum, true) => "the minimum is higher",
+                (Kind::Minimum, false) => "the minimum is lower",
+                (Kind::Frequency, false) => "it must happen more often",
+                (Kind::Frequency, true) => "it need happen less often",
+                (Kind::Penalty, true) => "the penalty is heavier",
+                (Kind::Penalty, false) => "the penalty is lighter",
+                _ => "",
+            };
+            if kind == Kind::Threshold && a.bound == b.bound && a.bound != Bound::Unknown {
+                // "one acre or more" -> "one-half acre or more": the rule now reaches more cases.
+                let covers_more = (a.bound == Bound::Lower) != larger;
+                let (_, pn) = ev.polarity();
+                let place = if new.slot_at(b.start).map(|s| s.kind) == Some(SlotKind::Exception) {
+                    -1.0
+                } else {
+                    1.0
+                };
+                let w = 0.75 * if covers_more { 1.0 } else { -1.0 } * pn * place;
+                if w != 0.0 {
+                    ev.push(
+                        Finding::new(
+                            if w > 0.0 { "threshold-tightened" } else { "threshold-loosened" },
+                            w,
+                            0.6,
+                            format!(
+                                "'{qa}' became '{qb}': the cut-off now takes in {} cases, so the policy is {}; check what the cut-off triggers.",
+                                if covers_more { "more" } else { "fewer" },
+                                if w > 0.0 { "stricter" } else { "looser" }
+                            ),
+                        )
+                        .quoting(Some(qa), Some(qb))
+                        .flagged(),
+                    );
+                    continue;
+                }
+            }
+            if s == 0.0 {
+                ev.push(
+                    Finding::new(
+                        "threshold-changed",
+                        0.0,
+                        0.4,
+                        format!(
+                            "'{qa}' became '{qb}': a {} changed; whether that is stricter depends on what it triggers, so a person should check it.",
+                            kind.name()
+                        ),
+                    )
+                    .quoting(Some(qa), Some(qb))
+                    .flagged(),
+                );
+                continue;
+            }
+            let _ = k;
+            ev.push(
+                Finding::new(
+                    if s > 0.0 {
+                        "number-tightened"
+                    } else {
+                        "number-loosened"
+                    },
+                    0.9 * s,
+                    0.85,
+                    format!(
+                        "'{qa}' became '{qb}': {what}, so the policy is {}.",
+                        if s > 0.0 { "stricter" } else { "looser" }
+                    ),
+                )
+                .quoting(Some(qa), Some(qb)),
+            );
+        }
+        // The extra end of a range ("not less than $250 and not more than $1,000") goes with the rest.
+        if kind == Kind::Penalty {
+            for q in qn.iter().skip(qo.len()) {
+                ev.claim_new(q.start..q.end);
+            }
+        }
+    }
+}
