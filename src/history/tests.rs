@@ -23,6 +23,7 @@ fn doc(label: &str, spec: &[(&str, &str)]) -> Document {
                 level: 0,
             })
             .collect(),
+        warnings: Vec::new(),
     }
 }
 
