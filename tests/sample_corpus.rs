@@ -141,7 +141,6 @@ fn csv_rows(path: &Path) -> Vec<Vec<String>> {
 }
 
 #[test]
-#[ignore = "needs the check gate and the norm-frame classifier (issue 4)"]
 fn check_gate_stops_the_2025_draft() {
     let policy = versions().join(FAIR);
     let draft = policy.join("2025-draft.txt");
@@ -252,7 +251,6 @@ fn check(policy: &str, old: &str, new: &str, cases: &[Case]) {
 }
 
 #[test]
-#[ignore = "needs the norm-frame classifier (issue 4)"]
 fn fair_policing_2016_to_2018_loosens_five_protections() {
     use Side::*;
     check(
@@ -297,7 +295,6 @@ fn fair_policing_2016_to_2018_loosens_five_protections() {
 }
 
 #[test]
-#[ignore = "needs the norm-frame classifier (issue 4)"]
 fn fair_policing_2018_to_2024_adds_six_protections() {
     use Side::*;
     check(
@@ -355,7 +352,6 @@ fn fair_policing_2018_to_2024_adds_six_protections() {
 }
 
 #[test]
-#[ignore = "needs the norm-frame classifier (issue 4)"]
 fn fair_policing_2025_draft_strengthens_three_and_weakens_four() {
     use Side::*;
     check(
@@ -391,7 +387,6 @@ fn fair_policing_2025_draft_strengthens_three_and_weakens_four() {
 }
 
 #[test]
-#[ignore = "needs the norm-frame classifier (issue 4)"]
 fn body_worn_cameras_2019_to_2021() {
     use Side::*;
     check(
@@ -424,7 +419,6 @@ fn body_worn_cameras_2019_to_2021() {
 }
 
 #[test]
-#[ignore = "needs the norm-frame classifier (issue 4)"]
 fn body_worn_cameras_2021_to_2023() {
     use Side::*;
     check(
