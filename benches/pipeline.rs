@@ -60,7 +60,11 @@ fn large_pairs() -> Vec<Pair> {
         return Vec::new();
     };
     [
-        ("sgb5-v2-v3", "sgb5-v2-2012-12-02.md", "sgb5-v3-2018-11-08.md"),
+        (
+            "sgb5-v2-v3",
+            "sgb5-v2-2012-12-02.md",
+            "sgb5-v3-2018-11-08.md",
+        ),
         (
             "roblox-v1-v2",
             "roblox-tos-v1-2025-10-31.md",
