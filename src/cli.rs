@@ -28,6 +28,10 @@ pub enum Command {
         /// No progress bar and no summary line.
         #[arg(long, short)]
         quiet: bool,
+        /// Process only shard K of N (for example 2/8): a deterministic round-robin slice of the
+        /// policies, so a batch can be spread over machines. Run-wide files get a shard suffix.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<crate::commands::Shard>,
     },
     /// Compare two version files and print one report.
     Diff {

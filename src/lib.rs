@@ -20,6 +20,8 @@ pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod segment;
+#[doc(hidden)]
+pub mod synth;
 
 use classify::{Classifier, Context};
 use ingest::{IngestError, PolicySource, VersionSource};
@@ -27,6 +29,7 @@ use model::{
     Change, ClauseRef, Document, EditOp, PairKind, PairReport, PolicyReport, Summary, VersionInfo,
     SCHEMA,
 };
+use rayon::prelude::*;
 use std::path::Path;
 
 /// Reads and segments one version file.
@@ -122,7 +125,7 @@ pub fn analyse_policy(
 ) -> Result<PolicyReport, IngestError> {
     let docs = src
         .versions
-        .iter()
+        .par_iter()
         .map(|v| load_document(&src.name, v))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(analyse_documents(src, &docs, classifier))
@@ -135,7 +138,7 @@ pub fn analyse_documents(
     classifier: &Classifier,
 ) -> PolicyReport {
     let pairs: Vec<PairReport> = docs
-        .windows(2)
+        .par_windows(2)
         .map(|w| compare(&w[0], &w[1], classifier, src.regulated.as_deref()))
         .collect();
     PolicyReport {

@@ -1,8 +1,16 @@
-//! Lexicon YAML in (built-in, optionally a user file merged over it), a checked [`Lexicon`] out.
+//! Lexicon YAML in (the built-in file, optionally a user file merged over it), a checked [`Lexicon`] with
+//! compiled phrase matchers out.
 //!
-//! PLACEHOLDER schema: the classifier issue defines the real one.
+//! Merging works on the YAML trees: a mapping in the user file merges key by key into the built-in one,
+//! anything else replaces the built-in value. The user file is first read on its own against the same
+//! schema, so an unknown or misspelt key is reported with its line and column in the user's file.
 
+use super::text::{tokenize, Tok};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// The built-in lexicon, printed by `policydiff lexicon`.
 pub const BUILTIN_YAML: &str = include_str!("lexicon.yaml");
@@ -22,16 +30,335 @@ pub enum LexiconError {
         column: usize,
         message: String,
     },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
 }
 
-#[derive(Debug, Clone, Default)]
+/// How "will" reads in this policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum WillReading {
+    #[default]
+    Obligation,
+    Future,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Deontic {
+    pub obligation: Vec<String>,
+    pub will: Vec<String>,
+    pub prohibition: Vec<String>,
+    pub will_not: Vec<String>,
+    pub advisory: Vec<String>,
+    pub advisory_negative: Vec<String>,
+    pub permission: Vec<String>,
+    pub no_obligation: Vec<String>,
+    pub constitutive: Vec<String>,
+    pub scope_statement: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Negation {
+    pub negative_subject: Vec<String>,
+    pub negated_verbs: Vec<String>,
+    pub neutral: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Parties {
+    pub regulated: Vec<String>,
+    pub public: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Intrusive {
+    pub enabled: bool,
+    pub standalone: Vec<String>,
+    pub acts: Vec<String>,
+    pub objects: Vec<String>,
+    pub hand_over: Vec<String>,
+    pub recipients: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Qualifiers {
+    pub motive: Vec<String>,
+    pub universal: Vec<String>,
+    pub restrictive: Vec<String>,
+}
+
+/// One rung of a ladder: a phrase, or several phrases of equal rank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Rung {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Rung {
+    fn phrases(&self) -> Vec<&str> {
+        match self {
+            Rung::One(s) => vec![s.as_str()],
+            Rung::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Sanctions {
+    pub words: Vec<String>,
+    pub ladder: Vec<Rung>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Numbers {
+    pub deadline: Vec<String>,
+    pub cap: Vec<String>,
+    pub minimum: Vec<String>,
+    pub frequency: Vec<String>,
+    pub threshold: Vec<String>,
+    pub vague_time: BTreeMap<String, f64>,
+    pub fixed_deadline_rank: f64,
+    pub units: BTreeMap<String, f64>,
+    pub periodic: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Restyle {
+    pub pronouns: Vec<String>,
+    pub reference_words: Vec<String>,
+}
+
+/// The lexicon as written in YAML. Every key is optional in a user file.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Spec {
+    pub version: u32,
+    pub will: WillReading,
+    pub units_of_text: Vec<String>,
+    pub deontic: Deontic,
+    pub negation: Negation,
+    pub parties: Parties,
+    pub intrusive_powers: Intrusive,
+    pub exceptions: Vec<String>,
+    pub gates: Vec<String>,
+    pub conditions: Vec<String>,
+    pub hedges: Vec<String>,
+    pub boosters: Vec<String>,
+    pub qualifiers: Qualifiers,
+    pub ladders: BTreeMap<String, Vec<Rung>>,
+    pub sanctions: Sanctions,
+    pub numbers: Numbers,
+    pub restyle: Restyle,
+}
+
+/// The deontic operator a phrase expresses, before negation and perspective are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Op {
+    Obligation,
+    Prohibition,
+    Advisory,
+    AdvisoryNegative,
+    Permission,
+    NoObligation,
+    Constitutive,
+    Scope,
+    None,
+}
+
+/// Kinds of number cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NumCue {
+    Deadline,
+    Cap,
+    Minimum,
+    Frequency,
+    Threshold,
+}
+
+/// What a matched phrase means. One phrase may mean several things; the list is in precedence order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cue {
+    Deontic(Op),
+    /// "will"/"will not": an obligation or prohibition only when the lexicon reads "will" so.
+    Will(Op),
+    NegativeSubject,
+    NegatedVerb,
+    Neutral,
+    Exception,
+    Gate,
+    Condition,
+    Hedge,
+    Booster,
+    Motive,
+    Universal,
+    Restrictive,
+    /// Ladder name and rank.
+    Ladder(String, usize),
+    Sanction(Option<usize>),
+    Number(NumCue),
+    Unit(f64),
+    /// A deadline in words ("promptly"), by rank: lower is sooner.
+    VagueTime(f64),
+    Periodic(f64),
+    Pronoun,
+    Reference,
+}
+
+/// Party categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartyCue {
+    Regulated,
+    Public,
+}
+
+/// Intrusive-power vocabulary categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PowerCue {
+    Standalone,
+    Act,
+    Object,
+    HandOver,
+    Recipient,
+}
+
+/// A phrase found in a token list: token indices `start..end` and what it means.
+#[derive(Debug, Clone)]
+pub struct Hit<C> {
+    pub start: usize,
+    pub end: usize,
+    pub cues: Arc<[C]>,
+}
+
+/// Phrases compiled for longest-first matching over word tokens.
+#[derive(Debug, Clone)]
+pub struct Matcher<C> {
+    ac: Option<AhoCorasick>,
+    cues: Vec<Arc<[C]>>,
+}
+
+impl<C: Clone + PartialEq> Matcher<C> {
+    fn build(entries: Vec<(String, C)>) -> Matcher<C> {
+        // One pattern per distinct normalised phrase; its cues keep the order they were listed in.
+        let mut index: BTreeMap<String, Vec<C>> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for (phrase, cue) in entries {
+            let key = normalise_phrase(&phrase);
+            if key.trim().is_empty() {
+                continue;
+            }
+            let slot = index.entry(key.clone()).or_insert_with(|| {
+                order.push(key.clone());
+                Vec::new()
+            });
+            if !slot.contains(&cue) {
+                slot.push(cue);
+            }
+        }
+        let cues = order
+            .iter()
+            .map(|k| Arc::from(index.remove(k).unwrap_or_default()))
+            .collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&order)
+            .ok();
+        Matcher { ac, cues }
+    }
+
+    /// Longest-first, non-overlapping matches at word boundaries. Punctuation tokens are skipped, so
+    /// "provided, however" matches "provided however".
+    pub fn scan(&self, toks: &[Tok]) -> Vec<Hit<C>> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
+        // Each word followed by one space, so a pattern (also space-terminated) can only end at a word end.
+        let mut hay = String::new();
+        let mut starts = Vec::with_capacity(words.len());
+        for &i in &words {
+            starts.push(hay.len());
+            hay.push_str(&toks[i].norm);
+            hay.push(' ');
+        }
+        let mut out = Vec::new();
+        let mut w = 0;
+        while w < words.len() {
+            let input = Input::new(&hay)
+                .range(starts[w]..)
+                .anchored(Anchored::Yes);
+            match ac.find(input) {
+                Some(m) => {
+                    let end_w = starts.partition_point(|&s| s < m.end());
+                    let cues = self.cues.get(m.pattern().as_usize()).cloned();
+                    if let (Some(cues), Some(&first), Some(&last)) =
+                        (cues, words.get(w), words.get(end_w.saturating_sub(1)))
+                    {
+                        out.push(Hit {
+                            start: first,
+                            end: last + 1,
+                            cues,
+                        });
+                    }
+                    w = end_w.max(w + 1);
+                }
+                None => w += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Lowercases a phrase and writes it the way [`Matcher::scan`] writes text: words each followed by a space.
+fn normalise_phrase(p: &str) -> String {
+    let mut s = String::new();
+    for t in tokenize(p).into_iter().filter(|t| t.word) {
+        s.push_str(&t.norm);
+        s.push(' ');
+    }
+    s
+}
+
+/// The checked lexicon with its matchers. Cheap to clone (the compiled parts are shared).
+#[derive(Debug, Clone)]
 pub struct Lexicon {
-    _private: (),
+    inner: Arc<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
+    spec: Spec,
+    cues: Matcher<Cue>,
+    parties: Matcher<PartyCue>,
+    powers: Matcher<PowerCue>,
+    source: String,
 }
 
 impl Lexicon {
+    /// The built-in lexicon.
     pub fn builtin() -> Lexicon {
-        Lexicon::default()
+        static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                // The built-in file is part of the program and covered by tests; if it ever failed to
+                // parse, an empty lexicon (everything unexplained, flagged) is safer than a panic.
+                match parse_value(BUILTIN_YAML, Path::new("lexicon.yaml"))
+                    .and_then(|v| to_spec(v, Path::new("lexicon.yaml")))
+                {
+                    Ok(spec) => Lexicon::compile(spec, "built-in".into()),
+                    Err(_) => Lexicon::compile(Spec::default(), "empty".into()),
+                }
+            })
+            .clone()
     }
 
     /// The built-in lexicon with a user file merged over it.
@@ -40,18 +367,284 @@ impl Lexicon {
             path: path.to_path_buf(),
             source,
         })?;
-        let _: serde_yaml::Value = serde_yaml::from_str(&text).map_err(|e| {
-            let (line, column) = e
-                .location()
-                .map(|l| (l.line(), l.column()))
-                .unwrap_or((1, 1));
-            LexiconError::Yaml {
+        Lexicon::with_user_yaml(&text, path)
+    }
+
+    /// Like [`Lexicon::with_user_file`] for text already read; `path` names it in errors.
+    pub fn with_user_yaml(text: &str, path: &Path) -> Result<Lexicon, LexiconError> {
+        // Checked alone first, so errors point into the user's own file.
+        let _: Spec = serde_yaml::from_str(text).map_err(|e| yaml_error(e, path))?;
+        let user = parse_value(text, path)?;
+        if !matches!(user, serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null) {
+            return Err(LexiconError::Invalid {
                 path: path.to_path_buf(),
-                line,
-                column,
-                message: e.to_string(),
+                message: "a lexicon file must be a mapping of keys (see `policydiff lexicon`)".into(),
+            });
+        }
+        let mut base = parse_value(BUILTIN_YAML, Path::new("lexicon.yaml"))?;
+        merge(&mut base, user);
+        let spec = to_spec(base, path)?;
+        if spec.version != 1 {
+            return Err(LexiconError::Invalid {
+                path: path.to_path_buf(),
+                message: format!("unsupported lexicon version {} (expected 1)", spec.version),
+            });
+        }
+        Ok(Lexicon::compile(spec, path.display().to_string()))
+    }
+
+    fn compile(spec: Spec, source: String) -> Lexicon {
+        let cues = Matcher::build(cue_entries(&spec));
+        let mut party = Vec::new();
+        for p in &spec.parties.regulated {
+            party.push((p.clone(), PartyCue::Regulated));
+        }
+        for p in &spec.parties.public {
+            party.push((p.clone(), PartyCue::Public));
+        }
+        let ip = &spec.intrusive_powers;
+        let mut powers = Vec::new();
+        for (list, cue) in [
+            (&ip.standalone, PowerCue::Standalone),
+            (&ip.objects, PowerCue::Object),
+            (&ip.recipients, PowerCue::Recipient),
+            (&ip.acts, PowerCue::Act),
+            (&ip.hand_over, PowerCue::HandOver),
+        ] {
+            powers.extend(list.iter().map(|p| (p.clone(), cue)));
+        }
+        Lexicon {
+            inner: Arc::new(Compiled {
+                cues,
+                parties: Matcher::build(party),
+                powers: Matcher::build(powers),
+                spec,
+                source,
+            }),
+        }
+    }
+
+    pub fn spec(&self) -> &Spec {
+        &self.inner.spec
+    }
+
+    /// Where this lexicon came from ("built-in" or the user file), for reasons and logs.
+    pub fn source(&self) -> &str {
+        &self.inner.source
+    }
+
+    /// Whether duties to intrude on people are read as powers.
+    pub fn intrusive_reading(&self) -> bool {
+        self.inner.spec.intrusive_powers.enabled
+    }
+
+    pub fn cues(&self) -> &Matcher<Cue> {
+        &self.inner.cues
+    }
+
+    pub fn parties(&self) -> &Matcher<PartyCue> {
+        &self.inner.parties
+    }
+
+    pub fn powers(&self) -> &Matcher<PowerCue> {
+        &self.inner.powers
+    }
+}
+
+/// Every phrase of the cue matcher in precedence order (ladders first, then numbers, deontic phrases,
+/// exceptions, conditions, hedges and scope words).
+fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
+    let mut e: Vec<(String, Cue)> = Vec::new();
+    let expand = |p: &str| -> Vec<String> {
+        if p.contains("{unit}") {
+            spec.units_of_text
+                .iter()
+                .map(|u| p.replace("{unit}", u))
+                .collect()
+        } else {
+            vec![p.to_string()]
+        }
+    };
+    let add = |list: &[String], cue: Cue, e: &mut Vec<(String, Cue)>| {
+        for p in list {
+            for x in expand(p) {
+                e.push((x, cue.clone()));
             }
-        })?;
-        Ok(Lexicon::builtin())
+        }
+    };
+    for (name, rungs) in &spec.ladders {
+        for (rank, rung) in rungs.iter().enumerate() {
+            for p in rung.phrases() {
+                e.push((p.to_string(), Cue::Ladder(name.clone(), rank)));
+            }
+        }
+    }
+    for (rank, rung) in spec.sanctions.ladder.iter().enumerate() {
+        for p in rung.phrases() {
+            e.push((p.to_string(), Cue::Sanction(Some(rank))));
+        }
+    }
+    add(&spec.sanctions.words, Cue::Sanction(None), &mut e);
+    let n = &spec.numbers;
+    for (p, rank) in &n.vague_time {
+        e.push((p.clone(), Cue::VagueTime(*rank)));
+    }
+    add(&n.deadline, Cue::Number(NumCue::Deadline), &mut e);
+    add(&n.cap, Cue::Number(NumCue::Cap), &mut e);
+    add(&n.minimum, Cue::Number(NumCue::Minimum), &mut e);
+    add(&n.frequency, Cue::Number(NumCue::Frequency), &mut e);
+    add(&n.threshold, Cue::Number(NumCue::Threshold), &mut e);
+    for (u, m) in &n.units {
+        e.push((u.clone(), Cue::Unit(*m)));
+    }
+    for (u, m) in &n.periodic {
+        e.push((u.clone(), Cue::Periodic(*m)));
+    }
+    let d = &spec.deontic;
+    add(&d.constitutive, Cue::Deontic(Op::Constitutive), &mut e);
+    add(&d.no_obligation, Cue::Deontic(Op::NoObligation), &mut e);
+    add(&d.prohibition, Cue::Deontic(Op::Prohibition), &mut e);
+    add(&d.will_not, Cue::Will(Op::Prohibition), &mut e);
+    add(&d.advisory_negative, Cue::Deontic(Op::AdvisoryNegative), &mut e);
+    add(&d.permission, Cue::Deontic(Op::Permission), &mut e);
+    add(&d.obligation, Cue::Deontic(Op::Obligation), &mut e);
+    add(&d.will, Cue::Will(Op::Obligation), &mut e);
+    add(&d.advisory, Cue::Deontic(Op::Advisory), &mut e);
+    add(&d.scope_statement, Cue::Deontic(Op::Scope), &mut e);
+    add(&spec.negation.neutral, Cue::Neutral, &mut e);
+    add(&spec.negation.negated_verbs, Cue::NegatedVerb, &mut e);
+    add(&spec.gates, Cue::Gate, &mut e);
+    add(&spec.exceptions, Cue::Exception, &mut e);
+    add(&spec.hedges, Cue::Hedge, &mut e);
+    add(&spec.boosters, Cue::Booster, &mut e);
+    add(&spec.conditions, Cue::Condition, &mut e);
+    add(&spec.qualifiers.motive, Cue::Motive, &mut e);
+    add(&spec.qualifiers.universal, Cue::Universal, &mut e);
+    add(&spec.qualifiers.restrictive, Cue::Restrictive, &mut e);
+    add(&spec.negation.negative_subject, Cue::NegativeSubject, &mut e);
+    add(&spec.restyle.pronouns, Cue::Pronoun, &mut e);
+    add(&spec.restyle.reference_words, Cue::Reference, &mut e);
+    e
+}
+
+fn yaml_error(e: serde_yaml::Error, path: &Path) -> LexiconError {
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    LexiconError::Yaml {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: e.to_string(),
+    }
+}
+
+fn parse_value(text: &str, path: &Path) -> Result<serde_yaml::Value, LexiconError> {
+    serde_yaml::from_str(text).map_err(|e| yaml_error(e, path))
+}
+
+fn to_spec(v: serde_yaml::Value, path: &Path) -> Result<Spec, LexiconError> {
+    serde_yaml::from_value(v).map_err(|e| yaml_error(e, path))
+}
+
+/// Merges `over` into `base`: mappings key by key, anything else replaced.
+fn merge(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
+    match (base, over) {
+        (serde_yaml::Value::Mapping(b), serde_yaml::Value::Mapping(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (_, serde_yaml::Value::Null) => {}
+        (b, o) => *b = o,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(yaml: &str) -> Result<Lexicon, LexiconError> {
+        Lexicon::with_user_yaml(yaml, Path::new("mine.yaml"))
+    }
+
+    fn phrases(lex: &Lexicon, text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        lex.cues()
+            .scan(&toks)
+            .iter()
+            .map(|h| {
+                toks[h.start..h.end]
+                    .iter()
+                    .filter(|t| t.word)
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn builtin_parses_and_reads_intrusive_powers_by_default() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.spec().version, 1);
+        assert!(lex.intrusive_reading());
+        assert!(!lex.spec().deontic.obligation.is_empty());
+    }
+
+    #[test]
+    fn longest_phrase_wins_at_word_boundaries() {
+        let lex = Lexicon::builtin();
+        let cases: &[(&str, &[&str])] = &[
+            ("staff shall not be required to file", &["shall not be required to"]),
+            ("officers shall notify the court", &["shall"]),
+            ("with reasonable suspicion the officer", &["reasonable suspicion"]),
+            ("the mayor may act", &["may"]),
+            ("provided, however, that", &["provided however"]),
+        ];
+        for (text, want) in cases {
+            let got = phrases(&lex, text);
+            for w in *want {
+                assert!(got.iter().any(|g| g == w), "{text}: {got:?}");
+            }
+            assert!(!got.iter().any(|g| g == "shall not"), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn user_file_merges_over_the_builtin() {
+        let lex = user("intrusive_powers:\n  enabled: false\n").unwrap();
+        assert!(!lex.intrusive_reading());
+        // Lists the user did not touch are kept.
+        assert!(!lex.spec().intrusive_powers.acts.is_empty());
+        assert!(!lex.spec().hedges.is_empty());
+        let lex = user("hedges: [\"if at all possible\"]\n").unwrap();
+        assert_eq!(lex.spec().hedges, vec!["if at all possible".to_string()]);
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_their_line() {
+        let cases = [
+            ("hedgez: [x]\n", "mine.yaml:1:", "hedgez"),
+            ("deontic:\n  obligation: [shall]\n  obligaton: [must]\n", "mine.yaml:3:", "obligaton"),
+            ("intrusive_powers:\n  enabled: maybe\n", "mine.yaml:2:", "enabled"),
+            ("version: 2\n", "mine.yaml", "version 2"),
+        ];
+        for (yaml, at, word) in cases {
+            let msg = user(yaml).unwrap_err().to_string();
+            assert!(msg.starts_with(at), "{yaml}: {msg}");
+            assert!(msg.contains(word), "{yaml}: {msg}");
+        }
+    }
+
+    #[test]
+    fn a_list_at_the_top_is_refused() {
+        assert!(user("- a\n- b\n").is_err());
     }
 }

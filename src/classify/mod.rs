@@ -1,14 +1,27 @@
-//! A pair of clause texts and their word diff in, a [`Verdict`] out: strengthened, weakened or
-//! unchanged, with plain reasons, a confidence and a review flag.
+//! A pair of clause texts in, a [`Verdict`] out: strengthened, weakened or unchanged, with one plain
+//! reason per piece of evidence, a confidence and a review flag.
 //!
-//! PLACEHOLDER: the norm-frame classifier replaces this. The API ([`Classifier`], [`Context`]) is the
-//! contract the pipeline and `amendments` rely on.
+//! Each clause is split into sentences and each sentence read as a norm frame ([`frame`]): who is
+//! bound, the deontic operator, the action, exceptions, gates and conditions, hedges, scope and numbers.
+//! Matched sentences are compared frame against frame by the [`rules`]; a sentence with no counterpart
+//! is a norm added or removed and is judged by its own frame. "Strengthened" means the regulated party
+//! may do less, or may leave less undone; a modifier's effect depends on its host (an exception added to
+//! a ban weakens it, added to a permission strengthens it). A duty to intrude on people (detain, ask
+//! about status, demand a social security number, share with immigration authorities) counts as a power
+//! while the lexicon's intrusive-power reading is on, which it is by default.
 
+pub mod explain;
+pub mod frame;
 pub mod lexicon;
+pub mod numbers;
+pub mod rules;
+pub mod text;
 
 pub use lexicon::{Lexicon, LexiconError};
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
+use frame::Frame;
+use rules::Finding;
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -31,6 +44,9 @@ impl Default for Classifier {
     }
 }
 
+/// Below this share of common content words two sentences are not the same sentence edited.
+const SENTENCE_MATCH: f64 = 0.3;
+
 impl Classifier {
     pub fn new(lexicon: Lexicon) -> Self {
         Classifier { lexicon }
@@ -40,20 +56,148 @@ impl Classifier {
         &self.lexicon
     }
 
-    /// Classifies one change. `old` is `None` for an added clause, `new` for a removed one.
+    /// Classifies one change. `old` is `None` for an added clause, `new` for a removed one. The word
+    /// diff is recomputed per sentence on normalised words, so `_diff` may be empty.
     pub fn classify(
         &self,
         old: Option<&str>,
         new: Option<&str>,
         _diff: &[WordEdit],
-        _ctx: &Context<'_>,
+        ctx: &Context<'_>,
     ) -> Verdict {
-        let _ = (old, new);
-        Verdict {
-            direction: Direction::Unchanged,
-            confidence: 0.0,
-            needs_review: true,
-            reasons: Vec::new(),
+        let old = old.unwrap_or("");
+        let new = new.unwrap_or("");
+        let lex = &self.lexicon;
+        let reading = lex.intrusive_reading();
+        let split = |t: &str| -> Vec<Frame> {
+            text::sentences(t)
+                .into_iter()
+                .filter_map(|r| t.get(r))
+                .map(|s| frame::parse(s, lex))
+                .collect()
+        };
+        let (fo, fnew) = (split(old), split(new));
+        let mut findings: Vec<Finding> = Vec::new();
+        let (mut changed, mut explained) = (0, 0);
+        let mut loose: Vec<(String, String)> = Vec::new();
+        for (a, b) in pair_sentences(&fo, &fnew) {
+            match (a.map(|i| &fo[i]), b.map(|j| &fnew[j])) {
+                (Some(x), Some(y)) => {
+                    let mut ev = rules::compare(x, y, lex);
+                    if x.definition.is_some() || y.definition.is_some() {
+                        let siblings: Vec<Frame> = fnew
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| Some(*j) != b)
+                            .map(|(_, f)| f.clone())
+                            .collect();
+                        if let Some(f) = rules::definition::judge(&mut ev, &siblings, ctx, (old, new)) {
+                            ev.push(f);
+                        }
+                    }
+                    let (t, c) = ev.coverage();
+                    changed += t;
+                    explained += c;
+                    if c < t {
+                        loose.push(unclaimed(&ev));
+                    }
+                    findings.append(&mut ev.findings);
+                }
+                (Some(x), None) => findings.push(rules::modal::solo(x, false, reading)),
+                (None, Some(y)) => findings.push(rules::modal::solo(y, true, reading)),
+                (None, None) => {}
+            }
+        }
+        let unexplained = (!loose.is_empty()).then(|| {
+            let d: Vec<String> = loose.iter().map(|l| l.0.clone()).filter(|s| !s.is_empty()).collect();
+            let i: Vec<String> = loose.iter().map(|l| l.1.clone()).filter(|s| !s.is_empty()).collect();
+            (d.join("; "), i.join("; "))
+        });
+        let mut v = explain::verdict(findings, changed, explained, unexplained);
+        if v.reasons.is_empty() && v.direction == Direction::Unchanged && old.trim() == new.trim() {
+            v.needs_review = false;
+            v.confidence = 1.0;
+        }
+        v
+    }
+}
+
+/// The words no rule explained, quoted from each side.
+fn unclaimed(ev: &rules::Ev<'_>) -> (String, String) {
+    let pick = |f: &Frame, changed: &[bool], claimed: &[bool]| -> String {
+        let mut runs: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < f.toks.len() {
+            if changed[i] && !claimed[i] && f.toks[i].is_content() {
+                let start = i;
+                while i < f.toks.len() && changed[i] && !claimed[i] {
+                    i += 1;
+                }
+                runs.push(text::quote(&f.text, &f.toks, start..i));
+            } else {
+                i += 1;
+            }
+        }
+        text::shorten(&runs.join(" ... "), 120)
+    };
+    (
+        pick(ev.old, &ev.del, &ev.claimed_old),
+        pick(ev.new, &ev.ins, &ev.claimed_new),
+    )
+}
+
+fn content_words(f: &Frame) -> Vec<&str> {
+    f.toks.iter().filter(|t| t.is_content()).map(|t| t.norm.as_str()).collect()
+}
+
+fn similarity(a: &Frame, b: &Frame) -> f64 {
+    let (wa, wb) = (content_words(a), content_words(b));
+    if wa.is_empty() && wb.is_empty() {
+        return 1.0;
+    }
+    let common = wa.iter().filter(|w| wb.contains(w)).count();
+    common as f64 / (wa.len().max(wb.len())).max(1) as f64
+}
+
+/// Pairs the sentences of two versions in order: identical ones first, then the most similar; the
+/// rest are added or removed norms.
+fn pair_sentences(old: &[Frame], new: &[Frame]) -> Vec<(Option<usize>, Option<usize>)> {
+    if old.len() == new.len() {
+        return (0..old.len()).map(|i| (Some(i), Some(i))).collect();
+    }
+    let mut taken = vec![false; new.len()];
+    let mut matched: Vec<Option<usize>> = vec![None; old.len()];
+    let mut floor = 0;
+    for (i, a) in old.iter().enumerate() {
+        let best = (floor..new.len())
+            .filter(|&j| !taken[j])
+            .map(|j| (j, similarity(a, &new[j])))
+            .filter(|(_, s)| *s >= SENTENCE_MATCH)
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some((j, _)) = best {
+            taken[j] = true;
+            matched[i] = Some(j);
+            floor = j + 1;
         }
     }
+    let mut out: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let mut next_new = 0;
+    for (i, m) in matched.iter().enumerate() {
+        if let Some(j) = m {
+            while next_new < *j {
+                if !taken[next_new] {
+                    out.push((None, Some(next_new)));
+                }
+                next_new += 1;
+            }
+            next_new = j + 1;
+        }
+        out.push((Some(i), *m));
+    }
+    for (j, t) in taken.iter().enumerate().skip(next_new) {
+        if !t {
+            out.push((None, Some(j)));
+        }
+    }
+    out
 }

@@ -1,17 +1,243 @@
-//! `policydiff amendments`: a table of proposed old/new clause texts in, one verdict per row out.
+//! `policydiff amendments`: a table of proposed old/new clause texts in (CSV, or YAML by extension), one
+//! verdict per row out (CSV or JSON), with every other column passed through unchanged.
 //!
-//! PLACEHOLDER until the classifier issue builds it.
+//! This is how a subcommittee screens a stack of amendments before a meeting. A bad table stops the
+//! run with the file, the row or line, and the problem; nothing is half-written.
 
+use super::{classifier, emit};
 use crate::cli::TableFormat;
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Context as _, Result};
+use policydiff::classify::{Classifier, Context};
+use policydiff::model::Verdict;
+use rayon::prelude::*;
+use serde::Serialize;
 use std::path::Path;
 use std::process::ExitCode;
 
+/// One row of the table: its columns in order, and where it sits in the file.
+struct Row {
+    /// 1-based line (CSV) or 1-based row number (YAML) for messages.
+    place: String,
+    cells: Vec<(String, String)>,
+}
+
+impl Row {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.cells.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+}
+
+struct Table {
+    columns: Vec<String>,
+    rows: Vec<Row>,
+}
+
 pub fn amendments(
-    _table: &Path,
-    _format: TableFormat,
-    _output: Option<&Path>,
-    _lexicon: Option<&Path>,
+    table: &Path,
+    format: TableFormat,
+    output: Option<&Path>,
+    lexicon: Option<&Path>,
 ) -> Result<ExitCode> {
-    bail!("amendments is not built yet")
+    let classifier = classifier(lexicon)?;
+    let t = read_table(table)?;
+    let verdicts = screen(&classifier, &t);
+    let text = match format {
+        TableFormat::Csv => to_csv(&t, &verdicts)?,
+        TableFormat::Json => to_json(&t, &verdicts)?,
+    };
+    emit(output, &text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn screen(classifier: &Classifier, t: &Table) -> Vec<Verdict> {
+    t.rows
+        .par_iter()
+        .map(|r| {
+            let old = r.get("old").filter(|s| !s.trim().is_empty());
+            let new = r.get("new").filter(|s| !s.trim().is_empty());
+            classifier.classify(old, new, &[], &Context::default())
+        })
+        .collect()
+}
+
+fn read_table(path: &Path) -> Result<Table> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read the table", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        anyhow!("{}: line {line}: the table is not valid UTF-8 text", path.display())
+    })?;
+    if text.trim().is_empty() {
+        bail!("{}: the table is empty", path.display());
+    }
+    let table = match ext.as_str() {
+        "csv" => read_csv(&text, path)?,
+        "yaml" | "yml" => read_yaml(&text, path)?,
+        _ => bail!(
+            "{}: cannot tell the table's format from its name; use a .csv, .yaml or .yml file",
+            path.display()
+        ),
+    };
+    for col in ["old", "new"] {
+        if !table.columns.iter().any(|c| c == col) {
+            bail!(
+                "{}: the table has no `{col}` column (columns found: {})",
+                path.display(),
+                table.columns.join(", ")
+            );
+        }
+    }
+    for r in &table.rows {
+        let blank = |k: &str| !r.get(k).is_some_and(|v| !v.trim().is_empty());
+        if blank("old") && blank("new") {
+            bail!("{}: {}: both `old` and `new` are empty", path.display(), r.place);
+        }
+    }
+    if table.rows.is_empty() {
+        bail!("{}: the table has a header but no rows", path.display());
+    }
+    Ok(table)
+}
+
+fn read_csv(text: &str, path: &Path) -> Result<Table> {
+    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let columns: Vec<String> = rdr
+        .headers()
+        .map_err(|e| anyhow!("{}: line 1: cannot read the header: {e}", path.display()))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(0);
+            anyhow!("{}: line {line}: {}", path.display(), csv_problem(&e))
+        })?;
+        let line = rec.position().map(|p| p.line()).unwrap_or(0);
+        rows.push(Row {
+            place: format!("line {line}"),
+            cells: columns.iter().cloned().zip(rec.iter().map(str::to_string)).collect(),
+        });
+    }
+    Ok(Table { columns, rows })
+}
+
+fn csv_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("this row has {len} fields but the header has {expected_len}")
+        }
+        _ => e.to_string(),
+    }
+}
+
+fn read_yaml(text: &str, path: &Path) -> Result<Table> {
+    let rows: Vec<serde_yaml::Mapping> = serde_yaml::from_str(text).map_err(|e| {
+        let at = e
+            .location()
+            .map(|l| format!("line {}, column {}", l.line(), l.column()))
+            .unwrap_or_else(|| "line 1".into());
+        anyhow!(
+            "{}: {at}: expected a list of rows, each a mapping with `old` and `new`: {e}",
+            path.display()
+        )
+    })?;
+    let mut columns: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    for (n, m) in rows.into_iter().enumerate() {
+        let place = format!("row {}", n + 1);
+        let mut cells = Vec::new();
+        for (k, v) in m {
+            let key = scalar(&k).ok_or_else(|| anyhow!("{}: {place}: a column name must be text", path.display()))?;
+            let val = scalar(&v).ok_or_else(|| {
+                anyhow!("{}: {place}: column `{key}` must hold text, not a list or mapping", path.display())
+            })?;
+            if !columns.contains(&key) {
+                columns.push(key.clone());
+            }
+            cells.push((key, val));
+        }
+        out.push(Row { place, cells });
+    }
+    Ok(Table { columns, rows: out })
+}
+
+fn scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        serde_yaml::Value::Null => Some(String::new()),
+        _ => None,
+    }
+}
+
+/// A cell a spreadsheet would run as a formula is prefixed with a quote mark.
+fn cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn reasons_text(v: &Verdict) -> String {
+    v.reasons
+        .iter()
+        .map(|r| r.explanation.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn to_csv(t: &Table, verdicts: &[Verdict]) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = t.columns.iter().map(|c| cell(c)).collect();
+    header.extend(["direction", "confidence", "needs_review", "reasons"].map(String::from));
+    w.write_record(&header)?;
+    for (r, v) in t.rows.iter().zip(verdicts) {
+        let mut rec: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| cell(r.get(c).unwrap_or("")))
+            .collect();
+        rec.push(v.direction.as_str().to_string());
+        rec.push(format!("{:.2}", v.confidence));
+        rec.push(v.needs_review.to_string());
+        rec.push(cell(&reasons_text(v)));
+        w.write_record(&rec)?;
+    }
+    let bytes = w.into_inner().map_err(|e| anyhow!("cannot write CSV: {e}"))?;
+    Ok(String::from_utf8(bytes)?)
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    row: usize,
+    columns: serde_json::Map<String, serde_json::Value>,
+    #[serde(flatten)]
+    verdict: &'a Verdict,
+}
+
+fn to_json(t: &Table, verdicts: &[Verdict]) -> Result<String> {
+    let rows: Vec<JsonRow> = t
+        .rows
+        .iter()
+        .zip(verdicts)
+        .enumerate()
+        .map(|(i, (r, v))| JsonRow {
+            row: i + 1,
+            columns: r
+                .cells
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect(),
+            verdict: v,
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&rows)?;
+    s.push('\n');
+    Ok(s)
 }

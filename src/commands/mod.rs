@@ -6,6 +6,8 @@ mod check;
 mod run;
 mod single;
 
+pub use run::Shard;
+
 use crate::cli::Command;
 use anyhow::{Context as _, Result};
 use policydiff::classify::{Classifier, Lexicon};
@@ -20,7 +22,14 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             out,
             lexicon,
             quiet,
-        } => run::run(&versions, &out, lexicon.as_deref(), quiet),
+            shard,
+        } => run::run(run::RunArgs {
+            versions: &versions,
+            out: &out,
+            lexicon: lexicon.as_deref(),
+            quiet,
+            shard,
+        }),
         Command::Diff {
             old,
             new,

@@ -1,55 +1,201 @@
-//! `policydiff run`: every policy under a versions folder, every successive pair, all outputs.
+//! `policydiff run`: every policy under a versions folder (or one shard of them), every successive
+//! pair, all outputs; in parallel, with a progress bar on a terminal.
+//!
+//! Every policy is read and analysed before anything is written, so bad input anywhere stops the run
+//! with nothing written; each file is then written atomically.
 
 use super::classifier;
-use anyhow::{bail, Result};
+use anyhow::{bail, Context as _, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use policydiff::classify::Classifier;
 use policydiff::ingest;
+use policydiff::model::PolicyReport;
 use policydiff::report;
+use rayon::prelude::*;
 use std::path::Path;
 use std::process::ExitCode;
+use std::str::FromStr;
 
-pub fn run(versions: &Path, out: &Path, lexicon: Option<&Path>, quiet: bool) -> Result<ExitCode> {
-    let dirs = ingest::list_policies(versions)?;
-    if dirs.is_empty() {
-        bail!("{}: no policy folders found", versions.display());
-    }
-    let default = classifier(lexicon)?;
-    let mut reports = Vec::with_capacity(dirs.len());
-    for dir in &dirs {
-        let src = ingest::load_policy(dir)?;
-        if src.versions.len() < 2 {
-            bail!(
-                "{}: a policy needs at least two versions to compare, found {}",
-                dir.display(),
-                src.versions.len()
-            );
-        }
-        let own;
-        let cls = match &src.lexicon {
-            Some(p) => {
-                own = classifier(Some(p))?;
-                &own
+/// One of N deterministic slices of the policies, for spreading a batch over machines.
+///
+/// Policy folders are sorted by name and dealt round-robin: shard K of N takes the folders at
+/// positions K-1, K-1+N, ... This balances shards and needs no coordination, as long as every shard
+/// sees the same `versions/` folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("{s:?} is not K/N (for example 2/8)"))?;
+        let parse = |x: &str| x.trim().parse::<usize>().ok();
+        match (parse(k), parse(n)) {
+            (Some(index), Some(count)) if count >= 1 && (1..=count).contains(&index) => {
+                Ok(Shard { index, count })
             }
-            None => &default,
-        };
-        reports.push(policydiff::analyse_policy(&src, cls)?);
+            _ => Err(format!(
+                "{s:?}: expected K/N with 1 <= K <= N (for example 2/8)"
+            )),
+        }
     }
-    for r in &reports {
-        report::write_policy(out, r)?;
+}
+
+impl Shard {
+    fn select<T>(self, items: Vec<T>) -> Vec<T> {
+        items
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % self.count == self.index - 1)
+            .map(|(_, x)| x)
+            .collect()
     }
-    report::write_run(out, &reports)?;
-    if !quiet {
-        let pairs: usize = reports.iter().map(|r| r.pairs.len()).sum();
-        let (s, w): (usize, usize) = reports
-            .iter()
-            .flat_map(|r| &r.pairs)
-            .fold((0, 0), |(s, w), p| {
-                (s + p.summary.strengthened, w + p.summary.weakened)
-            });
-        eprintln!(
-            "policydiff: {} policies, {pairs} comparisons: {s} strengthened, {w} weakened; reports in {}",
-            reports.len(),
-            out.display()
+
+    /// Suffix of the run-wide files a shard writes, so shards can share one output folder.
+    pub fn file_suffix(self) -> String {
+        format!("-shard-{}-of-{}", self.index, self.count)
+    }
+}
+
+pub struct RunArgs<'a> {
+    pub versions: &'a Path,
+    pub out: &'a Path,
+    pub lexicon: Option<&'a Path>,
+    pub quiet: bool,
+    pub shard: Option<Shard>,
+}
+
+pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
+    let mut dirs = ingest::list_policies(args.versions)?;
+    if dirs.is_empty() {
+        bail!(
+            "{}: no policy folders found (expected one subfolder per policy)",
+            args.versions.display()
         );
     }
+    if let Some(shard) = args.shard {
+        dirs = shard.select(dirs);
+    }
+    let default = classifier(args.lexicon)?;
+    let bar = progress(dirs.len() as u64, args.quiet);
+
+    let results: Vec<Result<PolicyReport>> = dirs
+        .par_iter()
+        .map(|dir| {
+            let r = analyse(dir, &default);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    // Report the first failure in folder order, so the message does not depend on thread timing.
+    let reports = results.into_iter().collect::<Result<Vec<_>>>()?;
+    bar.set_message("writing reports");
+
+    reports
+        .par_iter()
+        .try_for_each(|r| report::write_policy(args.out, r))?;
+    report::write_run(
+        args.out,
+        &reports,
+        args.shard.map(Shard::file_suffix).as_deref(),
+    )?;
+    bar.finish_and_clear();
+
+    if !args.quiet {
+        eprintln!("{}", one_line_summary(&reports, args.out));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+fn analyse(dir: &Path, default: &Classifier) -> Result<PolicyReport> {
+    let src = ingest::load_policy(dir)?;
+    if src.versions.len() < 2 {
+        bail!(
+            "{}: a policy needs at least two versions to compare, found {}",
+            dir.display(),
+            src.versions.len()
+        );
+    }
+    let own;
+    let cls = match &src.lexicon {
+        Some(p) => {
+            own = classifier(Some(p))
+                .with_context(|| format!("lexicon of policy {}", dir.display()))?;
+            &own
+        }
+        None => default,
+    };
+    Ok(policydiff::analyse_policy(&src, cls)?)
+}
+
+/// A bar on standard error when it is a terminal; nothing otherwise or with `--quiet`.
+fn progress(len: u64, quiet: bool) -> ProgressBar {
+    if quiet {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} policies {msg}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn one_line_summary(reports: &[PolicyReport], out: &Path) -> String {
+    let pairs: usize = reports.iter().map(|r| r.pairs.len()).sum();
+    let (s, w, r) = reports
+        .iter()
+        .flat_map(|r| &r.pairs)
+        .fold((0, 0, 0), |acc, p| {
+            (
+                acc.0 + p.summary.strengthened,
+                acc.1 + p.summary.weakened,
+                acc.2 + p.summary.needs_review,
+            )
+        });
+    format!(
+        "policydiff: {} policies, {pairs} comparisons: {s} strengthened, {w} weakened, {r} to review; reports in {}",
+        reports.len(),
+        out.display()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(input: &str, want: Option<(usize, usize)>) {
+        let got = input.parse::<Shard>().ok().map(|s| (s.index, s.count));
+        assert_eq!(got, want, "{input}");
+    }
+
+    #[test]
+    fn parses_shards() {
+        case("1/1", Some((1, 1)));
+        case("2/8", Some((2, 8)));
+        case(" 3 / 4 ", Some((3, 4)));
+        case("0/4", None);
+        case("5/4", None);
+        case("1/0", None);
+        case("4", None);
+        case("a/b", None);
+    }
+
+    #[test]
+    fn shards_partition_the_policies() {
+        let items: Vec<usize> = (0..10).collect();
+        let mut all: Vec<usize> = (1..=3)
+            .flat_map(|k| Shard { index: k, count: 3 }.select(items.clone()))
+            .collect();
+        all.sort();
+        assert_eq!(all, items);
+        assert_eq!(Shard { index: 2, count: 3 }.select(items), vec![1, 4, 7]);
+    }
 }

@@ -33,15 +33,25 @@ pub fn segment(file: &Path, format: SegmentFormat) -> Result<ExitCode> {
             s
         }
         SegmentFormat::Text => {
+            // One clause a line: source line, id indented by nesting level, [heading], text.
+            let width = doc
+                .clauses
+                .iter()
+                .map(|c| 2 * c.level.min(8) + c.id.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(40);
             let mut s = String::new();
             for c in &doc.clauses {
-                let _ = writeln!(
-                    s,
-                    "{:<24} line {:<6} {}",
-                    c.id,
-                    c.line,
-                    preview(&c.text, 90)
-                );
+                let id = format!("{}{}", "  ".repeat(c.level.min(8)), c.id);
+                let heading = c
+                    .heading
+                    .as_deref()
+                    .filter(|h| *h != c.text)
+                    .map(|h| format!("[{h}] "))
+                    .unwrap_or_default();
+                let body = preview(&format!("{heading}{}", c.text), 100);
+                let _ = writeln!(s, "{:>6}  {id:<width$}  {body}", c.line);
             }
             s
         }

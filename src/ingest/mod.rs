@@ -78,11 +78,12 @@ fn is_version_file(path: &Path) -> bool {
         && path.file_name().and_then(|n| n.to_str()) != Some("README.md")
 }
 
-/// Lists the policy folders under `versions_dir`, sorted by name.
+/// Lists the policy folders under `versions_dir`, sorted by name byte for byte (so that
+/// `LC_ALL=C sort` over run-wide CSV files reproduces the run's own order when merging shards).
 pub fn list_policies(versions_dir: &Path) -> Result<Vec<PathBuf>, IngestError> {
     let entries = read_dir(versions_dir)?;
     let mut dirs: Vec<PathBuf> = entries.into_iter().filter(|p| p.is_dir()).collect();
-    dirs.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)));
+    dirs.sort_by_key(|p| file_name(p));
     Ok(dirs)
 }
 

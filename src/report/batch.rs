@@ -35,8 +35,17 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
     Ok(())
 }
 
-/// Writes the files that cover the whole run (`summary.csv`).
-pub fn write_run(out: &Path, policies: &[PolicyReport]) -> Result<(), BatchError> {
-    write_atomic(&out.join("summary.csv"), summary_csv(policies)?.as_bytes())?;
+/// Writes the files that cover the whole run (`summary.csv`). A shard of a run passes its suffix
+/// (`-shard-2-of-8`) so that shards sharing one output folder do not overwrite each other.
+pub fn write_run(
+    out: &Path,
+    policies: &[PolicyReport],
+    suffix: Option<&str>,
+) -> Result<(), BatchError> {
+    let suffix = suffix.unwrap_or("");
+    write_atomic(
+        &out.join(format!("summary{suffix}.csv")),
+        summary_csv(policies)?.as_bytes(),
+    )?;
     Ok(())
 }

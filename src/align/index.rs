@@ -1,0 +1,308 @@
+//! Clause texts in, weighted feature vectors and an inverted index out: what similarity and candidate
+//! search are computed from.
+//!
+//! A clause's features are its lower-cased words and word pairs (shingles of one and two words). Anything
+//! that is not a letter or digit separates words, so Markdown markup, quotes and punctuation never count:
+//! `**must**` and `must` are the same word. Each feature is weighted by its rarity across both versions
+//! (inverse document frequency), so the words that name what a clause is about (a service, a deadline, a
+//! party) decide a match, and boilerplate shared by every clause ("the customer shall") barely moves it.
+
+use rustc_hash::FxHashMap;
+
+/// Posting lists longer than this are skipped when looking for candidates: a feature that occurs in more
+/// clauses than this says little about which clause matches, and scanning it would make the search
+/// quadratic in the document size. Such features still count in the exact similarity of a candidate.
+const MAX_POSTINGS: usize = 48;
+
+/// One clause as a sparse vector: feature ids in increasing order, each with its count.
+#[derive(Debug, Clone, Default)]
+pub struct Features {
+    pub items: Vec<(u32, u32)>,
+    /// Sum of weight × count over the vector, cached for the similarity denominators.
+    pub mass: f64,
+}
+
+/// Features of both sides, sharing one vocabulary and one set of rarity weights.
+pub struct Corpus {
+    pub old: Vec<Features>,
+    pub new: Vec<Features>,
+    /// Each clause's words as vocabulary ids, in order: equal sequences mean the same wording.
+    pub old_words: Vec<Vec<u32>>,
+    pub new_words: Vec<Vec<u32>>,
+    pub weight: Vec<f64>,
+}
+
+/// Interns words and word pairs as dense ids.
+#[derive(Default)]
+struct Vocabulary {
+    words: FxHashMap<String, u32>,
+    pairs: FxHashMap<(u32, u32), u32>,
+    next: u32,
+    buf: String,
+}
+
+impl Vocabulary {
+    fn fresh(next: &mut u32) -> u32 {
+        *next += 1;
+        *next - 1
+    }
+
+    /// The word ids of `text` and its feature ids (words and word pairs, sorted).
+    fn read(&mut self, text: &str) -> (Vec<u32>, Vec<u32>) {
+        let mut ids = Vec::new();
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            self.buf.clear();
+            if w.is_ascii() {
+                self.buf.push_str(w);
+                self.buf.make_ascii_lowercase();
+            } else {
+                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            let id = match self.words.get(self.buf.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = Self::fresh(&mut self.next);
+                    self.words.insert(self.buf.clone(), id);
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        let mut feats = Vec::with_capacity(ids.len() * 2);
+        feats.extend_from_slice(&ids);
+        for w in ids.windows(2) {
+            if let [a, b] = w {
+                let next = &mut self.next;
+                feats.push(
+                    *self
+                        .pairs
+                        .entry((*a, *b))
+                        .or_insert_with(|| Self::fresh(next)),
+                );
+            }
+        }
+        feats.sort_unstable();
+        (ids, feats)
+    }
+}
+
+impl Corpus {
+    /// Builds feature vectors for both sides from each clause's matching text.
+    pub fn build(old: &[&str], new: &[&str]) -> Corpus {
+        let mut vocab = Vocabulary::default();
+        let (old_words, old_raw): (Vec<_>, Vec<_>) = old.iter().map(|t| vocab.read(t)).unzip();
+        let (new_words, new_raw): (Vec<_>, Vec<_>) = new.iter().map(|t| vocab.read(t)).unzip();
+        let mut df = vec![0u32; vocab.next as usize];
+        for f in old_raw.iter().chain(&new_raw) {
+            let mut last = None;
+            for &id in f {
+                if last != Some(id) {
+                    if let Some(d) = df.get_mut(id as usize) {
+                        *d += 1;
+                    }
+                    last = Some(id);
+                }
+            }
+        }
+        let n = (old.len() + new.len()) as f64;
+        let weight: Vec<f64> = df
+            .iter()
+            .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
+            .collect();
+        let vectorise = |raw: Vec<u32>| {
+            let mut items: Vec<(u32, u32)> = Vec::with_capacity(raw.len());
+            for id in raw {
+                match items.last_mut() {
+                    Some((last, count)) if *last == id => *count += 1,
+                    _ => items.push((id, 1)),
+                }
+            }
+            let mass = items
+                .iter()
+                .map(|&(id, c)| w(&weight, id) * f64::from(c))
+                .sum();
+            Features { items, mass }
+        };
+        Corpus {
+            old: old_raw.into_iter().map(vectorise).collect(),
+            new: new_raw.into_iter().map(vectorise).collect(),
+            old_words,
+            new_words,
+            weight,
+        }
+    }
+
+    /// Weighted overlap of two vectors: the mass they share.
+    pub fn overlap(&self, a: &Features, b: &Features) -> f64 {
+        let (mut x, mut y) = (a.items.iter().peekable(), b.items.iter().peekable());
+        let mut shared = 0.0;
+        while let (Some(&&(fa, ca)), Some(&&(fb, cb))) = (x.peek(), y.peek()) {
+            match fa.cmp(&fb) {
+                std::cmp::Ordering::Less => {
+                    x.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    y.next();
+                }
+                std::cmp::Ordering::Equal => {
+                    shared += w(&self.weight, fa) * f64::from(ca.min(cb));
+                    x.next();
+                    y.next();
+                }
+            }
+        }
+        shared
+    }
+
+    /// Weighted Dice coefficient in 0..=1: how much of both texts the two share.
+    pub fn similarity(&self, a: &Features, b: &Features) -> f64 {
+        let total = a.mass + b.mass;
+        if total <= 0.0 {
+            return 0.0;
+        }
+        (2.0 * self.overlap(a, b) / total).clamp(0.0, 1.0)
+    }
+
+    /// How much of `part` is found in `whole`, in 0..=1.
+    pub fn containment(&self, part: &Features, whole: &Features) -> f64 {
+        if part.mass <= 0.0 {
+            return 0.0;
+        }
+        (self.overlap(part, whole) / part.mass).clamp(0.0, 1.0)
+    }
+
+    /// The weight of a feature (0 for an unknown id).
+    pub fn weight(&self, id: u32) -> f64 {
+        w(&self.weight, id)
+    }
+}
+
+fn w(weight: &[f64], id: u32) -> f64 {
+    weight.get(id as usize).copied().unwrap_or(0.0)
+}
+
+/// An inverted index over some clauses of one side: feature id to the clauses that hold it.
+pub struct Index {
+    postings: FxHashMap<u32, Vec<usize>>,
+    /// Scratch score per indexed clause, reused across queries so a query costs what it touches.
+    score: Vec<f64>,
+    touched: Vec<usize>,
+}
+
+impl Index {
+    /// Indexes the clauses `members` of `side` (indices into `side`).
+    pub fn new(side: &[Features], members: impl IntoIterator<Item = usize>) -> Index {
+        let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        for j in members {
+            if let Some(f) = side.get(j) {
+                for &(id, _) in &f.items {
+                    postings.entry(id).or_default().push(j);
+                }
+            }
+        }
+        Index {
+            postings,
+            score: vec![0.0; side.len()],
+            touched: Vec::new(),
+        }
+    }
+
+    /// Up to `k` indexed clauses sharing the most rare-feature mass with `query`, best first, ties by
+    /// position so the answer is deterministic.
+    pub fn candidates(&mut self, corpus: &Corpus, query: &Features, k: usize) -> Vec<usize> {
+        for &(id, count) in &query.items {
+            let Some(list) = self.postings.get(&id) else {
+                continue;
+            };
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            let gain = corpus.weight(id) * f64::from(count);
+            for &j in list {
+                if let Some(s) = self.score.get_mut(j) {
+                    if *s == 0.0 {
+                        self.touched.push(j);
+                    }
+                    *s += gain;
+                }
+            }
+        }
+        let mut found: Vec<(f64, usize)> = self
+            .touched
+            .drain(..)
+            .map(|j| (self.score.get(j).copied().unwrap_or(0.0), j))
+            .collect();
+        for &(_, j) in &found {
+            if let Some(s) = self.score.get_mut(j) {
+                *s = 0.0;
+            }
+        }
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        found.truncate(k);
+        found.into_iter().map(|(_, j)| j).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(a: &str, b: &str, expect_sim: f64) {
+        let c = Corpus::build(
+            &[a, "unrelated filler words here"],
+            &[b, "other filler text"],
+        );
+        let got = c.similarity(&c.old[0], &c.new[0]);
+        assert!(
+            (got - expect_sim).abs() < 1e-9,
+            "similarity({a:?}, {b:?}) = {got}, expected {expect_sim}"
+        );
+    }
+
+    #[test]
+    fn markup_and_case_do_not_count() {
+        case("The officer **must** stop.", "the officer must stop", 1.0);
+        case(
+            "[Notice](https://x.example) given",
+            "Notice https x example given",
+            1.0,
+        );
+        case("", "", 0.0);
+        case("alpha beta", "gamma delta", 0.0);
+    }
+
+    #[test]
+    fn containment_is_one_sided() {
+        let c = Corpus::build(
+            &["the agency shall keep records for five years and publish them"],
+            &["the agency shall keep records for five years"],
+        );
+        let part = c.containment(&c.new[0], &c.old[0]);
+        let whole = c.containment(&c.old[0], &c.new[0]);
+        assert!((part - 1.0).abs() < 1e-9, "{part}");
+        assert!(whole < 0.8, "{whole}");
+    }
+
+    #[test]
+    fn candidates_rank_by_shared_rare_words() {
+        let old = ["records retention five years", "complaints go to the board"];
+        let new = [
+            "the board hears complaints",
+            "retention of records five years",
+        ];
+        let c = Corpus::build(&old, &new);
+        let mut idx = Index::new(&c.new, 0..2);
+        assert_eq!(idx.candidates(&c, &c.old[0], 1), vec![1]);
+        assert_eq!(idx.candidates(&c, &c.old[1], 1), vec![0]);
+    }
+
+    #[test]
+    fn same_words_get_the_same_ids() {
+        let c = Corpus::build(&["  **Must** -- *not*!  "], &["must not", "must, or not"]);
+        assert_eq!(c.old_words[0], c.new_words[0]);
+        assert_ne!(c.old_words[0], c.new_words[1]);
+    }
+}

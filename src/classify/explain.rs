@@ -1,0 +1,85 @@
+//! Findings in, a [`Verdict`] out: the direction is the sign of the summed weights, the confidence the
+//! deciding rule's track record capped by how much of the changed text the rules explained, and the
+//! review flag is raised when rules disagree, explain too little, or touch a definition, reference or
+//! threshold.
+
+use super::rules::Finding;
+use crate::model::{Direction, Reason, Verdict};
+
+/// Weights closer to zero than this net out to "unchanged".
+pub const NEUTRAL_BAND: f64 = 0.25;
+
+/// How a set of findings reads, given how many changed content words there were and how many the
+/// rules explained.
+pub fn verdict(mut findings: Vec<Finding>, changed: usize, explained: usize, unexplained: Option<(String, String)>) -> Verdict {
+    let sum: f64 = findings.iter().map(|f| f.weight).sum();
+    let direction = if sum.abs() < NEUTRAL_BAND {
+        Direction::Unchanged
+    } else {
+        Direction::from_weight(sum)
+    };
+    let coverage = if changed == 0 { 1.0 } else { explained as f64 / changed as f64 };
+    let disagree = findings.iter().any(|f| f.weight > 0.2) && findings.iter().any(|f| f.weight < -0.2);
+    let decisive = findings.iter().any(|f| f.weight.abs() >= NEUTRAL_BAND);
+    // Words no rule read: say so, quoting them, rather than pass over them in silence.
+    if let Some((d, i)) = unexplained {
+        if !decisive && coverage < 1.0 {
+            let change = match (d.is_empty(), i.is_empty()) {
+                (true, _) => format!("'{i}' was added"),
+                (_, true) => format!("'{d}' was deleted"),
+                _ => format!("'{d}' became '{i}'"),
+            };
+            findings.push(
+                Finding::new(
+                    "unexplained",
+                    0.0,
+                    0.3,
+                    format!("{change}: no rule recognises this edit as changing the force, so a person should check it."),
+                )
+                .quoting(Some(d), Some(i))
+                .flagged(),
+            );
+        }
+    }
+    let mut needs_review = disagree
+        || findings.iter().any(|f| f.review)
+        || (changed > 0 && coverage < 0.5)
+        || (direction == Direction::Unchanged && decisive);
+    let prior = match direction {
+        Direction::Unchanged if findings.is_empty() => 1.0,
+        Direction::Unchanged => findings.iter().map(|f| f.prior).fold(1.0, f64::min),
+        d => findings
+            .iter()
+            .filter(|f| Direction::from_weight(f.weight) == d)
+            .max_by(|a, b| a.weight.abs().total_cmp(&b.weight.abs()))
+            .map(|f| f.prior)
+            .unwrap_or(0.5),
+    };
+    let mut confidence = prior.min(0.4 + 0.6 * coverage);
+    if disagree {
+        confidence *= 0.75;
+    }
+    if confidence < 0.5 {
+        needs_review = true;
+    }
+    let confidence = (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    // Strongest evidence first; ties keep rule order.
+    findings.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    let reasons = findings
+        .into_iter()
+        .map(|f| Reason {
+            rule: f.rule.to_string(),
+            effect: Direction::from_weight(f.weight),
+            weight: f.weight,
+            deleted: f.deleted,
+            inserted: f.inserted,
+            explanation: f.explanation,
+        })
+        .collect();
+    Verdict {
+        direction,
+        confidence,
+        needs_review,
+        reasons,
+    }
+}

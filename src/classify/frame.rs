@@ -1,0 +1,507 @@
+//! One sentence in, its norm frame out: who is bound, the deontic operator, the action, the exception,
+//! gate and condition spans, whether the duty is an intrusive power, a definition, a sanction, and the
+//! typed numbers.
+//!
+//! The main modal is the first deontic phrase outside a leading exception or condition ("Except in an
+//! emergency, no employer shall ..."); phrases inside later exceptions ("..., except that a passenger
+//! shall not be asked") belong to the exception, not the host. Negations are counted around the modal:
+//! "no officer shall" is a ban, "shall not fail to" a duty, "not only ... but also" negates nothing.
+//! A norm addressed to the public is turned into its correlative on the regulated party ("passengers need
+//! not identify themselves" = officers may not require it).
+
+use super::lexicon::{Cue, Hit, Lexicon, Op, PartyCue, PowerCue, WillReading};
+use super::numbers::{self, Kind, Quantity};
+use super::text::{tokenize, Tok};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bearer {
+    Regulated,
+    Public,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotKind {
+    Exception,
+    Gate,
+    Condition,
+}
+
+impl SlotKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            SlotKind::Exception => "exception",
+            SlotKind::Gate => "gate",
+            SlotKind::Condition => "condition",
+        }
+    }
+}
+
+/// A span of the sentence that qualifies the host: from its trigger word to where it ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub kind: SlotKind,
+    /// The trigger phrase ("unless", "only if").
+    pub trigger: Range<usize>,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Definition {
+    /// The defined term, lowercased.
+    pub term: String,
+    pub body: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub text: String,
+    pub toks: Vec<Tok>,
+    pub hits: Vec<Hit<Cue>>,
+    /// The operator on the regulated party, after negation and perspective.
+    pub op: Op,
+    /// The operator as written (after negation, before perspective).
+    pub stated: Op,
+    /// Tokens of the modal phrase and of any negation that changed it.
+    pub modal: Vec<usize>,
+    /// The modal is "will", read by the lexicon's `will` setting.
+    pub via_will: bool,
+    pub bearer: Bearer,
+    pub passive: bool,
+    pub subject: Range<usize>,
+    pub action: Range<usize>,
+    pub slots: Vec<Slot>,
+    /// The action is one of the lexicon's intrusive powers.
+    pub intrusive: bool,
+    pub definition: Option<Definition>,
+    pub sanction: bool,
+    pub quantities: Vec<Quantity>,
+}
+
+fn has(h: &Hit<Cue>, pred: impl Fn(&Cue) -> bool) -> bool {
+    h.cues.iter().any(pred)
+}
+
+fn deontic_of(h: &Hit<Cue>, will: WillReading) -> Option<(Op, bool)> {
+    h.cues.iter().find_map(|c| match c {
+        Cue::Deontic(op) => Some((*op, false)),
+        Cue::Will(op) if will == WillReading::Obligation => Some((*op, true)),
+        _ => None,
+    })
+}
+
+fn slot_kind(h: &Hit<Cue>) -> Option<SlotKind> {
+    h.cues.iter().find_map(|c| match c {
+        Cue::Exception => Some(SlotKind::Exception),
+        Cue::Gate => Some(SlotKind::Gate),
+        Cue::Condition => Some(SlotKind::Condition),
+        _ => None,
+    })
+}
+
+/// "No officer shall" / "shall not fail to": one more negation on the operator.
+pub fn negate(op: Op, after_verb: bool) -> Op {
+    match op {
+        Op::Obligation => Op::Prohibition,
+        Op::Prohibition => Op::Obligation,
+        Op::Advisory => Op::AdvisoryNegative,
+        Op::AdvisoryNegative => Op::Advisory,
+        // "may decline to" is "need not"; "no person may" is a ban.
+        Op::Permission if after_verb => Op::NoObligation,
+        Op::Permission => Op::Prohibition,
+        Op::NoObligation => Op::Obligation,
+        other => other,
+    }
+}
+
+/// The correlative on the regulated party of a right given to the public: "passengers need not
+/// identify themselves" = officers may not make them; "a student may appeal" = staff must let them.
+/// A duty laid on the public is a power of the regulated party to demand it ("drivers shall answer" =
+/// officers may demand an answer). Bans addressed to the public stay as written: in many codes "no person
+/// shall" is how the regulated party itself is addressed.
+fn correlative(op: Op) -> Op {
+    match op {
+        Op::NoObligation | Op::Permission => Op::Prohibition,
+        // "drivers shall answer" = officers may demand an answer.
+        Op::Obligation => Op::Permission,
+        other => other,
+    }
+}
+
+const PARTICIPLES: &[&str] = &[
+    "held", "kept", "given", "made", "taken", "sent", "told", "paid", "shown", "known", "seen", "done",
+    "put", "set", "read", "left", "brought", "sought", "found", "met", "led", "built", "bought",
+    "caught", "shot", "struck", "cut", "let", "run", "won", "thrown", "withheld", "forbidden", "subject",
+];
+
+fn is_participle(w: &str) -> bool {
+    (w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"))) || PARTICIPLES.contains(&w)
+}
+
+fn is_comma(t: Option<&Tok>) -> bool {
+    t.is_some_and(|t| !t.word)
+}
+
+/// Parses one sentence.
+pub fn parse(text: &str, lex: &Lexicon) -> Frame {
+    let toks = tokenize(text);
+    let hits = lex.cues().scan(&toks);
+    let will = lex.spec().will;
+    let n = toks.len();
+    let first_word = toks.iter().position(|t| t.word).unwrap_or(0);
+
+    let definition = find_definition(&toks, &hits);
+
+    // Leading qualifiers and the main modal.
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut blocked = 0;
+    let mut modal_hit: Option<(usize, Op, bool)> = None;
+    for (k, h) in hits.iter().enumerate() {
+        if h.start < blocked {
+            continue;
+        }
+        if let Some(d) = &definition {
+            // The definition's own phrase is the modal; nothing inside the body is.
+            if h.end <= d.body.start && has(h, |c| matches!(c, Cue::Deontic(Op::Constitutive))) {
+                modal_hit = Some((k, Op::Constitutive, false));
+                break;
+            }
+            continue;
+        }
+        let at_clause_start = h.start == first_word || is_comma(h.start.checked_sub(1).and_then(|i| toks.get(i)));
+        if let Some(kind) = slot_kind(h) {
+            if at_clause_start {
+                let end = (h.end..n).find(|&i| !toks[i].word).unwrap_or(n);
+                slots.push(Slot {
+                    kind,
+                    trigger: h.start..h.end,
+                    span: h.start..end,
+                });
+                blocked = end;
+                continue;
+            }
+        }
+        if let Some((mut op, w)) = deontic_of(h, will) {
+            // Outside a definition, "the report shall include the date" is a duty.
+            let first = toks.get(h.start).map(|t| t.norm.as_str());
+            let last = toks.get(h.end.wrapping_sub(1)).map(|t| t.norm.as_str());
+            if op == Op::Constitutive && matches!(first, Some("shall" | "must")) && last == Some("include") {
+                op = Op::Obligation;
+            }
+            modal_hit = Some((k, op, w));
+            break;
+        }
+    }
+
+    let mut modal = Vec::new();
+    let mut op = Op::None;
+    let mut via_will = false;
+    let mut subject = first_word..first_word;
+    let mut action = n..n;
+    let mut passive = false;
+    if let Some((k, written, w)) = modal_hit {
+        let h = &hits[k];
+        via_will = w;
+        op = written;
+        modal.extend(h.start..h.end);
+        let subj_start = slots
+            .iter()
+            .map(|s| s.span.end + 1)
+            .max()
+            .unwrap_or(first_word)
+            .min(h.start);
+        subject = subj_start..h.start;
+        let mut after = h.end;
+        // "shall not only ... but also": the "not" belongs to the connective.
+        let last_is_not = toks.get(h.end.wrapping_sub(1)).is_some_and(|t| t.norm == "not");
+        if last_is_not && toks.get(h.end).is_some_and(|t| t.norm == "only") {
+            op = negate(op, false);
+            modal.pop();
+        }
+        // "No officer shall ...": the subject's negative quantifier negates the modal.
+        if let Some(neg) = hits.iter().find(|x| {
+            x.start == subj_start && x.end <= h.start && has(x, |c| matches!(c, Cue::NegativeSubject))
+        }) {
+            op = negate(op, false);
+            modal.extend(neg.start..neg.end);
+        }
+        // "shall not fail to", "may decline to" (an adverb may come between).
+        if let Some(nv) = hits.iter().find(|x| {
+            (x.start == after || (x.start == after + 1 && toks[after].norm.ends_with("ly")))
+                && has(x, |c| matches!(c, Cue::NegatedVerb))
+        }) {
+            op = negate(op, true);
+            modal.extend(nv.start..nv.end);
+            after = nv.end;
+        }
+        // Passive: "shall be released", "may be subject to".
+        let mut i = after;
+        while toks.get(i).is_some_and(|t| t.norm == "not" || t.norm.ends_with("ly")) {
+            i += 1;
+        }
+        if toks.get(i).is_some_and(|t| t.norm == "be") {
+            passive = toks.get(i + 1).is_some_and(|t| is_participle(&t.norm));
+        }
+        action = after..n;
+    }
+    let modal_end = modal.iter().max().map(|m| m + 1).unwrap_or(0);
+
+    // Qualifier spans after the modal run from their trigger to the next trigger or the end.
+    if modal_hit.is_some() && definition.is_none() {
+        let mut later: Vec<(usize, SlotKind, Range<usize>)> = Vec::new();
+        for h in hits.iter().filter(|h| h.start >= modal_end) {
+            let Some(kind) = slot_kind(h) else { continue };
+            let word = toks[h.start].norm.as_str();
+            let needs_comma = kind == SlotKind::Condition && matches!(word, "where" | "when" | "if");
+            if needs_comma && !is_comma(h.start.checked_sub(1).and_then(|i| toks.get(i))) {
+                // "when deciding" directly after the verb phrase still reads as a condition;
+                // "where" inside a noun phrase ("areas where") does not.
+                if word == "where" {
+                    continue;
+                }
+            }
+            later.push((h.start, kind, h.start..h.end));
+        }
+        let mut action_end = n;
+        for (idx, (start, kind, trig)) in later.iter().enumerate() {
+            let mut end = later.get(idx + 1).map(|l| l.0).unwrap_or(n);
+            // "shall, where feasible, publish ...": a qualifier set off by commas right after the modal
+            // interrupts the verb phrase and ends at the next comma.
+            let interrupts = *start <= action.start + 1 && is_comma(start.checked_sub(1).and_then(|i| toks.get(i)));
+            if interrupts {
+                if let Some(c) = (trig.end..end).find(|&i| !toks[i].word) {
+                    end = c;
+                }
+            } else {
+                action_end = action_end.min(*start);
+            }
+            slots.push(Slot {
+                kind: *kind,
+                trigger: trig.clone(),
+                span: *start..end,
+            });
+        }
+        action.end = action.end.min(action_end);
+    }
+
+    let bearer = bearer_of(&toks[subject.clone()], lex);
+    let stated = op;
+    if bearer == Bearer::Public && !passive && modal_hit.is_some() {
+        op = correlative(op);
+    }
+
+    let intrusive = is_intrusive(&toks, &action, passive.then_some(&subject), lex);
+    let sanction = hits.iter().any(|h| has(h, |c| matches!(c, Cue::Sanction(_))));
+    let mut quantities = numbers::quantities(&toks, &hits, sanction);
+    for q in &mut quantities {
+        let in_slot = slots
+            .iter()
+            .any(|s| s.kind != SlotKind::Gate && s.span.contains(&q.start));
+        let in_subject = subject.contains(&q.start) || q.start < subject.start;
+        if (in_slot || in_subject) && matches!(q.kind, Kind::Cap | Kind::Minimum | Kind::Plain) {
+            q.kind = Kind::Threshold;
+        }
+    }
+    let (op, stated) = if definition.is_some() {
+        (Op::Constitutive, Op::Constitutive)
+    } else {
+        (op, stated)
+    };
+    Frame {
+        text: text.to_string(),
+        toks,
+        hits,
+        op,
+        stated,
+        modal,
+        via_will,
+        bearer,
+        passive,
+        subject,
+        action,
+        slots,
+        intrusive,
+        definition,
+        sanction,
+        quantities,
+    }
+}
+
+/// A definition: a constitutive phrase ("means", "includes") after a quoted term, after "For purposes
+/// of ..."/"As used in ...", or ("means", "is defined as") near the start of the sentence.
+fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
+    let h = hits
+        .iter()
+        .find(|h| has(h, |c| matches!(c, Cue::Deontic(Op::Constitutive))))?;
+    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.norm.as_str()).collect();
+    let lead = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
+    let prefixed = ["for purposes of", "for the purposes", "as used in", "for this purpose", "in this policy"]
+        .iter()
+        .any(|p| lead.starts_with(p) || words.join(" ").starts_with(p));
+    let phrase: Vec<&str> = toks[h.start..h.end].iter().map(|t| t.norm.as_str()).collect();
+    let strong = matches!(
+        phrase.as_slice(),
+        ["means"] | ["shall", "mean"] | ["is", "defined", "as"] | ["are", "defined", "as"] | ["refers", "to"]
+    );
+    let quoted: Vec<&Tok> = toks[..h.start].iter().filter(|t| t.quoted && t.word).collect();
+    let term = if !quoted.is_empty() {
+        // The last quoted run before the phrase is the term.
+        let last = quoted.last().map(|t| t.span.start).unwrap_or(0);
+        let mut run: Vec<&str> = Vec::new();
+        for t in toks[..h.start].iter().rev().skip_while(|t| t.span.start > last) {
+            if !t.quoted || !t.word {
+                break;
+            }
+            run.push(&t.norm);
+        }
+        run.reverse();
+        run.join(" ")
+    } else if prefixed || (strong && h.start <= 8) {
+        // The words between the last comma before the phrase and the phrase.
+        let from = toks[..h.start]
+            .iter()
+            .rposition(|t| !t.word)
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        toks[from..h.start]
+            .iter()
+            .filter(|t| t.word && !matches!(t.norm.as_str(), "a" | "an" | "the"))
+            .map(|t| t.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    } else {
+        return None;
+    };
+    if term.is_empty() || (!prefixed && quoted.is_empty() && !strong) {
+        return None;
+    }
+    Some(Definition {
+        term,
+        body: h.end..toks.len(),
+    })
+}
+
+fn bearer_of(subject: &[Tok], lex: &Lexicon) -> Bearer {
+    match lex.parties().scan(subject).first() {
+        Some(h) if h.cues.first() == Some(&PartyCue::Regulated) => Bearer::Regulated,
+        Some(h) if h.cues.first() == Some(&PartyCue::Public) => Bearer::Public,
+        _ => Bearer::Unknown,
+    }
+}
+
+fn is_intrusive(toks: &[Tok], action: &Range<usize>, subject: Option<&Range<usize>>, lex: &Lexicon) -> bool {
+    let mut seen = Vec::new();
+    for r in std::iter::once(action).chain(subject) {
+        let Some(part) = toks.get(r.clone()) else { continue };
+        for h in lex.powers().scan(part) {
+            seen.extend(h.cues.iter().copied());
+        }
+    }
+    let any = |c: PowerCue| seen.contains(&c);
+    any(PowerCue::Standalone)
+        || (any(PowerCue::Act) && any(PowerCue::Object))
+        || (any(PowerCue::HandOver) && any(PowerCue::Recipient))
+}
+
+impl Frame {
+    /// +1 when narrowing the host loosens the policy (duties, bans), -1 when narrowing tightens it
+    /// (permissions, exemptions, mandated powers under the intrusive reading), 0 when it is not a norm.
+    pub fn polarity(&self, intrusive_reading: bool) -> f64 {
+        match self.op {
+            Op::Obligation | Op::Advisory if intrusive_reading && self.intrusive => -1.0,
+            Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative | Op::Scope => 1.0,
+            Op::Permission | Op::NoObligation => -1.0,
+            Op::Constitutive => 0.0,
+            Op::None if self.bearer == Bearer::Regulated => 1.0,
+            Op::None => 0.0,
+        }
+    }
+
+    /// The innermost qualifier span holding token `i`.
+    pub fn slot_at(&self, i: usize) -> Option<&Slot> {
+        self.slots
+            .iter()
+            .filter(|s| s.span.contains(&i))
+            .max_by_key(|s| s.span.start)
+    }
+
+    /// The modal phrase as written.
+    pub fn modal_text(&self) -> String {
+        let (Some(&a), Some(&b)) = (self.modal.iter().min(), self.modal.iter().max()) else {
+            return String::new();
+        };
+        super::text::quote(&self.text, &self.toks, a..b + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(text: &str, op: Op, bearer: Bearer) {
+        let f = parse(text, &Lexicon::builtin());
+        assert_eq!((f.op, f.bearer), (op, bearer), "{text}");
+    }
+
+    #[test]
+    fn operators_after_negation_and_perspective() {
+        use Bearer::*;
+        use Op::*;
+        case("Officers should record the stop.", Advisory, Regulated);
+        case("No officer shall fail to render aid.", Obligation, Regulated);
+        case("Jail staff shall not fail to give a copy.", Obligation, Regulated);
+        case("No person may enter the yard.", Prohibition, Public);
+        case("A student may appeal the decision.", Prohibition, Public);
+        case("Staff shall not be required to file a form.", NoObligation, Regulated);
+        case("Passengers need not identify themselves.", Prohibition, Public);
+        case("Arrestees shall provide their address.", Permission, Public);
+        case("A student may be expelled only if the board agrees.", Permission, Public);
+        case("Except in an emergency, no employer shall require overtime.", Prohibition, Regulated);
+        case("The clerk shall record not only the date but also the hour.", Obligation, Unknown);
+        case("Officers may decline to answer.", NoObligation, Regulated);
+        case("The Agency will not disclose records.", Prohibition, Regulated);
+    }
+
+    #[test]
+    fn exceptions_after_the_modal_do_not_lend_their_modal() {
+        let f = parse(
+            "An officer may ask a passenger for identification, except that a witness shall not be asked.",
+            &Lexicon::builtin(),
+        );
+        assert_eq!(f.op, Op::Permission);
+        assert_eq!(f.slots.len(), 1);
+        assert_eq!(f.slots[0].kind, SlotKind::Exception);
+    }
+
+    #[test]
+    fn definitions_name_their_term() {
+        let lex = Lexicon::builtin();
+        let f = parse("For purposes of Part 4, \"personal data\" means a name or address.", &lex);
+        assert_eq!(f.op, Op::Constitutive);
+        assert_eq!(f.definition.map(|d| d.term), Some("personal data".to_string()));
+        let f = parse("The report shall include the date.", &lex);
+        assert_eq!(f.op, Op::Obligation);
+        assert!(f.definition.is_none());
+    }
+
+    #[test]
+    fn intrusive_powers_need_act_and_object_or_a_recipient() {
+        let lex = Lexicon::builtin();
+        let yes = [
+            "Staff shall obtain the arrestee's social security number.",
+            "The jail shall notify federal immigration authorities of the release date.",
+            "Deputies shall detain the person for up to 48 hours.",
+        ];
+        let no = [
+            "Staff shall obtain a quote from a small business.",
+            "The jail shall give the person a copy of the immigration detainer.",
+        ];
+        for t in yes {
+            assert!(parse(t, &lex).intrusive, "{t}");
+        }
+        for t in no {
+            assert!(!parse(t, &lex).intrusive, "{t}");
+        }
+    }
+}

@@ -1,0 +1,308 @@
+//! Tokens in, typed quantities out: "within seventy-two (72) hours" is a 4,320-minute deadline,
+//! "shall not exceed twenty-five dollars ($25)" a cap of 25, "once each week" an interval of a week.
+//!
+//! The cue word, not the number, says which way is stricter, so every quantity carries the kind its cue
+//! gives it. Number words ("two hundred fifty", "twenty-four") are read, and a figure repeated in
+//! parentheses after the words counts once.
+
+use super::lexicon::{Cue, Hit, NumCue};
+use super::text::Tok;
+
+/// What a quantity measures, from its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Deadline,
+    Cap,
+    Minimum,
+    /// An interval between repetitions ("each week").
+    Frequency,
+    /// A condition's cut-off ("purchases over $5,000").
+    Threshold,
+    /// Money in a sanction clause.
+    Penalty,
+    /// A number with no cue.
+    Plain,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Deadline => "deadline",
+            Kind::Cap => "cap",
+            Kind::Minimum => "minimum",
+            Kind::Frequency => "frequency",
+            Kind::Threshold => "threshold",
+            Kind::Penalty => "penalty",
+            Kind::Plain => "number",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub kind: Kind,
+    /// In the unit's base (minutes for time, plain for money and counts).
+    pub value: f64,
+    /// Whether `value` is a time in minutes.
+    pub timed: bool,
+    /// Tokens of the cue, the number and its unit.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The value of a number written in digits ("5,000", "72", "1.5").
+fn digits(s: &str) -> Option<f64> {
+    let clean: String = s.chars().filter(|c| *c != ',').collect();
+    if clean.is_empty() || !clean.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    clean.parse().ok()
+}
+
+fn small_word(w: &str) -> Option<f64> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|u| *u == w) {
+        return Some(20.0 + 10.0 * i as f64);
+    }
+    match w {
+        "a" | "an" | "once" => None,
+        "twice" => Some(2.0),
+        "dozen" => Some(12.0),
+        _ => None,
+    }
+}
+
+/// Reads number words starting at token `i`; returns the value and the index after them.
+fn words_value(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut j = i;
+    let mut any = false;
+    while let Some(t) = toks.get(j) {
+        if !t.word {
+            break;
+        }
+        let w = t.norm.as_str();
+        let parts: Vec<&str> = w.split('-').collect();
+        if parts.len() > 1 && parts.iter().all(|p| small_word(p).is_some()) {
+            current += parts.iter().filter_map(|p| small_word(p)).sum::<f64>();
+        } else if let Some(v) = small_word(w) {
+            current += v;
+        } else if w == "hundred" && any {
+            current *= 100.0;
+        } else if (w == "thousand" || w == "million") && any {
+            let m = if w == "thousand" { 1_000.0 } else { 1_000_000.0 };
+            total += current.max(1.0) * m;
+            current = 0.0;
+        } else if w == "and" && any && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some()) {
+        } else {
+            break;
+        }
+        any = true;
+        j += 1;
+    }
+    any.then_some((total + current, j))
+}
+
+/// Every number in a token list: value, first token, index after it (a "(72)" repeat is absorbed).
+pub fn numbers(toks: &[Tok]) -> Vec<(f64, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.word {
+            if let Some(v) = digits(&t.norm) {
+                out.push((v, i, i + 1));
+                i += 1;
+                continue;
+            }
+            if let Some((v, j)) = words_value(toks, i) {
+                // "seventy-two (72)", "one hundred dollars ($100)": the figure repeats the words.
+                let mut end = j;
+                for k in j..(j + 2).min(toks.len()) {
+                    let t = &toks[k];
+                    if let Some(d) = digits(&t.norm) {
+                        if (d - v).abs() < 1e-9 {
+                            end = k + 1;
+                        }
+                        break;
+                    }
+                    if !matches!(t.norm.as_str(), "dollars" | "dollar" | "percent") {
+                        break;
+                    }
+                }
+                out.push((v, i, end));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Typed quantities of one sentence. `hits` are the lexicon cues of the same tokens; `sanction` says
+/// whether the sentence is a sanction clause (money there is a penalty, larger is stricter).
+pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quantity> {
+    let cue_at = |pred: &dyn Fn(&Cue) -> bool, i: usize| -> Option<&Hit<Cue>> {
+        hits.iter()
+            .find(|h| h.start <= i && i < h.end && h.cues.iter().any(pred))
+    };
+    let mut out = Vec::new();
+    for (value, s, e) in numbers(toks) {
+        // "Section 4.2", "subsection (c)(2)": reference numbers are not quantities.
+        let is_reference = hits.iter().any(|h| {
+            h.end <= s && s <= h.end + 2 && h.cues.iter().any(|c| matches!(c, Cue::Reference))
+        });
+        if is_reference {
+            continue;
+        }
+        // The unit follows the number, perhaps after one adjective ("16 consecutive hours").
+        let mut unit = None;
+        let mut end = e;
+        let mut per = false;
+        for k in e..(e + 3).min(toks.len()) {
+            // "twice per year", "3 times a week": a count of repetitions per unit.
+            per |= toks[k].norm == "times"
+                || cue_at(&|c| matches!(c, Cue::Number(NumCue::Frequency)), k).is_some();
+            if let Some(h) = cue_at(&|c| matches!(c, Cue::Unit(_)), k) {
+                if let Some(Cue::Unit(m)) = h.cues.iter().find(|c| matches!(c, Cue::Unit(_))) {
+                    unit = Some(*m);
+                    end = h.end;
+                }
+                break;
+            }
+        }
+        let money = toks
+            .get(s..(e + 2).min(toks.len()))
+            .is_some_and(|w| w.iter().any(|t| t.dollar || t.norm == "dollars" || t.norm == "dollar"));
+        // The cue is the nearest number cue in the three words before the number.
+        let mut kind = Kind::Plain;
+        let mut start = s;
+        for back in 1..=4 {
+            let Some(k) = s.checked_sub(back) else { break };
+            if let Some(h) = cue_at(&|c| matches!(c, Cue::Number(_)), k) {
+                if let Some(Cue::Number(n)) = h.cues.iter().find(|c| matches!(c, Cue::Number(_))) {
+                    kind = match n {
+                        NumCue::Deadline if unit.is_some() => Kind::Deadline,
+                        NumCue::Deadline => Kind::Cap,
+                        NumCue::Cap => Kind::Cap,
+                        NumCue::Minimum => Kind::Minimum,
+                        NumCue::Frequency => Kind::Frequency,
+                        NumCue::Threshold => Kind::Threshold,
+                    };
+                    start = h.start;
+                }
+                break;
+            }
+        }
+        if per && unit.is_some() {
+            kind = Kind::Frequency;
+        }
+        if money && sanction {
+            kind = Kind::Penalty;
+        }
+        let (value, timed) = match unit {
+            Some(m) if kind == Kind::Frequency => (m / value.max(1.0), true),
+            Some(m) => (value * m, true),
+            None => (value, false),
+        };
+        out.push(Quantity {
+            kind,
+            value,
+            timed,
+            start,
+            end,
+        });
+    }
+    // Intervals written without a number: "each week", "every shift", "weekly".
+    for h in hits {
+        if let Some(Cue::Periodic(m)) = h.cues.iter().find(|c| matches!(c, Cue::Periodic(_))) {
+            out.push(Quantity {
+                kind: Kind::Frequency,
+                value: *m,
+                timed: true,
+                start: h.start,
+                end: h.end,
+            });
+        }
+        let is_freq = h
+            .cues
+            .iter()
+            .any(|c| matches!(c, Cue::Number(NumCue::Frequency)));
+        if !is_freq {
+            continue;
+        }
+        // The unit must follow directly (perhaps after one word: "each work shift").
+        for k in h.end..(h.end + 2).min(toks.len()) {
+            if out.iter().any(|q| q.start <= k && k < q.end) {
+                break;
+            }
+            if let Some(u) = cue_at(&|c| matches!(c, Cue::Unit(_)), k) {
+                if let Some(Cue::Unit(m)) = u.cues.iter().find(|c| matches!(c, Cue::Unit(_))) {
+                    out.push(Quantity {
+                        kind: Kind::Frequency,
+                        value: *m,
+                        timed: true,
+                        start: h.start,
+                        end: u.end,
+                    });
+                }
+                break;
+            }
+        }
+    }
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::lexicon::Lexicon;
+    use crate::classify::text::tokenize;
+
+    fn case(text: &str, kind: Kind, value: f64) {
+        let lex = Lexicon::builtin();
+        let toks = tokenize(text);
+        let hits = lex.cues().scan(&toks);
+        let sanction = text.contains("penalty");
+        let qs = quantities(&toks, &hits, sanction);
+        assert!(
+            qs.iter().any(|q| q.kind == kind && (q.value - value).abs() < 1e-6),
+            "{text}: {qs:?}"
+        );
+    }
+
+    #[test]
+    fn reads_typed_quantities() {
+        case("within seventy-two (72) hours", Kind::Deadline, 72.0 * 60.0);
+        case("no later than 72 hours after", Kind::Deadline, 72.0 * 60.0);
+        case("within three (3) business days", Kind::Deadline, 3.0 * 2016.0);
+        case("shall not exceed twenty-five dollars ($25)", Kind::Cap, 25.0);
+        case("at least thirty (30) days' written notice", Kind::Minimum, 30.0 * 1440.0);
+        case("once each week", Kind::Frequency, 10080.0);
+        case("before the start of each work shift", Kind::Frequency, 480.0);
+        case("audits shall occur quarterly", Kind::Frequency, 131400.0);
+        case("a civil penalty of up to one hundred dollars ($100)", Kind::Penalty, 100.0);
+        case("not less than two hundred fifty dollars", Kind::Minimum, 250.0);
+        case("purchases over five thousand dollars ($5,000)", Kind::Threshold, 5000.0);
+        case("twice per year", Kind::Frequency, 525600.0 / 2.0);
+    }
+
+    #[test]
+    fn number_words_and_digits() {
+        let toks = tokenize("one thousand two hundred and five, 3,500 and twenty-four (24)");
+        let vals: Vec<f64> = numbers(&toks).into_iter().map(|n| n.0).collect();
+        assert_eq!(vals, vec![1205.0, 3500.0, 24.0]);
+    }
+}

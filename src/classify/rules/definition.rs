@@ -1,0 +1,188 @@
+//! A changed definition: does it now cover more or less, and is the term used in restrictions (wider
+//! = stricter) or in exceptions and permissions (wider = looser)? Always flagged for review, and the
+//! reason names the clauses of the documents that use the term.
+
+use super::scope::widening;
+use super::{Ev, Finding};
+use crate::classify::frame::{self, Frame, SlotKind};
+use crate::classify::lexicon::Lexicon;
+use crate::classify::text::{sentences, Tok};
+use crate::classify::Context;
+
+/// Words around a term that say it limits the regulated party (+1) or frees it (-1).
+fn usage_cue(word: &str) -> i32 {
+    const LIMITING: &[&str] = &[
+        "restrict", "limit", "prohibit", "protect", "ban", "anti-", "confidential", "safeguard", "privacy",
+        "retaliat", "forbid",
+    ];
+    const FREEING: &[&str] = &["exempt", "exception", "permit", "allow", "authoriz", "waive", "waiv"];
+    if FREEING.iter().any(|p| word.starts_with(p)) {
+        -1
+    } else if LIMITING.iter().any(|p| word.starts_with(p)) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Where does `term` sit in a frame: +1 if widening it tightens the policy, -1 if it loosens it.
+fn usage_in(f: &Frame, term: &[&str], lex: &Lexicon) -> i32 {
+    let words: Vec<(usize, &Tok)> = f.toks.iter().enumerate().filter(|(_, t)| t.word).collect();
+    let Some(pos) = words.windows(term.len().max(1)).position(|w| {
+        w.iter().zip(term.iter()).all(|((_, t), want)| t.norm == *want || t.norm.trim_end_matches('s') == *want)
+    }) else {
+        return 0;
+    };
+    let Some(&(at, _)) = words.get(pos) else { return 0 };
+    let p = f.polarity(lex.intrusive_reading());
+    let place = if f.slot_at(at).map(|s| s.kind) == Some(SlotKind::Exception) { -1.0 } else { 1.0 };
+    (p * place).signum() as i32
+}
+
+fn contains_term(text: &str, term: &[&str]) -> bool {
+    let toks = crate::classify::text::tokenize(text);
+    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.norm.as_str()).collect();
+    !term.is_empty()
+        && words.windows(term.len()).any(|w| {
+            w.iter().zip(term.iter()).all(|(a, b)| a == b || a.trim_end_matches('s') == *b)
+        })
+}
+
+/// Removes words found on both sides (once per occurrence), keeping order.
+fn cancel_moved(mut del: Vec<Tok>, ins: Vec<Tok>) -> (Vec<Tok>, Vec<Tok>) {
+    let mut kept = Vec::new();
+    for t in ins {
+        match del.iter().position(|d| d.norm == t.norm) {
+            Some(k) => {
+                del.remove(k);
+            }
+            None => kept.push(t),
+        }
+    }
+    (del, kept)
+}
+
+/// Judges a changed definition. `siblings` are the other sentences of the same clause (new version).
+pub fn judge(
+    ev: &mut Ev<'_>,
+    siblings: &[Frame],
+    ctx: &Context<'_>,
+    clause_texts: (&str, &str),
+) -> Option<Finding> {
+    let def = ev.new.definition.clone().or_else(|| ev.old.definition.clone())?;
+    let term: Vec<&str> = def.term.split(' ').filter(|w| !w.is_empty()).collect();
+    // Does the definition now cover more or less?
+    let mut e = 0;
+    let mut dq = Vec::new();
+    let mut iq = Vec::new();
+    for h in ev.hunks.clone() {
+        let open = h.old.clone().any(|i| !ev.claimed_old[i] && ev.old.toks[i].is_content())
+            || h.new.clone().any(|i| !ev.claimed_new[i] && ev.new.toks[i].is_content())
+;
+        let swap = h.old.clone().any(|i| matches!(ev.old.toks[i].norm.as_str(), "and" | "or"));
+        if !open && !swap {
+            continue;
+        }
+        let del: Vec<Tok> = ev.old.toks[h.old.clone()].to_vec();
+        let ins: Vec<Tok> = ev.new.toks[h.new.clone()].to_vec();
+        e += widening(&del, &ins, ev.lex);
+        ev.claim_old(h.old.clone());
+        ev.claim_new(h.new.clone());
+        dq.push(ev.quote_old(h.old.clone()));
+        iq.push(ev.quote_new(h.new.clone()));
+    }
+    // Read the body as a whole too, with words that merely moved cancelled out: a diff may cut a list
+    // in odd places ("or payroll" / ", payroll records, or location").
+    let (del_all, ins_all) = cancel_moved(
+        ev.old.toks.iter().enumerate().filter(|(i, _)| ev.del[*i]).map(|(_, t)| t.clone()).collect(),
+        ev.new.toks.iter().enumerate().filter(|(i, _)| ev.ins[*i]).map(|(_, t)| t.clone()).collect(),
+    );
+    let whole = widening(&del_all, &ins_all, ev.lex);
+    if whole != 0 {
+        e = whole;
+    }
+    let dq: Vec<String> = dq.into_iter().filter(|s| !s.is_empty()).collect();
+    let iq: Vec<String> = iq.into_iter().filter(|s| !s.is_empty()).collect();
+    if dq.is_empty() && iq.is_empty() {
+        return None;
+    }
+    // Where is the term used? First the definition's own words ("for purposes of the sharing
+    // restrictions", "which is exempt from"), then the clause's other sentences, then other clauses.
+    let lead: i32 = ev.new.toks[..def.body.start.min(ev.new.toks.len())]
+        .iter()
+        .filter(|t| t.word && !term.contains(&t.norm.as_str()))
+        .map(|t| usage_cue(&t.norm))
+        .sum();
+    let mut u = lead.signum();
+    if u == 0 {
+        u = siblings.iter().map(|f| usage_in(f, &term, ev.lex)).sum::<i32>().signum();
+    }
+    let mut users: Vec<String> = Vec::new();
+    let mut ctx_u = 0;
+    for c in ctx.new_clauses.iter().chain(ctx.old_clauses.iter()) {
+        if c.text == clause_texts.0 || c.text == clause_texts.1 || !contains_term(&c.text, &term) {
+            continue;
+        }
+        if !users.contains(&c.id) {
+            users.push(c.id.clone());
+        }
+        for r in sentences(&c.text) {
+            let f = frame::parse(c.text.get(r).unwrap_or_default(), ev.lex);
+            if f.definition.is_none() {
+                ctx_u += usage_in(&f, &term, ev.lex);
+            }
+        }
+    }
+    if u == 0 {
+        u = ctx_u.signum();
+    }
+    let used = if users.is_empty() {
+        String::new()
+    } else {
+        let shown: Vec<&str> = users.iter().take(6).map(String::as_str).collect();
+        let more = if users.len() > 6 { format!(" and {} more", users.len() - 6) } else { String::new() };
+        format!(" It is used in clause{} {}{more}.", if users.len() == 1 { "" } else { "s" }, shown.join(", "))
+    };
+    let change = match (dq.is_empty(), iq.is_empty()) {
+        (true, _) => format!("'{}' was added", iq.join("; ")),
+        (_, true) => format!("'{}' was deleted", dq.join("; ")),
+        _ => format!("'{}' became '{}'", dq.join("; "), iq.join("; ")),
+    };
+    let term_s = def.term.clone();
+    let (d, i) = (Some(dq.join("; ")), Some(iq.join("; ")));
+    if e == 0 || u == 0 {
+        return Some(
+            Finding::new(
+                "definition-changed",
+                0.0,
+                0.3,
+                format!(
+                    "{change} in the definition of '{term_s}': {}, so a person should judge the effect.{used}",
+                    if e == 0 {
+                        "whether it now covers more or less is unclear"
+                    } else {
+                        "where the term is used could not be read"
+                    }
+                ),
+            )
+            .quoting(d, i)
+            .flagged(),
+        );
+    }
+    let w = f64::from(e.signum() * u);
+    Some(
+        Finding::new(
+            if w > 0.0 { "definition-tightened" } else { "definition-loosened" },
+            w,
+            0.55,
+            format!(
+                "{change} in the definition of '{term_s}': it now covers {}, and the term {}, so the policy is {}.{used}",
+                if e > 0 { "more" } else { "less" },
+                if u > 0 { "sets the reach of a restriction" } else { "opens an exception or permission" },
+                if w > 0.0 { "stricter" } else { "looser" }
+            ),
+        )
+        .quoting(d, i)
+        .flagged(),
+    )
+}

@@ -1,0 +1,313 @@
+//! The deontic operator: a change of tier ("should" became "shall"), a same-tier swap ("shall" became
+//! "must"), the "shall not ... unless" = "may ... only if" equivalence, and whole norms added or deleted.
+//!
+//! Force on the regulated party: duty and ban 3, advice 1, permission and no-duty 0. Under the
+//! intrusive-power reading a duty to intrude on people is a power, so the scale runs the other way for
+//! it: ban 3, advice against 2, permission or no-duty 1, advice 0.5, duty 0.
+
+use super::{Ev, Finding};
+use crate::classify::frame::{Frame, SlotKind};
+use crate::classify::lexicon::Op;
+use crate::classify::text::shorten;
+
+pub fn describe(op: Op) -> &'static str {
+    match op {
+        Op::Obligation => "a duty",
+        Op::Prohibition => "a ban",
+        Op::Advisory => "advice",
+        Op::AdvisoryNegative => "advice against it",
+        Op::Permission => "a permission",
+        Op::NoObligation => "a release from the duty",
+        Op::Constitutive => "a definition",
+        Op::Scope => "a scope statement",
+        Op::None => "a statement",
+    }
+}
+
+fn force(op: Op) -> Option<f64> {
+    match op {
+        Op::Obligation | Op::Prohibition => Some(3.0),
+        Op::Advisory | Op::AdvisoryNegative => Some(1.0),
+        Op::Permission | Op::NoObligation | Op::None => Some(0.0),
+        Op::Constitutive | Op::Scope => None,
+    }
+}
+
+fn protection(op: Op) -> Option<f64> {
+    match op {
+        Op::Prohibition => Some(3.0),
+        Op::AdvisoryNegative => Some(2.0),
+        Op::Permission | Op::NoObligation | Op::None => Some(1.0),
+        Op::Advisory => Some(0.5),
+        Op::Obligation => Some(0.0),
+        Op::Constitutive | Op::Scope => None,
+    }
+}
+
+fn is_flip(a: Op, b: Op) -> bool {
+    matches!(
+        (a, b),
+        (Op::Obligation, Op::Prohibition)
+            | (Op::Prohibition, Op::Obligation)
+            | (Op::Advisory, Op::AdvisoryNegative)
+            | (Op::AdvisoryNegative, Op::Advisory)
+    )
+}
+
+fn effect(a: Op, b: Op) -> String {
+    use Op::*;
+    let s = match (a, b) {
+        (Advisory, Obligation) => "the duty is now mandatory",
+        (Permission | NoObligation | None, Obligation) => "what was optional is now required",
+        (Permission | NoObligation | None, Prohibition) => "what was allowed is now forbidden",
+        (AdvisoryNegative, Prohibition) => "advice against it became a ban",
+        (Obligation, Advisory) => "a firm duty became mere advice",
+        (Obligation, Permission | NoObligation | None) => "what was required is now optional",
+        (Prohibition, Permission | NoObligation | None) => "what was forbidden is now allowed",
+        (Prohibition, AdvisoryNegative) => "a ban became mere advice against it",
+        (Permission | NoObligation, Advisory) => "what was optional is now recommended",
+        (Advisory, Permission | NoObligation) => "what was recommended is now only optional",
+        _ => "",
+    };
+    if s.is_empty() {
+        format!("{} became {}", describe(a), describe(b))
+    } else {
+        s.to_string()
+    }
+}
+
+pub fn apply(ev: &mut Ev<'_>) {
+    let (o, n) = (ev.old, ev.new);
+    if o.op == Op::None && n.op == Op::None {
+        return;
+    }
+    let o_modal = o.modal.clone();
+    let n_modal = n.modal.clone();
+    let touched = o_modal.iter().any(|&i| ev.del.get(i) == Some(&true))
+        || n_modal.iter().any(|&i| ev.ins.get(i) == Some(&true));
+    for &i in &o_modal {
+        ev.claim_old(i..i + 1);
+    }
+    for &i in &n_modal {
+        ev.claim_new(i..i + 1);
+    }
+    let (a, b) = (o.modal_text(), n.modal_text());
+    if o.op == n.op {
+        if touched {
+            ev.push(
+                Finding::new(
+                    "same-tier",
+                    0.0,
+                    0.9,
+                    format!(
+                        "'{a}' became '{b}': both make it {}, so the force is the same.",
+                        describe(n.op)
+                    ),
+                )
+                .quoting(Some(a), Some(b)),
+            );
+        }
+        return;
+    }
+    if let Some(f) = equivalence(ev) {
+        ev.push(f);
+        return;
+    }
+    let (Some(fa), Some(fb)) = (force(o.op), force(n.op)) else {
+        return;
+    };
+    ev.op_changed = true;
+    let reading = ev.lex.intrusive_reading();
+    let intrusive = o.intrusive || n.intrusive;
+    let strict = fb - fa;
+    let powers = match (protection(o.op), protection(n.op)) {
+        (Some(x), Some(y)) => y - x,
+        _ => strict,
+    };
+    let quote = |s: &str| if s.is_empty() { "(no modal)".to_string() } else { s.to_string() };
+    let (qa, qb) = (quote(&a), quote(&b));
+    if reading && intrusive {
+        let mut f = Finding::new(
+            "intrusive-power",
+            powers,
+            0.8,
+            format!(
+                "'{qa}' became '{qb}': read as a power over people (intrusive-power reading), {}.",
+                if powers > 0.0 {
+                    "officers may intrude less, so people are better protected"
+                } else if powers < 0.0 {
+                    "officers may intrude more, so people are less protected"
+                } else {
+                    "the intrusion is neither more nor less allowed"
+                }
+            ),
+        )
+        .quoting(Some(a), Some(b));
+        // The strict reading would say otherwise: name it so a person can decide.
+        if strict.signum() != powers.signum() {
+            f.review = true;
+            f.explanation.pop();
+            f.explanation.push_str(&format!(
+                "; read strictly as {} becoming {}, it would count the other way.",
+                describe(o.op),
+                describe(n.op)
+            ));
+        }
+        ev.push(f);
+        return;
+    }
+    if is_flip(o.op, n.op) {
+        ev.push(
+            Finding::new(
+                "duty-reversed",
+                0.0,
+                0.4,
+                format!(
+                    "'{qa}' became '{qb}': read strictly (intrusive-power reading {}), {} became {} of the same force, so a person must judge which protects more.",
+                    if reading { "not applicable" } else { "off" },
+                    describe(o.op),
+                    describe(n.op)
+                ),
+            )
+            .quoting(Some(a), Some(b))
+            .flagged(),
+        );
+        return;
+    }
+    let rule = if strict > 0.0 { "modal-upgrade" } else { "modal-downgrade" };
+    let mut f = Finding::new(rule, strict, 0.9, format!("'{qa}' became '{qb}': {}.", effect(o.op, n.op)))
+        .quoting(Some(a), Some(b));
+    if strict == 0.0 {
+        f.rule = "modal-same-force";
+        f.prior = 0.6;
+        f.review = true;
+    }
+    if o.via_will || n.via_will {
+        f.prior = f.prior.min(0.7);
+    }
+    ev.push(f);
+}
+
+/// "shall not X unless C" and "may X only if C" say the same thing.
+fn equivalence(ev: &mut Ev<'_>) -> Option<Finding> {
+    let (o, n) = (ev.old, ev.new);
+    let pick = |f: &Frame, op: Op, kind: SlotKind| {
+        if f.op == op {
+            f.slots.iter().find(|s| s.kind == kind).cloned()
+        } else {
+            None
+        }
+    };
+    let (os, ns) = match (
+        pick(o, Op::Prohibition, SlotKind::Exception),
+        pick(n, Op::Permission, SlotKind::Gate),
+        pick(o, Op::Permission, SlotKind::Gate),
+        pick(n, Op::Prohibition, SlotKind::Exception),
+    ) {
+        (Some(a), Some(b), _, _) => (a, b),
+        (_, _, Some(a), Some(b)) => (a, b),
+        _ => return None,
+    };
+    let words = |f: &Frame, r: std::ops::Range<usize>| -> Vec<String> {
+        f.toks[r].iter().filter(|t| t.is_content()).map(|t| t.norm.clone()).collect()
+    };
+    let (wa, wb) = (
+        words(o, os.trigger.end..os.span.end),
+        words(n, ns.trigger.end..ns.span.end),
+    );
+    let common = wa.iter().filter(|w| wb.contains(w)).count();
+    let jaccard = common as f64 / (wa.len() + wb.len() - common).max(1) as f64;
+    if jaccard < 0.6 {
+        return None;
+    }
+    ev.claim_old(os.trigger.clone());
+    ev.claim_new(ns.trigger.clone());
+    let qa = format!("{} ... {}", o.modal_text(), ev.quote_old(os.trigger.clone()));
+    let qb = format!("{} ... {}", n.modal_text(), ev.quote_new(ns.trigger.clone()));
+    Some(
+        Finding::new(
+            "ban-unless-equals-may-only-if",
+            0.0,
+            0.7,
+            format!("'{qa}' became '{qb}': both allow the act only in the same cases, so the rule is the same."),
+        )
+        .quoting(Some(qa), Some(qb))
+        .flagged(),
+    )
+}
+
+/// A whole sentence added (`added`) or deleted, judged by its own frame.
+pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
+    let q = shorten(f.text.trim(), 90);
+    let sign = if added { 1.0 } else { -1.0 };
+    let (deleted, inserted) = if added { (None, Some(q.clone())) } else { (Some(q.clone()), None) };
+    let power = intrusive_reading && f.intrusive && matches!(f.op, Op::Obligation | Op::Advisory);
+    let finding = match f.op {
+        _ if power => Finding::new(
+            if added { "power-added" } else { "power-removed" },
+            -2.0 * sign,
+            0.8,
+            if added {
+                format!("New duty '{q}' is a power over people (intrusive-power reading): officers must now intrude.")
+            } else {
+                format!("The duty '{q}' was deleted; read as a power over people (intrusive-power reading), officers no longer must intrude.")
+            },
+        ),
+        Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative => {
+            let w = force(f.op).unwrap_or(0.0) * sign;
+            Finding::new(
+                if added { "norm-added" } else { "norm-removed" },
+                w,
+                0.85,
+                if added {
+                    format!("New {} '{q}': the policy now binds here where it did not before.", noun(f.op))
+                } else {
+                    format!("The {} '{q}' was deleted, so it no longer binds.", noun(f.op))
+                },
+            )
+        }
+        Op::Permission | Op::NoObligation => Finding::new(
+            if added { "permission-added" } else { "permission-removed" },
+            -2.0 * sign,
+            0.8,
+            if added {
+                format!("New {} '{q}' gives leeway the policy did not give before.", noun(f.op))
+            } else {
+                format!("The {} '{q}' was deleted, so that leeway is gone.", noun(f.op))
+            },
+        ),
+        Op::Constitutive | Op::Scope => Finding::new(
+            if added { "definition-added" } else { "definition-removed" },
+            0.0,
+            0.4,
+            format!(
+                "{} '{q}' was {}: it changes what other clauses mean, so a person should check them.",
+                if f.op == Op::Scope { "The scope statement" } else { "The definition" },
+                if added { "added" } else { "deleted" }
+            ),
+        )
+        .flagged(),
+        Op::None => Finding::new(
+            if added { "statement-added" } else { "statement-removed" },
+            0.0,
+            0.6,
+            format!(
+                "'{q}' was {}; it states no duty, ban or permission.",
+                if added { "added" } else { "deleted" }
+            ),
+        ),
+    };
+    finding.quoting(deleted, inserted)
+}
+
+fn noun(op: Op) -> &'static str {
+    match op {
+        Op::Obligation => "duty",
+        Op::Prohibition => "ban",
+        Op::Advisory => "recommendation",
+        Op::AdvisoryNegative => "recommendation against",
+        Op::Permission => "permission",
+        Op::NoObligation => "exemption",
+        _ => "statement",
+    }
+}

@@ -1,0 +1,172 @@
+//! Deadlines, caps, minimums, intervals and penalties compared by value: the cue word says which way
+//! is stricter (a shorter deadline, a lower cap, a higher minimum, more frequent checks, a heavier
+//! penalty). The same value written another way ("seventy-two (72) hours" -> "72 hours") is style;
+//! a changed threshold is flagged, since its effect depends on what it triggers.
+
+use super::{Ev, Finding};
+use crate::classify::frame::{Bearer, Frame};
+use crate::classify::lexicon::Cue;
+use crate::classify::numbers::{Kind, Quantity};
+
+/// The changed word-deadline of one side ("promptly"), or else its changed fixed deadline: rank and span.
+fn timing(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Option<(f64, std::ops::Range<usize>)> {
+    let touched = |r: std::ops::Range<usize>| {
+        if old_side {
+            ev.any_deleted(r)
+        } else {
+            ev.any_inserted(r)
+        }
+    };
+    let vague = f.hits.iter().find_map(|h| {
+        h.cues.iter().find_map(|c| match c {
+            Cue::VagueTime(r) if touched(h.start..h.end) => Some((*r, h.start..h.end)),
+            _ => None,
+        })
+    });
+    vague.or_else(|| {
+        f.quantities
+            .iter()
+            .find(|q| q.kind == Kind::Deadline && touched(q.start..q.end))
+            .map(|q| (ev.lex.spec().numbers.fixed_deadline_rank, q.start..q.end))
+    })
+}
+
+/// "promptly" -> "within 48 hours", "immediately" -> "as soon as practicable".
+fn vague_deadlines(ev: &mut Ev<'_>) {
+    let (old, new) = (ev.old, ev.new);
+    let (Some((ra, sa)), Some((rb, sb))) = (timing(ev, old, true), timing(ev, new, false)) else {
+        return;
+    };
+    let fixed = |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
+    if fixed(old, &sa) && fixed(new, &sb) {
+        return;
+    }
+    ev.claim_old(sa.clone());
+    ev.claim_new(sb.clone());
+    let (qa, qb) = (ev.quote_old(sa), ev.quote_new(sb));
+    if (ra - rb).abs() < 1e-9 {
+        ev.push(
+            Finding::new("timing-restyled", 0.0, 0.8, format!("'{qa}' became '{qb}': the same timing in other words."))
+                .quoting(Some(qa), Some(qb)),
+        );
+        return;
+    }
+    let s = if rb < ra { 1.0 } else { -1.0 };
+    ev.push(
+        Finding::new(
+            if s > 0.0 { "timing-tightened" } else { "timing-loosened" },
+            0.9 * s,
+            0.8,
+            format!(
+                "'{qa}' became '{qb}': it must be done {}, so the policy is {}.",
+                if s > 0.0 { "sooner or by a firmer time" } else { "later or by a looser time" },
+                if s > 0.0 { "stricter" } else { "looser" }
+            ),
+        )
+        .quoting(Some(qa), Some(qb)),
+    );
+}
+
+pub fn apply(ev: &mut Ev<'_>) {
+    vague_deadlines(ev);
+    let (old, new) = (ev.old, ev.new);
+    let kinds = [
+        Kind::Deadline,
+        Kind::Cap,
+        Kind::Minimum,
+        Kind::Frequency,
+        Kind::Penalty,
+        Kind::Threshold,
+        Kind::Plain,
+    ];
+    for kind in kinds {
+        let qo: Vec<&Quantity> = old.quantities.iter().filter(|q| q.kind == kind).collect();
+        let qn: Vec<&Quantity> = new.quantities.iter().filter(|q| q.kind == kind).collect();
+        for (k, (a, b)) in qo.iter().zip(qn.iter()).enumerate() {
+            let touched = ev.any_deleted(a.start..a.end) || ev.any_inserted(b.start..b.end);
+            if !touched {
+                continue;
+            }
+            ev.claim_old(a.start..a.end);
+            ev.claim_new(b.start..b.end);
+            let (qa, qb) = (ev.quote_old(a.start..a.end), ev.quote_new(b.start..b.end));
+            if (a.value - b.value).abs() < 1e-9 && a.timed == b.timed {
+                ev.push(
+                    Finding::new(
+                        "number-restyled",
+                        0.0,
+                        0.9,
+                        format!("'{qa}' became '{qb}': the same {} written differently.", kind.name()),
+                    )
+                    .quoting(Some(qa), Some(qb)),
+                );
+                continue;
+            }
+            if a.timed != b.timed {
+                continue;
+            }
+            let larger = b.value > a.value;
+            // +1 when the new value is stricter.
+            let s = match kind {
+                Kind::Deadline if new.bearer == Bearer::Public && !new.passive => {
+                    if larger { 1.0 } else { -1.0 }
+                }
+                Kind::Deadline | Kind::Cap | Kind::Frequency => {
+                    if larger { -1.0 } else { 1.0 }
+                }
+                Kind::Minimum | Kind::Penalty => {
+                    if larger { 1.0 } else { -1.0 }
+                }
+                Kind::Threshold | Kind::Plain => 0.0,
+            };
+            let what = match (kind, larger) {
+                (Kind::Deadline, false) => "the deadline comes sooner",
+                (Kind::Deadline, true) => "the deadline comes later",
+                (Kind::Cap, false) => "the limit is lower",
+                (Kind::Cap, true) => "the limit is higher",
+                (Kind::Minimum, true) => "the minimum is higher",
+                (Kind::Minimum, false) => "the minimum is lower",
+                (Kind::Frequency, false) => "it must happen more often",
+                (Kind::Frequency, true) => "it need happen less often",
+                (Kind::Penalty, true) => "the penalty is heavier",
+                (Kind::Penalty, false) => "the penalty is lighter",
+                _ => "",
+            };
+            if s == 0.0 {
+                ev.push(
+                    Finding::new(
+                        "threshold-changed",
+                        0.0,
+                        0.4,
+                        format!(
+                            "'{qa}' became '{qb}': a {} changed; whether that is stricter depends on what it triggers, so a person should check it.",
+                            kind.name()
+                        ),
+                    )
+                    .quoting(Some(qa), Some(qb))
+                    .flagged(),
+                );
+                continue;
+            }
+            let _ = k;
+            ev.push(
+                Finding::new(
+                    if s > 0.0 { "number-tightened" } else { "number-loosened" },
+                    0.9 * s,
+                    0.85,
+                    format!(
+                        "'{qa}' became '{qb}': {what}, so the policy is {}.",
+                        if s > 0.0 { "stricter" } else { "looser" }
+                    ),
+                )
+                .quoting(Some(qa), Some(qb)),
+            );
+        }
+        // The extra end of a range ("not less than $250 and not more than $1,000") goes with the rest.
+        if kind == Kind::Penalty {
+            for q in qn.iter().skip(qo.len()) {
+                ev.claim_new(q.start..q.end);
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Edits that change wording but not force: cross-reference numbers, gender-neutral rewrites, spelling
+//! fixes, word forms ("using" -> "use"), words moved within the sentence, spelt-out abbreviations, and
+//! "not only ... but also" in place of "and".
+
+use super::{Ev, Finding};
+use crate::classify::frame::Frame;
+use crate::classify::lexicon::Cue;
+use std::collections::BTreeMap;
+
+/// "not only ... but also" and "as well as" are emphasis: claim them, and an "and" they replace.
+pub fn connectives(ev: &mut Ev<'_>) {
+    let neutral = |f: &Frame| -> Vec<std::ops::Range<usize>> {
+        f.hits
+            .iter()
+            .filter(|h| h.cues.iter().any(|c| matches!(c, Cue::Neutral)))
+            .map(|h| h.start..h.end)
+            .collect()
+    };
+    let added: Vec<_> = neutral(ev.new).into_iter().filter(|r| ev.all_inserted(r.clone())).collect();
+    let removed: Vec<_> = neutral(ev.old).into_iter().filter(|r| ev.all_deleted(r.clone())).collect();
+    if added.is_empty() && removed.is_empty() {
+        return;
+    }
+    for r in &added {
+        ev.claim_new(r.clone());
+    }
+    for r in &removed {
+        ev.claim_old(r.clone());
+    }
+    let mut quoted = Vec::new();
+    for h in ev.hunks.clone() {
+        let ins_neutral = added.iter().any(|r| h.new.contains(&r.start));
+        let del_neutral = removed.iter().any(|r| h.old.contains(&r.start));
+        if ins_neutral {
+            for i in h.old.clone() {
+                if ev.old.toks[i].norm == "and" {
+                    ev.claim_old(i..i + 1);
+                }
+            }
+        }
+        if del_neutral {
+            for i in h.new.clone() {
+                if ev.new.toks[i].norm == "and" {
+                    ev.claim_new(i..i + 1);
+                }
+            }
+        }
+    }
+    for r in &added {
+        quoted.push(ev.quote_new(r.clone()));
+    }
+    let q = quoted.join(" ... ");
+    if !q.is_empty() {
+        ev.push(
+            Finding::new(
+                "emphasis-only",
+                0.0,
+                0.85,
+                format!("'{q}' adds emphasis, not force: it negates nothing."),
+            )
+            .quoting(None, Some(q)),
+        );
+    }
+}
+
+fn stem(w: &str) -> &str {
+    for suf in ["ing", "ed", "es", "s", "e"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.len() >= 3 {
+                return s;
+            }
+        }
+    }
+    w
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Tokens that belong to a cross-reference ("Section 300.5", "subsection (c)(2)", "Section 287(g) of
+/// the Immigration and Nationality Act").
+fn references(f: &Frame) -> Vec<bool> {
+    let mut out = vec![false; f.toks.len()];
+    for h in &f.hits {
+        if !h.cues.iter().any(|c| matches!(c, Cue::Reference)) {
+            continue;
+        }
+        let mut i = h.end;
+        let is_ref_part = |s: &str| {
+            s.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || (s.len() <= 4 && s.chars().all(|c| c.is_ascii_lowercase()) && !matches!(s, "of" | "the" | "and" | "or" | "to" | "as" | "in"))
+        };
+        while f.toks.get(i).is_some_and(|t| t.word && is_ref_part(&t.norm)) && i < h.end + 5 {
+            i += 1;
+        }
+        if i == h.end {
+            continue;
+        }
+        // "... of the Immigration and Nationality Act": the title belongs to the reference.
+        if f.toks.get(i).is_some_and(|t| t.norm == "of") {
+            if let Some(k) = (i..(i + 8).min(f.toks.len())).find(|&k| {
+                matches!(f.toks[k].norm.as_str(), "act" | "code" | "statute" | "statutes" | "regulations" | "ordinance")
+            }) {
+                i = k + 1;
+            }
+        }
+        for slot in out.iter_mut().take(i).skip(h.start) {
+            *slot = true;
+        }
+    }
+    out
+}
+
+pub fn apply(ev: &mut Ev<'_>) {
+    // Moved words first, so a number that moved into a reference still counts as moved.
+    moved(ev);
+    let (ro, rn) = (references(ev.old), references(ev.new));
+    let mut xref: Vec<(String, String)> = Vec::new();
+    let mut spelling: Vec<(String, String)> = Vec::new();
+    let mut pronoun: Vec<(String, String)> = Vec::new();
+    let unchanged_words = |f: &Frame, changed: &[bool]| -> Vec<String> {
+        f.toks
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| t.word && !changed[*i])
+            .map(|(_, t)| t.norm.clone())
+            .collect()
+    };
+    let mut context = unchanged_words(ev.old, &ev.del);
+    context.extend(unchanged_words(ev.new, &ev.ins));
+    for h in ev.hunks.clone() {
+        let open_old: Vec<usize> = h.old.clone().filter(|&i| !ev.claimed_old[i] && ev.old.toks[i].is_content()).collect();
+        let open_new: Vec<usize> = h.new.clone().filter(|&i| !ev.claimed_new[i] && ev.new.toks[i].is_content()).collect();
+        if open_old.is_empty() && open_new.is_empty() {
+            continue;
+        }
+        let (d, i) = (ev.quote_old(h.old.clone()), ev.quote_new(h.new.clone()));
+        // Only reference numbers changed.
+        if open_old.iter().all(|&k| ro[k]) && open_new.iter().all(|&k| rn[k]) {
+            ev.claim_old(h.old.clone());
+            ev.claim_new(h.new.clone());
+            xref.push((d, i));
+            continue;
+        }
+        // One word respelt, or the same word in another form.
+        if let ([a], [b]) = (open_old.as_slice(), open_new.as_slice()) {
+            let (wa, wb) = (&ev.old.toks[*a].norm, &ev.new.toks[*b].norm);
+            let same_form = stem(wa) == stem(wb);
+            let typo = wa.len() >= 5 && wb.len() >= 5 && edit_distance(wa, wb) <= 2
+                && !wa.chars().any(|c| c.is_ascii_digit());
+            if same_form || typo {
+                ev.claim_old(*a..*a + 1);
+                ev.claim_new(*b..*b + 1);
+                if typo && !same_form {
+                    spelling.push((d, i));
+                }
+                continue;
+            }
+        }
+        // A pronoun replaced by the noun it stands for ("him or her" -> "the suspect").
+        if open_old.is_empty()
+            && h.old.clone().any(|k| is_pronoun(ev.old, k))
+            && open_new.iter().all(|&k| context.contains(&ev.new.toks[k].norm))
+        {
+            ev.claim_new(h.new.clone());
+            pronoun.push((d, i));
+        }
+    }
+    acronyms(ev);
+    if !xref.is_empty() {
+        let (d, i) = join(&xref);
+        ev.push(
+            Finding::new(
+                "cross-reference",
+                0.0,
+                0.7,
+                format!("'{d}' became '{i}': only a cross-reference changed; check that it still points to the same rule."),
+            )
+            .quoting(Some(d), Some(i))
+            .flagged(),
+        );
+    }
+    if !spelling.is_empty() {
+        let (d, i) = join(&spelling);
+        ev.push(
+            Finding::new("spelling", 0.0, 0.9, format!("'{d}' became '{i}': a spelling fix."))
+                .quoting(Some(d), Some(i)),
+        );
+    }
+    if !pronoun.is_empty() {
+        let (d, i) = join(&pronoun);
+        ev.push(
+            Finding::new(
+                "gender-neutral",
+                0.0,
+                0.9,
+                format!("'{d}' became '{i}': a gender-neutral rewrite with the same meaning."),
+            )
+            .quoting(Some(d), Some(i)),
+        );
+    }
+}
+
+fn is_pronoun(f: &Frame, k: usize) -> bool {
+    f.hits
+        .iter()
+        .any(|h| h.start <= k && k < h.end && h.cues.iter().any(|c| matches!(c, Cue::Pronoun)))
+}
+
+fn join(pairs: &[(String, String)]) -> (String, String) {
+    let d: Vec<&str> = pairs.iter().map(|p| p.0.as_str()).filter(|s| !s.is_empty()).collect();
+    let i: Vec<&str> = pairs.iter().map(|p| p.1.as_str()).filter(|s| !s.is_empty()).collect();
+    (d.join("; "), i.join("; "))
+}
+
+/// Content words deleted in one place and inserted in another: a reordering, not a change.
+fn moved(ev: &mut Ev<'_>) {
+    let mut pool: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, t) in ev.old.toks.iter().enumerate() {
+        if ev.del[i] && !ev.claimed_old[i] && t.is_content() {
+            pool.entry(stem(&t.norm).to_string()).or_default().push(i);
+        }
+    }
+    let mut count = 0;
+    for j in 0..ev.new.toks.len() {
+        let t = &ev.new.toks[j];
+        if !(ev.ins[j] && !ev.claimed_new[j] && t.is_content()) {
+            continue;
+        }
+        if let Some(v) = pool.get_mut(stem(&t.norm)) {
+            if let Some(i) = v.pop() {
+                ev.claim_old(i..i + 1);
+                ev.claim_new(j..j + 1);
+                count += 1;
+            }
+        }
+    }
+    if count >= 2 {
+        ev.push(Finding::new(
+            "reordered",
+            0.0,
+            0.8,
+            format!("{count} words were moved within the sentence; the same words carry the same force."),
+        ));
+    }
+}
+
+/// "ICE" spelt out as "Immigration and Customs Enforcement" next to it.
+fn acronyms(ev: &mut Ev<'_>) {
+    // Abbreviations are written in capitals ("ICE", "DHS").
+    let caps = |f: &Frame| -> Vec<String> {
+        f.toks
+            .iter()
+            .filter(|t| {
+                t.word
+                    && (2..=6).contains(&t.norm.len())
+                    && f.text.get(t.span.clone()).is_some_and(|s| s.chars().all(|c| c.is_ascii_uppercase()))
+            })
+            .map(|t| t.norm.clone())
+            .collect()
+    };
+    let mut acr = caps(ev.old);
+    acr.extend(caps(ev.new));
+    let n = ev.new.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !ev.ins[i] || !ev.new.toks[i].word {
+            i += 1;
+            continue;
+        }
+        let mut letters = String::new();
+        let mut j = i;
+        let mut matched = None;
+        while j < n && ev.ins[j] && ev.new.toks[j].word {
+            let w = &ev.new.toks[j].norm;
+            if !matches!(w.as_str(), "and" | "of" | "for" | "the" | "on") && !w.contains('.') {
+                if let Some(c) = w.chars().next() {
+                    letters.push(c);
+                }
+            }
+            if letters.len() >= 2 && acr.contains(&letters) {
+                matched = Some(j);
+            }
+            j += 1;
+        }
+        match matched {
+            Some(end) => {
+                ev.claim_new(i..end + 1);
+                i = end + 1;
+            }
+            None => i += 1,
+        }
+    }
+}

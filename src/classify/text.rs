@@ -1,0 +1,295 @@
+//! Clause text in, normalised tokens and sentences out, plus the changed runs ("hunks") between two
+//! sentences.
+//!
+//! Tokens are lowercased words (a possessive "'s" dropped, so "officer's" matches "officer") and the
+//! punctuation marks that matter for reading lists (`,` `;` `:`). Every token keeps its byte range in the
+//! source so reasons can quote the words exactly as written.
+
+use crate::model::EditOp;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tok {
+    /// Lowercased word, or the punctuation mark itself.
+    pub norm: String,
+    /// Byte range in the source text.
+    pub span: Range<usize>,
+    /// False for punctuation.
+    pub word: bool,
+    /// Written right after a `$`.
+    pub dollar: bool,
+    /// Written inside a quotation (a defined term).
+    pub quoted: bool,
+}
+
+/// Words that carry no force on their own: they never count as changed content.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto",
+    "and", "or", "nor", "but", "also", "that", "this", "these", "those", "it", "its", "is", "are",
+    "be", "been", "was", "were", "which", "who", "whom", "whose", "there", "than", "so", "under",
+    "any", "s", "such", "then", "about", "upon", "within", "their", "his", "her", "he", "she",
+    "they", "them", "him", "i", "ii",
+];
+
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
+impl Tok {
+    /// A word that carries meaning (not punctuation, not a function word).
+    pub fn is_content(&self) -> bool {
+        self.word && !is_function_word(&self.norm)
+    }
+}
+
+fn inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',' | '/')
+}
+
+/// Splits text into tokens. A word runs over letters and digits and over `' - . , /` between them
+/// ("body-worn", "5,000", "u.s", "300.5").
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut quoted = false;
+    let mut i = 0;
+    while let Some(&(pos, c)) = chars.get(i) {
+        if c.is_alphanumeric() {
+            let start = pos;
+            let mut j = i + 1;
+            while let Some(&(_, d)) = chars.get(j) {
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if inner_joiner(d)
+                    && chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric())
+                    // A comma joins digits only ("5,000"), never words ("name,address").
+                    && (d != ',' || (chars.get(j - 1).is_some_and(|&(_, p)| p.is_ascii_digit())
+                        && chars.get(j + 1).is_some_and(|&(_, e)| e.is_ascii_digit())))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map(|&(p, _)| p).unwrap_or(text.len());
+            let raw = &text[start..end];
+            let mut norm = raw.to_lowercase().replace('\u{2019}', "'");
+            if let Some(stripped) = norm.strip_suffix("'s") {
+                norm = stripped.to_string();
+            }
+            let dollar = i > 0 && chars.get(i - 1).is_some_and(|&(_, p)| p == '$');
+            out.push(Tok {
+                norm,
+                span: start..end,
+                word: true,
+                dollar,
+                quoted,
+            });
+            i = j;
+            continue;
+        }
+        match c {
+            '"' | '\u{201C}' | '\u{201D}' => quoted = c == '\u{201C}' || (c == '"' && !quoted),
+            ',' | ';' | ':' => out.push(Tok {
+                norm: c.to_string(),
+                span: pos..pos + c.len_utf8(),
+                word: false,
+                dollar: false,
+                quoted: false,
+            }),
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Splits a clause into sentences (byte ranges). A full stop ends a sentence when a capital letter or
+/// an opening quote follows, and the word before it is not an abbreviation ("U.S.", "Sec.").
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(pos, c)) in bytes.iter().enumerate() {
+        if !matches!(c, '.' | '?' | '!') {
+            continue;
+        }
+        let Some(&(_, next)) = bytes.get(k + 1) else {
+            continue;
+        };
+        if !next.is_whitespace() {
+            continue;
+        }
+        let following = bytes[k + 1..].iter().find(|(_, ch)| !ch.is_whitespace());
+        let Some(&(_, f)) = following else { continue };
+        if !(f.is_uppercase() || f == '"' || f == '\u{201C}') {
+            continue;
+        }
+        let word_before: String = text[..pos]
+            .chars()
+            .rev()
+            .take_while(|ch| !ch.is_whitespace())
+            .collect();
+        if word_before.contains('.') || word_before.chars().count() <= 2 && word_before != "it" {
+            continue;
+        }
+        let end = pos + c.len_utf8();
+        if !text[start..end].trim().is_empty() {
+            out.push(start..end);
+        }
+        start = end;
+    }
+    if !text[start..].trim().is_empty() {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// One changed run between two token lists: the old tokens deleted and the new ones inserted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hunk {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+/// Aligns two token lists by a word diff of their normalised forms and returns the changed runs.
+/// Case and punctuation-spacing differences vanish because both sides are normalised first.
+pub fn hunks(old: &[Tok], new: &[Tok]) -> Vec<Hunk> {
+    let join = |t: &[Tok]| -> String { t.iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ") };
+    let (a, b) = (join(old), join(new));
+    // Token index of every byte offset where a token starts in the joined strings.
+    let starts = |t: &[Tok]| -> Vec<usize> {
+        let mut v = Vec::with_capacity(t.len());
+        let mut off = 0;
+        for x in t {
+            v.push(off);
+            off += x.norm.len() + 1;
+        }
+        v
+    };
+    let (sa, sb) = (starts(old), starts(new));
+    // Edits may start or end on the separating space, or inside a token ("body-worn" splits in three):
+    // a token belongs to the edit when any of its letters does.
+    let tok_range = |joined: &str, starts: &[usize], r: Range<usize>| -> Range<usize> {
+        let lead = joined
+            .get(r.clone())
+            .map(|s| s.len() - s.trim_start().len())
+            .unwrap_or(0);
+        let start = r.start + lead;
+        if start >= r.end {
+            return 0..0;
+        }
+        let lo = starts.partition_point(|&s| s <= start).saturating_sub(1);
+        let hi = starts.partition_point(|&s| s < r.end);
+        lo..hi.max(lo)
+    };
+    let mut out: Vec<Hunk> = Vec::new();
+    let (mut pa, mut pb) = (0usize, 0usize);
+    let mut open: Option<(Range<usize>, Range<usize>)> = None;
+    for e in crate::diff::word_diff(&a, &b) {
+        let len = e.text.len();
+        match e.op {
+            EditOp::Equal => {
+                if !e.text.trim().is_empty() {
+                    if let Some((ra, rb)) = open.take() {
+                        push_hunk(&mut out, tok_range(&a, &sa, ra), tok_range(&b, &sb, rb));
+                    }
+                }
+                pa += len;
+                pb += len;
+            }
+            EditOp::Delete => {
+                let (ra, _) = open.get_or_insert((pa..pa, pb..pb));
+                ra.end = pa + len;
+                pa += len;
+            }
+            EditOp::Insert => {
+                let (_, rb) = open.get_or_insert((pa..pa, pb..pb));
+                rb.end = pb + len;
+                pb += len;
+            }
+        }
+    }
+    if let Some((ra, rb)) = open.take() {
+        push_hunk(&mut out, tok_range(&a, &sa, ra), tok_range(&b, &sb, rb));
+    }
+    out
+}
+
+fn push_hunk(out: &mut Vec<Hunk>, old: Range<usize>, new: Range<usize>) {
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    out.push(Hunk { old, new });
+}
+
+/// The source words of a token range, as written.
+pub fn quote(text: &str, toks: &[Tok], r: Range<usize>) -> String {
+    let (Some(first), Some(last)) = (toks.get(r.start), r.end.checked_sub(1).and_then(|e| toks.get(e)))
+    else {
+        return String::new();
+    };
+    if first.span.start > last.span.end {
+        return String::new();
+    }
+    let s = text
+        .get(first.span.start..last.span.end)
+        .unwrap_or_default()
+        .trim_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace());
+    shorten(s, 90)
+}
+
+/// Cuts long quotes in the middle of a word boundary, with an ellipsis.
+pub fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    format!("{cut} ...")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(s: &str) -> Vec<String> {
+        tokenize(s).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners_and_drop_possessives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The officer's body-worn camera", &["the", "officer", "body-worn", "camera"]),
+            ("over $5,000, or", &["over", "5,000", ",", "or"]),
+            ("U.S. Immigration", &["u.s", "immigration"]),
+            ("ten (10) days' notice", &["ten", "10", "days", "notice"]),
+            ("name,address", &["name", ",", "address"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(norms(input), *want, "{input}");
+        }
+    }
+
+    #[test]
+    fn dollar_and_quote_flags() {
+        let t = tokenize("\"Emergency\" means $25");
+        assert!(t[0].quoted && !t[1].quoted);
+        assert!(t[2].dollar);
+    }
+
+    #[test]
+    fn sentences_split_on_full_stops_before_capitals_only() {
+        let s = "Staff may act. For this purpose, U.S. Code applies. Done";
+        let parts: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(parts, vec!["Staff may act.", " For this purpose, U.S. Code applies.", " Done"]);
+    }
+
+    #[test]
+    fn hunks_ignore_case_and_find_the_changed_words() {
+        let a = tokenize("Contractors should record it.");
+        let b = tokenize("contractors shall record it.");
+        let h = hunks(&a, &b);
+        assert_eq!(h, vec![Hunk { old: 1..2, new: 1..2 }]);
+    }
+}

@@ -1,0 +1,145 @@
+//! A block of non-blank lines in, its pieces handed to the builder: where a marker at a line start or
+//! inside a line begins a new clause.
+//!
+//! A marker at the start of the block always opens a clause. Later markers must earn it, because
+//! wrapped text is full of things that look like numbers ("(§\n12)", "Abs. 1. Die"): a bullet at a line
+//! start always splits; otherwise the marker must continue the open numbering (the next number of an
+//! open style), or open a new style right after a sentence end, a colon, an ALL-CAPS heading or a
+//! deeper indent. Inside a line the text before must end a sentence or clause (`.`, `;`, `:`) or be an
+//! ALL-CAPS heading word, and a new style may open only after a colon or such a heading; parenthesised
+//! numbers inside a line split only after a sentence end and only when they continue an open list.
+
+use super::build::Builder;
+use super::marker::{self, Marker, Punct, Reading};
+use super::{markup, text, Line};
+
+pub(super) fn pieces(b: &mut Builder, lines: &[Line]) {
+    let Some(first) = lines.first() else { return };
+    let mut raw = String::new();
+    let mut starts = Vec::with_capacity(lines.len());
+    for l in lines {
+        if !raw.is_empty() {
+            raw.push(' ');
+        }
+        starts.push(raw.len());
+        raw.push_str(l.text);
+    }
+    let line_at = |off: usize| starts.partition_point(|&s| s <= off).saturating_sub(1);
+    let opening = marker::parse(first.text).and_then(|m| b.resolve(&m).map(|r| (m, r)));
+    let (mut item, mut seg_start) = match opening {
+        Some((m, r)) => {
+            b.open_item(&m, r, first.indent as isize, first.no, None);
+            (true, m.len)
+        }
+        None => (false, 0),
+    };
+    loop {
+        let next = find_split(b, &raw, seg_start, lines, &starts, item);
+        let end = next.as_ref().map_or(raw.len(), |n| n.0);
+        let piece = raw.get(seg_start..end).unwrap_or("");
+        if item {
+            b.finish_item(piece, false);
+        } else {
+            let l = &lines[line_at(seg_start)];
+            b.paragraph(markup::strip(piece), l.indent as isize, l.no);
+        }
+        let Some((at, m, r)) = next else { break };
+        let l = &lines[line_at(at)];
+        b.open_item(&m, r, l.indent as isize, l.no, None);
+        item = true;
+        seg_start = at + m.len;
+    }
+}
+
+/// The next place after `from` where a new clause starts, with its marker and reading.
+fn find_split(
+    b: &Builder,
+    raw: &str,
+    from: usize,
+    lines: &[Line],
+    starts: &[usize],
+    in_item: bool,
+) -> Option<(usize, Marker, Reading)> {
+    let bytes = raw.as_bytes();
+    let mut p = from;
+    while p < raw.len() {
+        // Move to the start of a word.
+        if p > 0 && bytes[p - 1] != b' ' || bytes[p] == b' ' {
+            p += raw[p..].find(' ').map_or(raw.len() - p, |x| x + 1);
+            continue;
+        }
+        let li = starts.partition_point(|&s| s <= p).saturating_sub(1);
+        let hit = if starts.get(li) == Some(&p) && li > 0 {
+            at_line_start(b, raw, p, lines, starts, li)
+        } else {
+            inline(b, raw, p, in_item)
+        };
+        if let Some((m, r)) = hit {
+            return Some((p, m, r));
+        }
+        p += raw[p..].find(' ').map_or(raw.len() - p, |x| x + 1);
+    }
+    None
+}
+
+fn at_line_start(
+    b: &Builder,
+    raw: &str,
+    p: usize,
+    lines: &[Line],
+    starts: &[usize],
+    li: usize,
+) -> Option<(Marker, Reading)> {
+    let m = marker::parse(&raw[p..])?;
+    if m.is_keyword() {
+        return None;
+    }
+    let r = b.resolve(&m)?;
+    if m.is_bullet() {
+        return Some((m, r));
+    }
+    let prev = raw.get(starts[li - 1]..p).unwrap_or("").trim_end();
+    let deeper = match (lines.get(li), lines.get(li - 1)) {
+        (Some(l), Some(k)) => l.indent >= k.indent + 2,
+        _ => false,
+    };
+    // A deeper-indented `1.` opens a nested list even when an outer `1.` list is open.
+    if deeper && r.value == 1 {
+        return Some((m, r));
+    }
+    let first_ok =
+        prev.ends_with(['.', ':', ';', '!', '?']) || text::is_caps(&markup::strip(prev)) || deeper;
+    b.fits(r, &m.number, first_ok).then_some((m, r))
+}
+
+fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Reading)> {
+    let c = *raw.as_bytes().get(p)?;
+    if !(c.is_ascii_alphanumeric() || c == b'(') {
+        return None;
+    }
+    let before = raw[..p].trim_end();
+    let last_word = before.rsplit(' ').next().unwrap_or("");
+    let colon = before.ends_with(':');
+    let ended = before.ends_with(['.', ';']) || colon;
+    let caps =
+        last_word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && text::is_caps(last_word);
+    if !(ended || caps) {
+        return None;
+    }
+    let m = marker::parse(&raw[p..])?;
+    if m.is_bullet() || m.is_keyword() {
+        return None;
+    }
+    let r = b.resolve(&m)?;
+    let after = raw[p + m.len..].chars().next()?;
+    // `(a)`, `(ii)` inside a sentence enumerate parts of it; only a sentence end before one that
+    // continues an open list (statute text run together: "... . (2) The ...") starts a clause.
+    let (follows, first_ok) = match r.style.punct {
+        Punct::Enclosed => (before.ends_with('.'), false),
+        _ => (
+            after.is_uppercase() || after == '"',
+            in_item && (colon || caps),
+        ),
+    };
+    (follows && b.fits(r, &m.number, first_ok)).then_some((m, r))
+}

@@ -1,0 +1,66 @@
+//! The labelled development pairs (shared evaluation data, skipped when absent): accuracy overall and
+//! per pattern is printed; at least 95% must match and no miss may swap strengthened and weakened.
+
+mod common;
+
+use policydiff::classify::{Classifier, Context};
+use policydiff::model::Direction;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Deserialize)]
+struct Pair {
+    id: String,
+    pattern: String,
+    old: String,
+    new: String,
+    expect: Direction,
+}
+
+#[test]
+fn dev_pairs_meet_the_floor() {
+    let Some(path) = common::shared("eval/dev-pairs.yaml") else {
+        return;
+    };
+    let text = std::fs::read_to_string(&path).expect("dev pairs readable");
+    let pairs: Vec<Pair> = serde_yaml::from_str(&text).expect("dev pairs parse");
+    let classifier = Classifier::default();
+    let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut misses = Vec::new();
+    let mut swaps = Vec::new();
+    for p in &pairs {
+        let old = (!p.old.is_empty()).then_some(p.old.as_str());
+        let new = (!p.new.is_empty()).then_some(p.new.as_str());
+        let v = classifier.classify(old, new, &[], &Context::default());
+        let e = per.entry(p.pattern.clone()).or_default();
+        e.1 += 1;
+        if v.direction == p.expect {
+            e.0 += 1;
+        } else {
+            let why: Vec<String> = v.reasons.iter().map(|r| format!("[{}] {}", r.rule, r.explanation)).collect();
+            misses.push(format!("{} ({}): expected {}, got {}: {}", p.id, p.pattern, p.expect.as_str(), v.direction.as_str(), why.join(" | ")));
+            if v.direction != Direction::Unchanged && p.expect != Direction::Unchanged {
+                swaps.push(p.id.clone());
+            }
+        }
+        if v.direction != Direction::Unchanged {
+            assert!(
+                v.reasons.iter().any(|r| r.effect == v.direction && (r.deleted.is_some() || r.inserted.is_some())),
+                "{}: a verdict needs a reason quoting the changed words: {:?}",
+                p.id,
+                v.reasons
+            );
+        }
+    }
+    let right: usize = per.values().map(|v| v.0).sum();
+    let accuracy = right as f64 / pairs.len() as f64;
+    eprintln!("dev pairs: {right}/{} = {:.1}%", pairs.len(), accuracy * 100.0);
+    for (pattern, (r, n)) in &per {
+        eprintln!("  {pattern:<22} {r}/{n}");
+    }
+    for m in &misses {
+        eprintln!("  MISS {m}");
+    }
+    assert!(swaps.is_empty(), "strengthened/weakened swapped: {swaps:?}");
+    assert!(accuracy >= 0.95, "accuracy {accuracy:.3} below 0.95");
+}
