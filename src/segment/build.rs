@@ -85,6 +85,31 @@ impl Builder {
         best.map(|b| b.2)
     }
 
+    /// Whether a marker at the start of a wrapped line resumes an open list although it is not the next
+    /// number: it steps back out of deeper text to that list's indentation, or follows a sentence end
+    /// after a small gap in the numbering (a number skipped or reserved).
+    pub fn resumes(
+        &self,
+        r: Reading,
+        indent: isize,
+        prev_indent: isize,
+        sentence_end: bool,
+    ) -> bool {
+        if matches!(r.style.kind, Kind::Dotted(_)) {
+            return false;
+        }
+        let open = &self.stack[self.floor()..];
+        let outdent = indent + 2 <= prev_indent
+            && open
+                .iter()
+                .any(|f| f.style == Some(r.style) && (f.indent - indent).abs() <= 1);
+        let gap = self.topmost(r.style).is_some_and(|i| {
+            let v = self.stack[i].value;
+            sentence_end && r.value > v && r.value <= v + 3
+        });
+        outdent || gap
+    }
+
     /// Whether a marker found inside running text continues the open numbering: the next number of an
     /// open style, or (when `first_ok`) the first number of a style not yet open.
     pub fn fits(&self, r: Reading, number: &str, first_ok: bool) -> bool {
@@ -100,7 +125,10 @@ impl Builder {
             });
         }
         match self.topmost(r.style) {
-            Some(i) => self.stack[i].value + 1 == r.value,
+            Some(i) => {
+                self.stack[i].value + 1 == r.value
+                    || (first_ok && self.restarts_under_top(r, i, self.stack[i].indent))
+            }
             None => first_ok && r.value == 1,
         }
     }
@@ -159,7 +187,7 @@ impl Builder {
                     self.stack.pop();
                 }
             }
-            None => self.place_list_item(r.style, &m.number, indent),
+            None => self.place_list_item(r, &m.number, indent),
         }
         self.make_room();
         if let Some(ci) = self.stack.last().and_then(|f| f.clause) {
@@ -202,7 +230,8 @@ impl Builder {
         });
     }
 
-    fn place_list_item(&mut self, style: Style, number: &str, indent: isize) {
+    fn place_list_item(&mut self, r: Reading, number: &str, indent: isize) {
+        let style = r.style;
         let floor = self.floor();
         let len = self.stack.len();
         if let Kind::Dotted(_) = style.kind {
@@ -222,7 +251,9 @@ impl Builder {
                 .rev()
                 .find(|&i| same(&self.stack[i]) && self.stack[i].indent > indent);
             if let Some(s) = near.or(outer) {
-                return self.pop_to(s);
+                if !self.restarts_under_top(r, s, indent) {
+                    return self.pop_to(s);
+                }
             }
         }
         // A new style nests under the top, after leaving lists indented deeper than this marker.
@@ -233,6 +264,21 @@ impl Builder {
         {
             self.stack.pop();
         }
+    }
+
+    /// Whether a `1.` (or `A.`, `a.`) starts a new list under the top item although an outer list of
+    /// the same style is open at `open`: outlines reuse a style on two levels (`1. GENERAL A. ... 1. ...`).
+    fn restarts_under_top(&self, r: Reading, open: usize, indent: isize) -> bool {
+        let Some(top) = self.stack.last() else {
+            return false;
+        };
+        r.value == 1
+            && open + 1 < self.stack.len()
+            && top.rank.is_none()
+            && top
+                .style
+                .is_some_and(|s| s != r.style && s.kind != Kind::Bullet)
+            && top.indent <= indent
     }
 
     /// Gives the item opened last its heading and text, taken from the raw text after its marker.
@@ -299,8 +345,9 @@ impl Builder {
         self.stack.iter().take(upto).any(|f| f.definitions)
     }
 
-    /// An unnumbered paragraph: the body of the heading-only item above it, more text of a Markdown
-    /// list item it is indented under, or a clause of its own (`p<N>` or `definitions/<slug>`).
+    /// An unnumbered paragraph: the body of the heading-only item above it, or a clause of its own
+    /// (`p<N>` or `definitions/<slug>`) inside the item it is indented under. Later paragraphs of an
+    /// item stay separate clauses so that an edit to one does not blur the others.
     pub fn paragraph(&mut self, text: String, indent: isize, line: usize) {
         if text.is_empty() {
             return;
@@ -362,11 +409,6 @@ impl Builder {
             }
             c.text = text.to_string();
             p.has_body = true;
-            return true;
-        }
-        if indented {
-            c.text.push(' ');
-            c.text.push_str(text);
             return true;
         }
         false

@@ -11,7 +11,8 @@
 //! per row). Numbers that PDF extraction runs into one line ("1. GENERAL A. The Department shall ...
 //! B. Officers will ...") are split when they continue the open numbering after a sentence end, a
 //! colon or an ALL-CAPS heading. Hard-wrapped lines join into one clause. YAML front matter, horizontal
-//! rules and tables of contents (lines made only of links to anchors) are skipped.
+//! rules, page marks (`Page 2 of 4`) and tables of contents (lines made only of links to anchors) are
+//! skipped.
 //!
 //! # Nesting
 //!
@@ -132,7 +133,7 @@ pub fn segment(input: &str) -> Vec<Clause> {
             continue;
         }
         let after_marker = marker::parse(content).map_or(content, |m| &content[m.len..]);
-        if markup::is_toc(after_marker) {
+        if markup::is_toc(after_marker) || is_page_mark(content) {
             continue;
         }
         block.push(Line {
@@ -244,23 +245,40 @@ fn flush(b: &mut Builder, block: &mut Vec<Line>, last_content: usize) {
         return;
     }
     let is_last = block.last().is_some_and(|l| l.no >= last_content);
-    let caps_first = block
-        .first()
-        .is_some_and(|l| text::is_caps(l.text) && text::is_title_line(&markup::strip(l.text)));
-    let title = !is_last
-        && block.len() <= 3
-        && block.iter().all(|l| {
-            let s = markup::strip(l.text);
-            marker::parse(l.text).is_none()
-                && (text::is_title_line(&s) || (caps_first && text::is_title_continuation(&s)))
-        });
-    if title {
-        let joined: Vec<String> = block.iter().map(|l| markup::strip(l.text)).collect();
-        b.heading(joined.join(" "), TITLE_RANK);
-    } else {
-        split::pieces(b, block);
+    match title(block).filter(|_| !is_last) {
+        Some(t) => b.heading(t, TITLE_RANK),
+        None => split::pieces(b, block),
     }
     block.clear();
+}
+
+/// The heading text of a block of one to three title lines (`COUNTY OFFICE` / `Policy 9 - Stops`).
+fn title(lines: &[Line]) -> Option<String> {
+    let first = lines.first()?;
+    let caps_first = text::is_caps(first.text) && text::is_title_line(&markup::strip(first.text));
+    let stripped: Vec<String> = lines.iter().map(|l| markup::strip(l.text)).collect();
+    let all = lines.len() <= 3
+        && lines.iter().zip(&stripped).all(|(l, s)| {
+            marker::parse(l.text).is_none()
+                && (text::is_title_line(s) || (caps_first && text::is_title_continuation(s)))
+        });
+    all.then(|| stripped.join(" "))
+}
+
+/// A page header or footer left by PDF extraction (`Page 2 of 4`).
+fn is_page_mark(content: &str) -> bool {
+    let rest = content
+        .strip_prefix("Page ")
+        .or_else(|| content.strip_prefix("PAGE "));
+    rest.is_some_and(|r| {
+        let mut parts = r.split(" of ");
+        let num = |p: Option<&str>| {
+            p.is_some_and(|x| !x.is_empty() && x.bytes().all(|c| c.is_ascii_digit()))
+        };
+        num(parts.next())
+            && (parts.clone().next().is_none() || num(parts.next()))
+            && parts.next().is_none()
+    })
 }
 
 mod split;

@@ -37,7 +37,15 @@ pub(super) fn pieces(b: &mut Builder, lines: &[Line]) {
         let next = find_split(b, &raw, seg_start, lines, &starts, item);
         let end = next.as_ref().map_or(raw.len(), |n| n.0);
         let piece = raw.get(seg_start..end).unwrap_or("");
-        if item {
+        let title_lines = next
+            .as_ref()
+            .map(|n| line_at(n.0))
+            .filter(|&k| !item && k > 0 && starts.get(k) == next.as_ref().map(|n| &n.0));
+        let title = title_lines.and_then(|k| super::title(&lines[..k]));
+        if let Some(t) = title {
+            // Title lines run straight into the numbered text, as PDF extraction leaves them.
+            b.heading(t, super::build::TITLE_RANK);
+        } else if item {
             b.finish_item(piece, false);
         } else {
             let l = &lines[line_at(seg_start)];
@@ -91,7 +99,11 @@ fn at_line_start(
     li: usize,
 ) -> Option<(Marker, Reading)> {
     let m = marker::parse(&raw[p..])?;
-    if m.is_keyword() {
+    // A number alone on a wrapped line ends the sentence before it (`nach § 194 Absatz` / `1a.`).
+    let line_end = starts
+        .get(li + 1)
+        .map_or(raw.len(), |&s| s.saturating_sub(1));
+    if m.is_keyword() || p + m.len >= line_end {
         return None;
     }
     let r = b.resolve(&m)?;
@@ -107,9 +119,14 @@ fn at_line_start(
     if deeper && r.value == 1 {
         return Some((m, r));
     }
-    let first_ok =
-        prev.ends_with(['.', ':', ';', '!', '?']) || text::is_caps(&markup::strip(prev)) || deeper;
-    b.fits(r, &m.number, first_ok).then_some((m, r))
+    let sentence_end = prev.ends_with(['.', ':', ';', '!', '?']);
+    let first_ok = sentence_end || text::is_caps(&markup::strip(prev)) || deeper;
+    let (indent, prev_indent) = match (lines.get(li), lines.get(li - 1)) {
+        (Some(l), Some(k)) => (l.indent as isize, k.indent as isize),
+        _ => (0, 0),
+    };
+    (b.fits(r, &m.number, first_ok) || b.resumes(r, indent, prev_indent, sentence_end))
+        .then_some((m, r))
 }
 
 fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Reading)> {
@@ -138,8 +155,17 @@ fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Re
         Punct::Enclosed => (before.ends_with('.'), false),
         _ => (
             after.is_uppercase() || after == '"',
-            in_item && (colon || caps),
+            in_item && (colon || caps || prose_end(before)),
         ),
     };
     (follows && b.fits(r, &m.number, first_ok)).then_some((m, r))
+}
+
+/// Text ending a sentence with an ordinary lower-case word (`... to all officers.`), not an
+/// abbreviation or a number (`Abs.`, `U.S.`, `2019.`).
+fn prose_end(before: &str) -> bool {
+    before.strip_suffix('.').is_some_and(|b| {
+        let word = b.rsplit(' ').next().unwrap_or("");
+        word.len() >= 2 && word.chars().all(|c| c.is_lowercase())
+    })
 }

@@ -165,6 +165,19 @@ fn nesting_and_popping() {
 fn markdown_lists_nest_by_indentation() {
     let doc = "1. Accounts.\n\n    1. Keep it safe.\n    2. Report misuse.\n\n2. Payments.\n\n    1. Pay on time.";
     ids(doc, &["1", "1.1", "1.2", "2", "2.1"]);
+    // Back out of a nested list to the outer one, across a gap in the numbering.
+    ids(
+        "16. Rewards.\n    * None are cash.\n18. Contact us.",
+        &["16", "p1", "18"],
+    );
+    // Indented paragraphs under an item are clauses of their own inside it.
+    let c = segment("5. Staff shall act.\n\n   They may ask first.\n\n6. Next.");
+    assert_eq!(
+        c.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        ["5", "p1", "6"]
+    );
+    assert_eq!(c[1].path, ["5"]);
+    assert_eq!(c[1].level, 1);
     let doc = "- Staff shall:\n  - report;\n  - record.\n- Officers may ask.";
     ids(doc, &["p1", "p2", "p3", "p4"]);
     let c = segment(doc);
@@ -205,6 +218,27 @@ fn inline_numbering_from_pdf_text() {
     );
     let c = segment(doc);
     assert_eq!(find(&c, "1.B").path, ["1. GENERAL"]);
+    // An outline that reuses `1.` on its third level, run together on one line.
+    ids(
+        "1. GENERAL A. Staff shall train. 1. Yearly for all officers. 2. Again on promotion. \
+         B. Records are kept. 2. DUTIES A. Staff shall report.",
+        &["1.A", "1.A.1", "1.A.2", "1.B", "2.A"],
+    );
+    // Hard-wrapped PDF text: title lines run into the numbers, a page mark sits mid-clause.
+    let c = segment(
+        "CITY POLICE\nGENERAL ORDER 5\n1. GENERAL\nA. Staff shall train all\nofficers. \
+         B. Officers will attend.\nPage 2 of 4\nC. Sergeants may excuse.",
+    );
+    let got: Vec<(&str, &str)> = c.iter().map(|c| (c.id.as_str(), c.text.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("1.A", "Staff shall train all officers."),
+            ("1.B", "Officers will attend."),
+            ("1.C", "Sergeants may excuse."),
+        ]
+    );
+    assert_eq!(c[0].path, ["CITY POLICE GENERAL ORDER 5", "1. GENERAL"]);
     // Numbers inside sentences stay put.
     case(
         "1. Staff shall see Section 3. The rest follows.\n\n2. Pay within five (5) days.",
@@ -244,6 +278,11 @@ fn hard_wrapped_lines_join() {
     case(
         "Plain text wrapped\nover two lines.",
         &[("p1", "Plain text wrapped over two lines.")],
+    );
+    // A number alone on a wrapped line ends the sentence before it.
+    case(
+        "1. The fee is set under Absatz\n    1a.\n2. Next.",
+        &[("1", "The fee is set under Absatz 1a."), ("2", "Next.")],
     );
 }
 

@@ -145,7 +145,10 @@ fn run_in_caps(s: &str) -> Option<(&str, &str)> {
             at += w.len() + 1;
             continue;
         }
-        let next_ok = w.chars().next().is_some_and(char::is_uppercase);
+        let next_ok = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"');
         let enough = letters >= 6 || (count >= 2 && letters >= 4);
         return (count > 0 && enough && next_ok).then(|| (&s[..end], &s[at..]));
     }
