@@ -223,6 +223,51 @@ pub struct Summary {
     pub removed: usize,
     pub moved: usize,
     pub needs_review: usize,
+    /// Changes per pair kind, so tables by kind (`summary.csv`) need not recount the rows.
+    pub kinds: KindCounts,
+}
+
+/// How many changes of a comparison have each [`PairKind`]; fields in [`PairKind::ALL`] order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct KindCounts {
+    pub identical: usize,
+    pub modified: usize,
+    pub moved: usize,
+    pub renumbered: usize,
+    pub split: usize,
+    pub merged: usize,
+    pub added: usize,
+    pub removed: usize,
+}
+
+impl KindCounts {
+    /// The count for one kind.
+    pub fn get(&self, kind: PairKind) -> usize {
+        match kind {
+            PairKind::Identical => self.identical,
+            PairKind::Modified => self.modified,
+            PairKind::Moved => self.moved,
+            PairKind::Renumbered => self.renumbered,
+            PairKind::Split => self.split,
+            PairKind::Merged => self.merged,
+            PairKind::Added => self.added,
+            PairKind::Removed => self.removed,
+        }
+    }
+
+    fn bump(&mut self, kind: PairKind) {
+        let slot = match kind {
+            PairKind::Identical => &mut self.identical,
+            PairKind::Modified => &mut self.modified,
+            PairKind::Moved => &mut self.moved,
+            PairKind::Renumbered => &mut self.renumbered,
+            PairKind::Split => &mut self.split,
+            PairKind::Merged => &mut self.merged,
+            PairKind::Added => &mut self.added,
+            PairKind::Removed => &mut self.removed,
+        };
+        *slot += 1;
+    }
 }
 
 impl Summary {
@@ -243,6 +288,7 @@ impl Summary {
             if c.needs_review {
                 s.needs_review += 1;
             }
+            s.kinds.bump(c.kind);
         }
         s
     }

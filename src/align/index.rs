@@ -42,6 +42,16 @@ struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// The id of the word in `buf`.
+    fn intern(&mut self) -> u32 {
+        if let Some(&id) = self.words.get(self.buf.as_str()) {
+            return id;
+        }
+        let id = Self::fresh(&mut self.next);
+        self.words.insert(self.buf.clone(), id);
+        id
+    }
+
     fn fresh(next: &mut u32) -> u32 {
         *next += 1;
         *next - 1
@@ -50,26 +60,26 @@ impl Vocabulary {
     /// The word ids of `text` and its feature ids (words and word pairs, sorted).
     fn read(&mut self, text: &str) -> (Vec<u32>, Vec<u32>) {
         let mut ids = Vec::new();
-        for w in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            self.buf.clear();
-            if w.is_ascii() {
+        if text.is_ascii() {
+            // Most policy text is ASCII: scan bytes, lower-casing as we go.
+            for w in text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                self.buf.clear();
                 self.buf.push_str(w);
                 self.buf.make_ascii_lowercase();
-            } else {
-                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+                ids.push(self.intern());
             }
-            let id = match self.words.get(self.buf.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = Self::fresh(&mut self.next);
-                    self.words.insert(self.buf.clone(), id);
-                    id
-                }
-            };
-            ids.push(id);
+        } else {
+            for w in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                self.buf.clear();
+                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+                ids.push(self.intern());
+            }
         }
         let mut feats = Vec::with_capacity(ids.len() * 2);
         feats.extend_from_slice(&ids);

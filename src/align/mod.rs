@@ -30,6 +30,8 @@
 pub mod index;
 pub mod lcs;
 pub mod splitmerge;
+#[cfg(test)]
+mod tests;
 
 use crate::model::{AlignedPair, Clause, PairKind};
 use index::{Corpus, Index};
@@ -303,7 +305,7 @@ fn matching_text(c: &Clause) -> &str {
 }
 
 fn same_words(a: &str, b: &str) -> bool {
-    a.split_whitespace().eq(b.split_whitespace())
+    a == b || a.split_whitespace().eq(b.split_whitespace())
 }
 
 fn pair(old: Option<usize>, new: Option<usize>, kind: PairKind, similarity: f64) -> AlignedPair {

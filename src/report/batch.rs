@@ -1,7 +1,8 @@
 //! Analysed policies in, the files of `out/` out: every pair in every batch format, `history.csv` per
-//! policy, `summary.csv` for the run.
+//! policy, `summary.csv` and `index.html` for the run.
 
-use super::{history_csv, pair_stem, render, safe_name, summary_csv, write_atomic, Format};
+use super::{history_csv, html, pair_stem, render_page, safe_name, summary_csv, write_atomic};
+use super::{Format, Page};
 use crate::model::PolicyReport;
 use std::path::{Path, PathBuf};
 
@@ -21,10 +22,15 @@ pub fn policy_dir(out: &Path, policy: &PolicyReport) -> PathBuf {
 /// Writes every pair report and the history of one policy.
 pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError> {
     let dir = policy_dir(out, policy);
+    // Pair reports sit one folder below the index.
+    let page = Page {
+        title: policy.title.as_deref(),
+        index: Some("../index.html"),
+    };
     for pair in &policy.pairs {
         let stem = pair_stem(pair);
         for format in Format::BATCH {
-            let text = render(pair, format)?;
+            let text = render_page(pair, format, page)?;
             write_atomic(
                 &dir.join(format!("{stem}.{}", format.extension())),
                 text.as_bytes(),
@@ -35,8 +41,9 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
     Ok(())
 }
 
-/// Writes the files that cover the whole run (`summary.csv`). A shard of a run passes its suffix
-/// (`-shard-2-of-8`) so that shards sharing one output folder do not overwrite each other.
+/// Writes the files that cover the whole run (`summary.csv`, `index.html`). A shard of a run passes
+/// its suffix (`-shard-2-of-8`) so that shards sharing one output folder do not overwrite each other;
+/// a shard's index lists only that shard's policies.
 pub fn write_run(
     out: &Path,
     policies: &[PolicyReport],
@@ -46,6 +53,10 @@ pub fn write_run(
     write_atomic(
         &out.join(format!("summary{suffix}.csv")),
         summary_csv(policies)?.as_bytes(),
+    )?;
+    write_atomic(
+        &out.join(format!("index{suffix}.html")),
+        html::index_html(policies)?.as_bytes(),
     )?;
     Ok(())
 }

@@ -1,13 +1,15 @@
-//! [`PairReport`] in, a Markdown change report out.
+//! A [`PairReport`] in, the change report as GitHub-flavoured Markdown out: the same content and order
+//! as the HTML report, readable on a code host or in a terminal.
 //!
-//! PLACEHOLDER: the report issue replaces this with a templated report.
+//! The redline marks deletions `~~like this~~` and insertions `<ins>like this</ins>` (GitHub keeps
+//! `<ins>` and underlines it), so both read without colour. Policy text is escaped by the template
+//! environment so no character of it becomes Markdown or HTML.
 
+use super::templates;
+use super::view::{pair_view, Page};
+use super::RenderError;
 use crate::model::PairReport;
 
-pub fn pair_markdown(report: &PairReport) -> String {
-    let s = &report.summary;
-    format!(
-        "# {}: {} -> {}\n\n{} weakened, {} strengthened, {} unchanged\n",
-        report.policy, report.from.label, report.to.label, s.weakened, s.strengthened, s.unchanged
-    )
+pub fn pair_markdown(report: &PairReport, page: Page<'_>) -> Result<String, RenderError> {
+    templates::render("pair.md", "markdown", pair_view(report, page))
 }

@@ -5,11 +5,18 @@
 
 mod batch;
 mod csv;
+mod html;
 mod json;
 mod markdown;
+mod templates;
+mod view;
 mod write;
 
 pub use batch::{policy_dir, write_policy, write_run, BatchError};
+pub use csv::{neutralise, CSV_COLUMNS};
+pub use html::index_html;
+pub use templates::escape_markdown;
+pub use view::{headline, subline, Page};
 pub use write::{write_atomic, WriteError};
 
 use crate::model::{PairReport, PolicyReport};
@@ -37,7 +44,13 @@ impl Format {
     }
 
     /// The formats `run` writes for every pair.
-    pub const BATCH: [Format; 4] = [Format::Json, Format::Yaml, Format::Csv, Format::Markdown];
+    pub const BATCH: [Format; 5] = [
+        Format::Json,
+        Format::Yaml,
+        Format::Csv,
+        Format::Markdown,
+        Format::Html,
+    ];
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,17 +62,23 @@ pub enum RenderError {
     },
 }
 
-/// Renders one comparison.
+/// Renders one comparison on its own (as `diff` does).
 pub fn render(report: &PairReport, format: Format) -> Result<String, RenderError> {
+    render_page(report, format, Page::default())
+}
+
+/// Renders one comparison with what the page knows of its surroundings (title, link to the index).
+pub fn render_page(
+    report: &PairReport,
+    format: Format,
+    page: Page<'_>,
+) -> Result<String, RenderError> {
     match format {
         Format::Json => json::json(report),
         Format::Yaml => json::yaml(report),
         Format::Csv => csv::pair_csv(report),
-        Format::Markdown => Ok(markdown::pair_markdown(report)),
-        Format::Html => Err(RenderError::Render {
-            format: "html",
-            message: "not available yet".into(),
-        }),
+        Format::Markdown => markdown::pair_markdown(report, page),
+        Format::Html => html::pair_html(report, page),
     }
 }
 

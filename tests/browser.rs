@@ -1,0 +1,183 @@
+//! The HTML report in a real browser: headless Chromium renders it to a PNG, prints it to PDF and
+//! dumps the DOM, which must carry the report's headline.
+//!
+//! Skips with a note when Chromium is not installed, except under CI (`CI=true`), where `.ci/run`
+//! installs it and a missing browser is a failure. `POLICYDIFF_CHROMIUM` names another binary.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Longest a single browser call may take before the test gives up on it (not a speed check: a hung
+/// browser must not hang the suite).
+const BROWSER_LIMIT: Duration = Duration::from_secs(180);
+
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("POLICYDIFF_CHROMIUM") {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| ["chromium", "chromium-browser"].map(|n| dir.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Runs the browser on `url` with `args`, killing it if it hangs.
+fn browse(browser: &Path, profile: &Path, args: &[String], url: &str) -> Output {
+    let mut child = Process::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(url)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start the browser");
+    let started = Instant::now();
+    while child.try_wait().expect("browser status").is_none() {
+        if started.elapsed() > BROWSER_LIMIT {
+            let _ = child.kill();
+            panic!("the browser did not finish within {BROWSER_LIMIT:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.wait_with_output().expect("browser output")
+}
+
+/// An illustrative policy long enough to need several printed pages.
+fn versions(dir: &Path) -> (PathBuf, PathBuf) {
+    let mut old = String::new();
+    let mut new = String::new();
+    for i in 1..=24 {
+        old.push_str(&format!(
+            "Officers shall record the reason for stop number {i} in the log within 24 hours, and a supervisor shall review the entry.\n\n"
+        ));
+        let changed = match i % 4 {
+            0 => format!("Officers should record the reason for stop number {i} in the log where practicable, and a supervisor may review the entry.\n\n"),
+            1 => format!("Officers shall record the reason for stop number {i} in the log within 12 hours, and a supervisor shall review and sign the entry.\n\n"),
+            _ => format!("Officers shall record the reason for stop number {i} in the log within 24 hours, and a supervisor shall review the entry.\n\n"),
+        };
+        new.push_str(&changed);
+    }
+    new.push_str("A-very-long-unbroken-reference-that-must-wrap-rather-than-run-off-the-printed-page-0123456789-0123456789-0123456789-0123456789.\n");
+    let (a, b) = (dir.join("2019.txt"), dir.join("2025.txt"));
+    std::fs::write(&a, old).unwrap();
+    std::fs::write(&b, new).unwrap();
+    (a, b)
+}
+
+fn policydiff(args: &[&std::ffi::OsStr]) -> Vec<u8> {
+    let out = Command::cargo_bin("policydiff")
+        .expect("the policydiff binary")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn report_renders_and_prints_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but chromium is not installed; .ci/run installs it"
+        );
+        eprintln!("skipped: chromium is not installed");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let (old, new) = versions(tmp.path());
+    let report = tmp.path().join("report.html");
+    policydiff(&[
+        "diff".as_ref(),
+        old.as_os_str(),
+        new.as_os_str(),
+        "--format".as_ref(),
+        "html".as_ref(),
+        "--output".as_ref(),
+        report.as_os_str(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&policydiff(&[
+        "diff".as_ref(),
+        old.as_os_str(),
+        new.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]))
+    .unwrap();
+    let s = &json["summary"];
+    let headline = format!(
+        "{} weakened, {} strengthened, {} unchanged",
+        s["weakened"], s["strengthened"], s["unchanged"]
+    );
+    let url = format!("file://{}", report.display());
+
+    let png = tmp.path().join("report.png");
+    let pdf = tmp.path().join("report.pdf");
+    let shot = browse(
+        &browser,
+        &tmp.path().join("profile-png"),
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1200,1600".into(),
+        ],
+        &url,
+    );
+    assert!(
+        shot.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shot.stderr)
+    );
+    let print = browse(
+        &browser,
+        &tmp.path().join("profile-pdf"),
+        &[format!("--print-to-pdf={}", pdf.display())],
+        &url,
+    );
+    assert!(
+        print.status.success(),
+        "{}",
+        String::from_utf8_lossy(&print.stderr)
+    );
+    let dom = browse(
+        &browser,
+        &tmp.path().join("profile-dom"),
+        &["--dump-dom".into()],
+        &url,
+    );
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+
+    let png_bytes = std::fs::read(&png).expect("a screenshot");
+    assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 1000);
+    let pdf_bytes = std::fs::read(&pdf).expect("a PDF");
+    assert!(pdf_bytes.starts_with(b"%PDF") && pdf_bytes.len() > 1000);
+    let dom = String::from_utf8_lossy(&dom.stdout);
+    assert!(
+        dom.contains(&headline),
+        "{headline:?} not in the rendered page"
+    );
+    assert!(
+        dom.contains("class=\"headline\""),
+        "the page kept its structure"
+    );
+}
