@@ -5,7 +5,14 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use policydiff::classify::{Classifier, Context};
 use std::hint::black_box;
 
-const SUBJECTS: [&str; 6] = ["Officers", "The agency", "Each employer", "A contractor", "Jail staff", "The district"];
+const SUBJECTS: [&str; 6] = [
+    "Officers",
+    "The agency",
+    "Each employer",
+    "A contractor",
+    "Jail staff",
+    "The district",
+];
 const ACTIONS: [&str; 6] = [
     "record the reason for every stop",
     "notify the affected person in writing",
@@ -32,7 +39,11 @@ pub fn pairs(n: usize) -> Vec<(String, String)> {
             let a = ACTIONS[(i / 6) % ACTIONS.len()];
             let (m1, m2) = EDITS[(i / 36) % EDITS.len()];
             let days = 5 + i % 20;
-            let tail = if i % 3 == 0 { ", unless the person objects" } else { "" };
+            let tail = if i % 3 == 0 {
+                ", unless the person objects"
+            } else {
+                ""
+            };
             (
                 format!("{s} {m1} {a} within {days} days{tail}."),
                 format!("{s} {m2} {a} within {} days.", days + i % 4),

@@ -31,12 +31,28 @@ fn csv_rows_get_verdicts_and_keep_their_columns() {
     let text = String::from_utf8(out.stdout).unwrap();
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let headers: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(headers, ["id", "old", "new", "sponsor", "direction", "confidence", "needs_review", "reasons"]);
+    assert_eq!(
+        headers,
+        [
+            "id",
+            "old",
+            "new",
+            "sponsor",
+            "direction",
+            "confidence",
+            "needs_review",
+            "reasons"
+        ]
+    );
     let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     let dirs: Vec<&str> = rows.iter().map(|r| &r[4]).collect();
     assert_eq!(dirs, ["strengthened", "weakened", "weakened"]);
     assert_eq!(&rows[1][3], "'=cmd()", "formula cells are neutralised");
-    assert!(rows[0][7].contains("'should' became 'shall'"), "{}", &rows[0][7]);
+    assert!(
+        rows[0][7].contains("'should' became 'shall'"),
+        "{}",
+        &rows[0][7]
+    );
 }
 
 #[test]
@@ -48,12 +64,21 @@ fn yaml_tables_and_json_output() {
         "- old: Vendors shall not accept gifts.\n  new: Vendors shall not accept gifts, except meals under $20.\n  ref: 7\n",
     );
     let out = dir.path().join("out.json");
-    cmd().args(["amendments", "--format", "json", "--output"]).arg(&out).arg(&t).assert().success();
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    cmd()
+        .args(["amendments", "--format", "json", "--output"])
+        .arg(&out)
+        .arg(&t)
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v[0]["row"], 1);
     assert_eq!(v[0]["columns"]["ref"], "7");
     assert_eq!(v[0]["direction"], "weakened");
-    assert!(v[0]["reasons"][0]["explanation"].as_str().unwrap().contains("except meals"));
+    assert!(v[0]["reasons"][0]["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("except meals"));
 }
 
 #[test]
@@ -64,8 +89,17 @@ fn a_user_lexicon_applies() {
         "a.csv",
         "old,new\nStaff shall obtain the arrestee's social security number.,Staff shall not require a social security number.\n",
     );
-    let lex = write(dir.path(), "lex.yaml", "intrusive_powers:\n  enabled: false\n");
-    cmd().arg("amendments").arg(&t).assert().success().stdout(predicate::str::contains("strengthened"));
+    let lex = write(
+        dir.path(),
+        "lex.yaml",
+        "intrusive_powers:\n  enabled: false\n",
+    );
+    cmd()
+        .arg("amendments")
+        .arg(&t)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("strengthened"));
     cmd()
         .arg("amendments")
         .arg(&t)
@@ -84,10 +118,18 @@ fn bad_tables_are_named_with_line_or_row() {
         ("ragged.csv", "old,new\na,b\nc\n", "line 3"),
         ("nocol.csv", "old,text\na,b\n", "no `new` column"),
         ("empty.csv", "", "empty"),
-        ("blank.csv", "old,new\n,\n", "line 2: both `old` and `new` are empty"),
+        (
+            "blank.csv",
+            "old,new\n,\n",
+            "line 2: both `old` and `new` are empty",
+        ),
         ("nested.yaml", "- old: a\n  new: [x]\n", "row 1"),
         ("syntax.yaml", "- old: a\n  new: 'x\n", "line"),
-        ("notalist.yaml", "old: a\nnew: b\n", "expected a list of rows"),
+        (
+            "notalist.yaml",
+            "old: a\nnew: b\n",
+            "expected a list of rows",
+        ),
         ("table.txt", "old,new\na,b\n", ".csv, .yaml or .yml"),
     ];
     for (name, text, want) in cases {
@@ -107,14 +149,18 @@ fn bad_tables_are_named_with_line_or_row() {
         .stderr(predicate::str::contains("missing.csv"));
     let bad = write(dir.path(), "bin.csv", "old,new\n");
     std::fs::write(&bad, b"old,new\n\xff\xfe,x\n").unwrap();
-    cmd().arg("amendments").arg(&bad).assert().code(2).stderr(predicate::str::contains("line 2"));
+    cmd()
+        .arg("amendments")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 2"));
 }
 
 #[test]
 fn lexicon_command_prints_the_builtin() {
-    cmd()
-        .arg("lexicon")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("intrusive_powers:").and(predicate::str::contains("enabled: true")));
+    cmd().arg("lexicon").assert().success().stdout(
+        predicate::str::contains("intrusive_powers:")
+            .and(predicate::str::contains("enabled: true")),
+    );
 }

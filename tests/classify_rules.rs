@@ -20,7 +20,11 @@ fn case(old: &str, new: &str, want: Direction, rule: &str) {
     assert_eq!(v.direction, want, "{old:?} -> {new:?}: {:#?}", v.reasons);
     assert!((0.0..=1.0).contains(&v.confidence));
     if !rule.is_empty() {
-        assert!(v.reasons.iter().any(|r| r.rule == rule), "{old:?} -> {new:?}: no {rule}: {:#?}", v.reasons);
+        assert!(
+            v.reasons.iter().any(|r| r.rule == rule),
+            "{old:?} -> {new:?}: no {rule}: {:#?}",
+            v.reasons
+        );
     }
     if want != Unchanged {
         let quoted = v.reasons.iter().any(|r| {
@@ -30,52 +34,146 @@ fn case(old: &str, new: &str, want: Direction, rule: &str) {
                     .filter_map(|q| q.as_deref())
                     .any(|q| r.explanation.contains(q))
         });
-        assert!(quoted, "{old:?} -> {new:?}: no reason quotes the change: {:#?}", v.reasons);
+        assert!(
+            quoted,
+            "{old:?} -> {new:?}: no reason quotes the change: {:#?}",
+            v.reasons
+        );
     }
 }
 
 #[test]
 fn modal_tiers() {
-    case("Inspectors should photograph each violation.", "Inspectors shall photograph each violation.", Strengthened, "modal-upgrade");
-    case("Inspectors must photograph each violation.", "Inspectors may photograph each violation.", Weakened, "modal-downgrade");
-    case("Inspectors shall photograph each violation.", "Inspectors must photograph each violation.", Unchanged, "same-tier");
-    case("Vendors may not subcontract the work.", "Vendors shall not subcontract the work.", Unchanged, "same-tier");
-    case("Tenants' files may be shared with the board.", "Tenants' files may not be shared with the board.", Strengthened, "modal-upgrade");
-    case("Clerks shall not accept cash payments.", "Clerks should not accept cash payments.", Weakened, "modal-downgrade");
+    case(
+        "Inspectors should photograph each violation.",
+        "Inspectors shall photograph each violation.",
+        Strengthened,
+        "modal-upgrade",
+    );
+    case(
+        "Inspectors must photograph each violation.",
+        "Inspectors may photograph each violation.",
+        Weakened,
+        "modal-downgrade",
+    );
+    case(
+        "Inspectors shall photograph each violation.",
+        "Inspectors must photograph each violation.",
+        Unchanged,
+        "same-tier",
+    );
+    case(
+        "Vendors may not subcontract the work.",
+        "Vendors shall not subcontract the work.",
+        Unchanged,
+        "same-tier",
+    );
+    case(
+        "Tenants' files may be shared with the board.",
+        "Tenants' files may not be shared with the board.",
+        Strengthened,
+        "modal-upgrade",
+    );
+    case(
+        "Clerks shall not accept cash payments.",
+        "Clerks should not accept cash payments.",
+        Weakened,
+        "modal-downgrade",
+    );
 }
 
 #[test]
 fn no_obligation_phrases_win_by_length() {
-    case("The district shall publish the audit.", "The district shall not be required to publish the audit.", Weakened, "modal-downgrade");
-    case("The district is not required to publish the audit.", "The district must publish the audit.", Strengthened, "modal-upgrade");
-    case("The landlord need not repaint the unit.", "The landlord is not obligated to repaint the unit.", Unchanged, "same-tier");
+    case(
+        "The district shall publish the audit.",
+        "The district shall not be required to publish the audit.",
+        Weakened,
+        "modal-downgrade",
+    );
+    case(
+        "The district is not required to publish the audit.",
+        "The district must publish the audit.",
+        Strengthened,
+        "modal-upgrade",
+    );
+    case(
+        "The landlord need not repaint the unit.",
+        "The landlord is not obligated to repaint the unit.",
+        Unchanged,
+        "same-tier",
+    );
 }
 
 #[test]
 fn double_negatives_and_emphasis() {
-    case("Lifeguards shall not fail to close the pool in a storm.", "Lifeguards shall close the pool in a storm.", Unchanged, "same-tier");
-    case("No inspector shall neglect to sign the log.", "Every inspector shall sign the log.", Unchanged, "");
-    case("The notice shall list the fee and the due date.", "The notice shall list not only the fee but also the due date.", Unchanged, "emphasis-only");
-    case("Nothing in this section shall be construed to prevent a manager from approving leave.", "This section does not prevent a manager from approving leave.", Unchanged, "");
+    case(
+        "Lifeguards shall not fail to close the pool in a storm.",
+        "Lifeguards shall close the pool in a storm.",
+        Unchanged,
+        "same-tier",
+    );
+    case(
+        "No inspector shall neglect to sign the log.",
+        "Every inspector shall sign the log.",
+        Unchanged,
+        "",
+    );
+    case(
+        "The notice shall list the fee and the due date.",
+        "The notice shall list not only the fee but also the due date.",
+        Unchanged,
+        "emphasis-only",
+    );
+    case(
+        "Nothing in this section shall be construed to prevent a manager from approving leave.",
+        "This section does not prevent a manager from approving leave.",
+        Unchanged,
+        "",
+    );
 }
 
 #[test]
 fn exceptions_depend_on_their_host() {
     // Removed from a ban: stricter.
     case("Wardens shall not open inmate mail unless a court has ordered it or the mail appears to contain contraband.", "Wardens shall not open inmate mail unless a court has ordered it.", Strengthened, "");
-    case("Wardens shall not open inmate mail, except in an emergency.", "Wardens shall not open inmate mail.", Strengthened, "exception-removed");
+    case(
+        "Wardens shall not open inmate mail, except in an emergency.",
+        "Wardens shall not open inmate mail.",
+        Strengthened,
+        "exception-removed",
+    );
     // Added to a permission: stricter.
-    case("Rangers may close a trail at any time.", "Rangers may close a trail at any time, except during a scheduled race.", Strengthened, "exception-added");
+    case(
+        "Rangers may close a trail at any time.",
+        "Rangers may close a trail at any time, except during a scheduled race.",
+        Strengthened,
+        "exception-added",
+    );
     // Removed from a permission: looser.
-    case("Rangers may close a trail, except during a scheduled race.", "Rangers may close a trail.", Weakened, "exception-removed");
+    case(
+        "Rangers may close a trail, except during a scheduled race.",
+        "Rangers may close a trail.",
+        Weakened,
+        "exception-removed",
+    );
     // Added to a duty: looser.
-    case("The clerk shall file the notice.", "The clerk shall file the notice unless the owner objects.", Weakened, "exception-added");
+    case(
+        "The clerk shall file the notice.",
+        "The clerk shall file the notice unless the owner objects.",
+        Weakened,
+        "exception-added",
+    );
 }
 
 #[test]
 fn conjunctions_inside_conditions_and_exceptions() {
     // "and" -> "or" in an exception widens the exception: looser.
-    case("Staff shall not share a pupil's grades unless the parent consents and the pupil agrees.", "Staff shall not share a pupil's grades unless the parent consents or the pupil agrees.", Weakened, "scope-loosened");
+    case(
+        "Staff shall not share a pupil's grades unless the parent consents and the pupil agrees.",
+        "Staff shall not share a pupil's grades unless the parent consents or the pupil agrees.",
+        Weakened,
+        "scope-loosened",
+    );
     // "or" -> "and" in an exemption's condition narrows the exemption: stricter.
     case("A shop is exempt from the recycling rule if it has fewer than five staff or sells no food.", "A shop is exempt from the recycling rule if it has fewer than five staff and sells no food.", Strengthened, "scope-tightened");
 }
@@ -83,71 +181,236 @@ fn conjunctions_inside_conditions_and_exceptions() {
 #[test]
 fn savings_clauses_read_as_permissions() {
     case("", "Nothing in this policy prevents an officer from sharing booking photos with other agencies.", Weakened, "permission-added");
-    case("Nothing in this policy requires staff to translate documents.", "", Strengthened, "permission-removed");
+    case(
+        "Nothing in this policy requires staff to translate documents.",
+        "",
+        Strengthened,
+        "permission-removed",
+    );
 }
 
 #[test]
 fn gates_and_conditions() {
-    case("A clerk may release the file.", "A clerk may release the file only after the owner signs a waiver.", Strengthened, "gate-added");
-    case("A clerk may release the file only after the owner signs a waiver.", "A clerk may release the file.", Weakened, "gate-removed");
-    case("Rangers shall not close a trail unless a storm warning is in effect.", "Rangers may close a trail only if a storm warning is in effect.", Unchanged, "ban-unless-equals-may-only-if");
+    case(
+        "A clerk may release the file.",
+        "A clerk may release the file only after the owner signs a waiver.",
+        Strengthened,
+        "gate-added",
+    );
+    case(
+        "A clerk may release the file only after the owner signs a waiver.",
+        "A clerk may release the file.",
+        Weakened,
+        "gate-removed",
+    );
+    case(
+        "Rangers shall not close a trail unless a storm warning is in effect.",
+        "Rangers may close a trail only if a storm warning is in effect.",
+        Unchanged,
+        "ban-unless-equals-may-only-if",
+    );
 }
 
 #[test]
 fn hedges_boosters_and_motives() {
-    case("The vendor shall deliver on time.", "The vendor shall, to the extent practicable, deliver on time.", Weakened, "hedge-added");
-    case("As appropriate, the board shall review the budget.", "The board shall review the budget.", Strengthened, "hedge-removed");
-    case("The clerk shall always lock the safe.", "The clerk shall lock the safe.", Weakened, "booster-removed");
-    case("No trader shall mislabel produce.", "No trader shall intentionally mislabel produce.", Weakened, "qualifier-added");
+    case(
+        "The vendor shall deliver on time.",
+        "The vendor shall, to the extent practicable, deliver on time.",
+        Weakened,
+        "hedge-added",
+    );
+    case(
+        "As appropriate, the board shall review the budget.",
+        "The board shall review the budget.",
+        Strengthened,
+        "hedge-removed",
+    );
+    case(
+        "The clerk shall always lock the safe.",
+        "The clerk shall lock the safe.",
+        Weakened,
+        "booster-removed",
+    );
+    case(
+        "No trader shall mislabel produce.",
+        "No trader shall intentionally mislabel produce.",
+        Weakened,
+        "qualifier-added",
+    );
 }
 
 #[test]
 fn numbers_by_their_cue() {
-    case("Complaints shall be answered within seventy-two (72) hours.", "Complaints shall be answered within 24 hours.", Strengthened, "number-tightened");
-    case("Complaints shall be answered within 5 days.", "Complaints shall be answered within 5 business days.", Weakened, "number-loosened");
-    case("Fees shall not exceed $40.", "Fees shall not exceed $60.", Weakened, "number-loosened");
-    case("Tenants shall receive at least 30 days' notice.", "Tenants shall receive at least 60 days' notice.", Strengthened, "number-tightened");
-    case("Fire drills shall be held quarterly.", "Fire drills shall be held monthly.", Strengthened, "number-tightened");
-    case("The report is due within twenty (20) days.", "The report is due within 20 days.", Unchanged, "");
-    case("Repairs shall be made promptly.", "Repairs shall be made within 10 days.", Strengthened, "timing-tightened");
-    case("Grants over $5,000 shall be reviewed by the board.", "Grants over $9,000 shall be reviewed by the board.", Unchanged, "threshold-changed");
+    case(
+        "Complaints shall be answered within seventy-two (72) hours.",
+        "Complaints shall be answered within 24 hours.",
+        Strengthened,
+        "number-tightened",
+    );
+    case(
+        "Complaints shall be answered within 5 days.",
+        "Complaints shall be answered within 5 business days.",
+        Weakened,
+        "number-loosened",
+    );
+    case(
+        "Fees shall not exceed $40.",
+        "Fees shall not exceed $60.",
+        Weakened,
+        "number-loosened",
+    );
+    case(
+        "Tenants shall receive at least 30 days' notice.",
+        "Tenants shall receive at least 60 days' notice.",
+        Strengthened,
+        "number-tightened",
+    );
+    case(
+        "Fire drills shall be held quarterly.",
+        "Fire drills shall be held monthly.",
+        Strengthened,
+        "number-tightened",
+    );
+    case(
+        "The report is due within twenty (20) days.",
+        "The report is due within 20 days.",
+        Unchanged,
+        "",
+    );
+    case(
+        "Repairs shall be made promptly.",
+        "Repairs shall be made within 10 days.",
+        Strengthened,
+        "timing-tightened",
+    );
+    case(
+        "Grants over $5,000 shall be reviewed by the board.",
+        "Grants over $9,000 shall be reviewed by the board.",
+        Unchanged,
+        "threshold-changed",
+    );
 }
 
 #[test]
 fn ladders() {
-    case("A guard may search a locker with reasonable suspicion.", "A guard may search a locker with probable cause.", Strengthened, "bar-raised");
-    case("A pupil may be expelled only on clear and convincing evidence.", "A pupil may be expelled only on a preponderance of the evidence.", Weakened, "bar-lowered");
-    case("Overtime may be approved by a sergeant.", "Overtime may be approved by the chief.", Strengthened, "bar-raised");
-    case("A member who leaks records shall receive a written reprimand.", "A member who leaks records shall be terminated.", Strengthened, "bar-raised");
+    case(
+        "A guard may search a locker with reasonable suspicion.",
+        "A guard may search a locker with probable cause.",
+        Strengthened,
+        "bar-raised",
+    );
+    case(
+        "A pupil may be expelled only on clear and convincing evidence.",
+        "A pupil may be expelled only on a preponderance of the evidence.",
+        Weakened,
+        "bar-lowered",
+    );
+    case(
+        "Overtime may be approved by a sergeant.",
+        "Overtime may be approved by the chief.",
+        Strengthened,
+        "bar-raised",
+    );
+    case(
+        "A member who leaks records shall receive a written reprimand.",
+        "A member who leaks records shall be terminated.",
+        Strengthened,
+        "bar-raised",
+    );
 }
 
 #[test]
 fn scope_and_quantifiers() {
-    case("Auditors shall review a sample of the invoices.", "Auditors shall review all of the invoices.", Strengthened, "");
-    case("All council members shall file a disclosure.", "Some council members shall file a disclosure.", Weakened, "bound-narrowed");
-    case("Staff shall not photograph any visitor.", "Staff shall not photograph any visitor who is under eighteen.", Weakened, "scope-loosened");
-    case("The smoking ban covers bars.", "The smoking ban covers bars, clubs and arenas.", Strengthened, "scope-tightened");
+    case(
+        "Auditors shall review a sample of the invoices.",
+        "Auditors shall review all of the invoices.",
+        Strengthened,
+        "",
+    );
+    case(
+        "All council members shall file a disclosure.",
+        "Some council members shall file a disclosure.",
+        Weakened,
+        "bound-narrowed",
+    );
+    case(
+        "Staff shall not photograph any visitor.",
+        "Staff shall not photograph any visitor who is under eighteen.",
+        Weakened,
+        "scope-loosened",
+    );
+    case(
+        "The smoking ban covers bars.",
+        "The smoking ban covers bars, clubs and arenas.",
+        Strengthened,
+        "scope-tightened",
+    );
 }
 
 #[test]
 fn style_only() {
-    case("The inspector shall meet the owner and give him or her a receipt.", "The inspector shall meet the owner and give the owner a receipt.", Unchanged, "gender-neutral");
-    case("The inspecter shall sign the form.", "The inspector shall sign the form.", Unchanged, "spelling");
-    case("Appeals go to the board under Section 4.2.", "Appeals go to the board under Section 5.3.", Unchanged, "cross-reference");
+    case(
+        "The inspector shall meet the owner and give him or her a receipt.",
+        "The inspector shall meet the owner and give the owner a receipt.",
+        Unchanged,
+        "gender-neutral",
+    );
+    case(
+        "The inspecter shall sign the form.",
+        "The inspector shall sign the form.",
+        Unchanged,
+        "spelling",
+    );
+    case(
+        "Appeals go to the board under Section 4.2.",
+        "Appeals go to the board under Section 5.3.",
+        Unchanged,
+        "cross-reference",
+    );
 }
 
 #[test]
 fn whole_norms_added_and_removed() {
-    case("", "Staff shall not tow a vehicle with a person inside.", Strengthened, "norm-added");
-    case("Staff shall not tow a vehicle with a person inside.", "", Weakened, "norm-removed");
-    case("Managers may approve remote work.", "", Strengthened, "permission-removed");
-    case("", "Residents need not show identification to enter the library.", Strengthened, "norm-added");
+    case(
+        "",
+        "Staff shall not tow a vehicle with a person inside.",
+        Strengthened,
+        "norm-added",
+    );
+    case(
+        "Staff shall not tow a vehicle with a person inside.",
+        "",
+        Weakened,
+        "norm-removed",
+    );
+    case(
+        "Managers may approve remote work.",
+        "",
+        Strengthened,
+        "permission-removed",
+    );
+    case(
+        "",
+        "Residents need not show identification to enter the library.",
+        Strengthened,
+        "norm-added",
+    );
 }
 
 #[test]
 fn public_rights_are_read_as_limits_on_officers() {
-    case("Passengers need not identify themselves.", "Passengers shall identify themselves.", Weakened, "");
-    case("Passengers shall identify themselves.", "Passengers need not identify themselves.", Strengthened, "");
+    case(
+        "Passengers need not identify themselves.",
+        "Passengers shall identify themselves.",
+        Weakened,
+        "",
+    );
+    case(
+        "Passengers shall identify themselves.",
+        "Passengers need not identify themselves.",
+        Strengthened,
+        "",
+    );
 }
 
 #[test]
@@ -163,13 +426,27 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
     };
     let old_def = "\"Sensitive data\" means health records or payroll records.";
     let new_def = "\"Sensitive data\" means health records, payroll records, or location history.";
-    let old = vec![clause("2", old_def), clause("5", "Staff shall not sell sensitive data to any broker.")];
-    let new = vec![clause("2", new_def), clause("5", "Staff shall not sell sensitive data to any broker.")];
-    let ctx = Context { old_clauses: &old, new_clauses: &new, regulated: None };
+    let old = vec![
+        clause("2", old_def),
+        clause("5", "Staff shall not sell sensitive data to any broker."),
+    ];
+    let new = vec![
+        clause("2", new_def),
+        clause("5", "Staff shall not sell sensitive data to any broker."),
+    ];
+    let ctx = Context {
+        old_clauses: &old,
+        new_clauses: &new,
+        regulated: None,
+    };
     let v = Classifier::default().classify(Some(old_def), Some(new_def), &[], &ctx);
     assert_eq!(v.direction, Strengthened, "{:#?}", v.reasons);
     assert!(v.needs_review);
-    assert!(v.reasons.iter().any(|r| r.explanation.contains("clause 5")), "{:#?}", v.reasons);
+    assert!(
+        v.reasons.iter().any(|r| r.explanation.contains("clause 5")),
+        "{:#?}",
+        v.reasons
+    );
 }
 
 const SSN_OLD: &str = "Booking staff shall obtain the arrestee's social security number.";
@@ -179,7 +456,10 @@ const SSN_NEW: &str = "Booking staff shall not require a social security number.
 fn intrusive_power_reading_is_on_by_default_and_named() {
     let v = classify(&Classifier::default(), SSN_OLD, SSN_NEW);
     assert_eq!(v.direction, Strengthened, "{:#?}", v.reasons);
-    assert!(v.reasons.iter().any(|r| r.explanation.contains("intrusive-power reading")));
+    assert!(v
+        .reasons
+        .iter()
+        .any(|r| r.explanation.contains("intrusive-power reading")));
 }
 
 #[test]
@@ -191,7 +471,10 @@ fn a_user_lexicon_can_switch_the_intrusive_reading_off() {
     assert_ne!(v.direction, Strengthened, "{:#?}", v.reasons);
     assert!(v.needs_review);
     assert!(
-        v.reasons.iter().any(|r| r.explanation.contains("read strictly") && r.explanation.contains("intrusive-power reading off")),
+        v.reasons
+            .iter()
+            .any(|r| r.explanation.contains("read strictly")
+                && r.explanation.contains("intrusive-power reading off")),
         "{:#?}",
         v.reasons
     );
@@ -199,7 +482,11 @@ fn a_user_lexicon_can_switch_the_intrusive_reading_off() {
 
 #[test]
 fn identical_text_is_unchanged_with_full_confidence() {
-    let v = classify(&Classifier::default(), "Staff shall log calls.", "Staff shall log calls.");
+    let v = classify(
+        &Classifier::default(),
+        "Staff shall log calls.",
+        "Staff shall log calls.",
+    );
     assert_eq!(v.direction, Unchanged);
     assert_eq!(v.confidence, 1.0);
     assert!(!v.needs_review && v.reasons.is_empty());

@@ -37,15 +37,29 @@ fn dev_pairs_meet_the_floor() {
         if v.direction == p.expect {
             e.0 += 1;
         } else {
-            let why: Vec<String> = v.reasons.iter().map(|r| format!("[{}] {}", r.rule, r.explanation)).collect();
-            misses.push(format!("{} ({}): expected {}, got {}: {}", p.id, p.pattern, p.expect.as_str(), v.direction.as_str(), why.join(" | ")));
+            let why: Vec<String> = v
+                .reasons
+                .iter()
+                .map(|r| format!("[{}] {}", r.rule, r.explanation))
+                .collect();
+            misses.push(format!(
+                "{} ({}): expected {}, got {}: {}",
+                p.id,
+                p.pattern,
+                p.expect.as_str(),
+                v.direction.as_str(),
+                why.join(" | ")
+            ));
             if v.direction != Direction::Unchanged && p.expect != Direction::Unchanged {
                 swaps.push(p.id.clone());
             }
         }
         if v.direction != Direction::Unchanged {
             assert!(
-                v.reasons.iter().any(|r| r.effect == v.direction && (r.deleted.is_some() || r.inserted.is_some())),
+                v.reasons
+                    .iter()
+                    .any(|r| r.effect == v.direction
+                        && (r.deleted.is_some() || r.inserted.is_some())),
                 "{}: a verdict needs a reason quoting the changed words: {:?}",
                 p.id,
                 v.reasons
@@ -54,7 +68,11 @@ fn dev_pairs_meet_the_floor() {
     }
     let right: usize = per.values().map(|v| v.0).sum();
     let accuracy = right as f64 / pairs.len() as f64;
-    eprintln!("dev pairs: {right}/{} = {:.1}%", pairs.len(), accuracy * 100.0);
+    eprintln!(
+        "dev pairs: {right}/{} = {:.1}%",
+        pairs.len(),
+        accuracy * 100.0
+    );
     for (pattern, (r, n)) in &per {
         eprintln!("  {pattern:<22} {r}/{n}");
     }

@@ -11,15 +11,25 @@ pub const NEUTRAL_BAND: f64 = 0.25;
 
 /// How a set of findings reads, given how many changed content words there were and how many the
 /// rules explained.
-pub fn verdict(mut findings: Vec<Finding>, changed: usize, explained: usize, unexplained: Option<(String, String)>) -> Verdict {
+pub fn verdict(
+    mut findings: Vec<Finding>,
+    changed: usize,
+    explained: usize,
+    unexplained: Option<(String, String)>,
+) -> Verdict {
     let sum: f64 = findings.iter().map(|f| f.weight).sum();
     let direction = if sum.abs() < NEUTRAL_BAND {
         Direction::Unchanged
     } else {
         Direction::from_weight(sum)
     };
-    let coverage = if changed == 0 { 1.0 } else { explained as f64 / changed as f64 };
-    let disagree = findings.iter().any(|f| f.weight > 0.2) && findings.iter().any(|f| f.weight < -0.2);
+    let coverage = if changed == 0 {
+        1.0
+    } else {
+        explained as f64 / changed as f64
+    };
+    let disagree =
+        findings.iter().any(|f| f.weight > 0.2) && findings.iter().any(|f| f.weight < -0.2);
     let decisive = findings.iter().any(|f| f.weight.abs() >= NEUTRAL_BAND);
     // Words no rule read: say so, quoting them, rather than pass over them in silence.
     if let Some((d, i)) = unexplained {

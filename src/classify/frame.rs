@@ -130,9 +130,40 @@ fn correlative(op: Op) -> Op {
 }
 
 const PARTICIPLES: &[&str] = &[
-    "held", "kept", "given", "made", "taken", "sent", "told", "paid", "shown", "known", "seen", "done",
-    "put", "set", "read", "left", "brought", "sought", "found", "met", "led", "built", "bought",
-    "caught", "shot", "struck", "cut", "let", "run", "won", "thrown", "withheld", "forbidden", "subject",
+    "held",
+    "kept",
+    "given",
+    "made",
+    "taken",
+    "sent",
+    "told",
+    "paid",
+    "shown",
+    "known",
+    "seen",
+    "done",
+    "put",
+    "set",
+    "read",
+    "left",
+    "brought",
+    "sought",
+    "found",
+    "met",
+    "led",
+    "built",
+    "bought",
+    "caught",
+    "shot",
+    "struck",
+    "cut",
+    "let",
+    "run",
+    "won",
+    "thrown",
+    "withheld",
+    "forbidden",
+    "subject",
 ];
 
 fn is_participle(w: &str) -> bool {
@@ -169,7 +200,8 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
             }
             continue;
         }
-        let at_clause_start = h.start == first_word || is_comma(h.start.checked_sub(1).and_then(|i| toks.get(i)));
+        let at_clause_start =
+            h.start == first_word || is_comma(h.start.checked_sub(1).and_then(|i| toks.get(i)));
         if let Some(kind) = slot_kind(h) {
             if at_clause_start {
                 let end = (h.end..n).find(|&i| !toks[i].word).unwrap_or(n);
@@ -186,7 +218,10 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
             // Outside a definition, "the report shall include the date" is a duty.
             let first = toks.get(h.start).map(|t| t.norm.as_str());
             let last = toks.get(h.end.wrapping_sub(1)).map(|t| t.norm.as_str());
-            if op == Op::Constitutive && matches!(first, Some("shall" | "must")) && last == Some("include") {
+            if op == Op::Constitutive
+                && matches!(first, Some("shall" | "must"))
+                && last == Some("include")
+            {
                 op = Op::Obligation;
             }
             modal_hit = Some((k, op, w));
@@ -214,14 +249,18 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         subject = subj_start..h.start;
         let mut after = h.end;
         // "shall not only ... but also": the "not" belongs to the connective.
-        let last_is_not = toks.get(h.end.wrapping_sub(1)).is_some_and(|t| t.norm == "not");
+        let last_is_not = toks
+            .get(h.end.wrapping_sub(1))
+            .is_some_and(|t| t.norm == "not");
         if last_is_not && toks.get(h.end).is_some_and(|t| t.norm == "only") {
             op = negate(op, false);
             modal.pop();
         }
         // "No officer shall ...": the subject's negative quantifier negates the modal.
         if let Some(neg) = hits.iter().find(|x| {
-            x.start == subj_start && x.end <= h.start && has(x, |c| matches!(c, Cue::NegativeSubject))
+            x.start == subj_start
+                && x.end <= h.start
+                && has(x, |c| matches!(c, Cue::NegativeSubject))
         }) {
             op = negate(op, false);
             modal.extend(neg.start..neg.end);
@@ -237,7 +276,10 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         }
         // Passive: "shall be released", "may be subject to".
         let mut i = after;
-        while toks.get(i).is_some_and(|t| t.norm == "not" || t.norm.ends_with("ly")) {
+        while toks
+            .get(i)
+            .is_some_and(|t| t.norm == "not" || t.norm.ends_with("ly"))
+        {
             i += 1;
         }
         if toks.get(i).is_some_and(|t| t.norm == "be") {
@@ -253,7 +295,8 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         for h in hits.iter().filter(|h| h.start >= modal_end) {
             let Some(kind) = slot_kind(h) else { continue };
             let word = toks[h.start].norm.as_str();
-            let needs_comma = kind == SlotKind::Condition && matches!(word, "where" | "when" | "if");
+            let needs_comma =
+                kind == SlotKind::Condition && matches!(word, "where" | "when" | "if");
             if needs_comma && !is_comma(h.start.checked_sub(1).and_then(|i| toks.get(i))) {
                 // "when deciding" directly after the verb phrase still reads as a condition;
                 // "where" inside a noun phrase ("areas where") does not.
@@ -268,7 +311,8 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
             let mut end = later.get(idx + 1).map(|l| l.0).unwrap_or(n);
             // "shall, where feasible, publish ...": a qualifier set off by commas right after the modal
             // interrupts the verb phrase and ends at the next comma.
-            let interrupts = *start <= action.start + 1 && is_comma(start.checked_sub(1).and_then(|i| toks.get(i)));
+            let interrupts = *start <= action.start + 1
+                && is_comma(start.checked_sub(1).and_then(|i| toks.get(i)));
             if interrupts {
                 if let Some(c) = (trig.end..end).find(|&i| !toks[i].word) {
                     end = c;
@@ -285,14 +329,16 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         action.end = action.end.min(action_end);
     }
 
-    let bearer = bearer_of(&toks[subject.clone()], lex);
+    let bearer = bearer_of(&toks[subject.clone()], op, lex);
     let stated = op;
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
         op = correlative(op);
     }
 
     let intrusive = is_intrusive(&toks, &action, passive.then_some(&subject), lex);
-    let sanction = hits.iter().any(|h| has(h, |c| matches!(c, Cue::Sanction(_))));
+    let sanction = hits
+        .iter()
+        .any(|h| has(h, |c| matches!(c, Cue::Sanction(_))));
     let mut quantities = numbers::quantities(&toks, &hits, sanction);
     for q in &mut quantities {
         let in_slot = slots
@@ -334,22 +380,46 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
     let h = hits
         .iter()
         .find(|h| has(h, |c| matches!(c, Cue::Deontic(Op::Constitutive))))?;
-    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.norm.as_str()).collect();
-    let lead = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
-    let prefixed = ["for purposes of", "for the purposes", "as used in", "for this purpose", "in this policy"]
+    let words: Vec<&str> = toks
         .iter()
-        .any(|p| lead.starts_with(p) || words.join(" ").starts_with(p));
-    let phrase: Vec<&str> = toks[h.start..h.end].iter().map(|t| t.norm.as_str()).collect();
+        .filter(|t| t.word)
+        .map(|t| t.norm.as_str())
+        .collect();
+    let lead = words.iter().take(3).copied().collect::<Vec<_>>().join(" ");
+    let prefixed = [
+        "for purposes of",
+        "for the purposes",
+        "as used in",
+        "for this purpose",
+        "in this policy",
+    ]
+    .iter()
+    .any(|p| lead.starts_with(p) || words.join(" ").starts_with(p));
+    let phrase: Vec<&str> = toks[h.start..h.end]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
     let strong = matches!(
         phrase.as_slice(),
-        ["means"] | ["shall", "mean"] | ["is", "defined", "as"] | ["are", "defined", "as"] | ["refers", "to"]
+        ["means"]
+            | ["shall", "mean"]
+            | ["is", "defined", "as"]
+            | ["are", "defined", "as"]
+            | ["refers", "to"]
     );
-    let quoted: Vec<&Tok> = toks[..h.start].iter().filter(|t| t.quoted && t.word).collect();
+    let quoted: Vec<&Tok> = toks[..h.start]
+        .iter()
+        .filter(|t| t.quoted && t.word)
+        .collect();
     let term = if !quoted.is_empty() {
         // The last quoted run before the phrase is the term.
         let last = quoted.last().map(|t| t.span.start).unwrap_or(0);
         let mut run: Vec<&str> = Vec::new();
-        for t in toks[..h.start].iter().rev().skip_while(|t| t.span.start > last) {
+        for t in toks[..h.start]
+            .iter()
+            .rev()
+            .skip_while(|t| t.span.start > last)
+        {
             if !t.quoted || !t.word {
                 break;
             }
@@ -382,18 +452,29 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
     })
 }
 
-fn bearer_of(subject: &[Tok], lex: &Lexicon) -> Bearer {
-    match lex.parties().scan(subject).first() {
-        Some(h) if h.cues.first() == Some(&PartyCue::Regulated) => Bearer::Regulated,
-        Some(h) if h.cues.first() == Some(&PartyCue::Public) => Bearer::Public,
-        _ => Bearer::Unknown,
+/// Who the subject is. A party that can be either (an applicant, an owner) is the public when given a
+/// permission (a right it holds: "applicants may appeal") and the regulated party when given a duty.
+fn bearer_of(subject: &[Tok], op: Op, lex: &Lexicon) -> Bearer {
+    match lex.parties().scan(subject).first().and_then(|h| h.cues.first().copied()) {
+        Some(PartyCue::Regulated) => Bearer::Regulated,
+        Some(PartyCue::Public) => Bearer::Public,
+        Some(PartyCue::Either) if matches!(op, Op::Permission | Op::NoObligation) => Bearer::Public,
+        Some(PartyCue::Either) => Bearer::Regulated,
+        None => Bearer::Unknown,
     }
 }
 
-fn is_intrusive(toks: &[Tok], action: &Range<usize>, subject: Option<&Range<usize>>, lex: &Lexicon) -> bool {
+fn is_intrusive(
+    toks: &[Tok],
+    action: &Range<usize>,
+    subject: Option<&Range<usize>>,
+    lex: &Lexicon,
+) -> bool {
     let mut seen = Vec::new();
     for r in std::iter::once(action).chain(subject) {
-        let Some(part) = toks.get(r.clone()) else { continue };
+        let Some(part) = toks.get(r.clone()) else {
+            continue;
+        };
         for h in lex.powers().scan(part) {
             seen.extend(h.cues.iter().copied());
         }
@@ -410,7 +491,9 @@ impl Frame {
     pub fn polarity(&self, intrusive_reading: bool) -> f64 {
         match self.op {
             Op::Obligation | Op::Advisory if intrusive_reading && self.intrusive => -1.0,
-            Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative | Op::Scope => 1.0,
+            Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative | Op::Scope => {
+                1.0
+            }
             Op::Permission | Op::NoObligation => -1.0,
             Op::Constitutive => 0.0,
             Op::None if self.bearer == Bearer::Regulated => 1.0,
@@ -449,18 +532,50 @@ mod tests {
         use Bearer::*;
         use Op::*;
         case("Officers should record the stop.", Advisory, Regulated);
-        case("No officer shall fail to render aid.", Obligation, Regulated);
-        case("Jail staff shall not fail to give a copy.", Obligation, Regulated);
+        case(
+            "No officer shall fail to render aid.",
+            Obligation,
+            Regulated,
+        );
+        case(
+            "Jail staff shall not fail to give a copy.",
+            Obligation,
+            Regulated,
+        );
         case("No person may enter the yard.", Prohibition, Public);
         case("A student may appeal the decision.", Prohibition, Public);
-        case("Staff shall not be required to file a form.", NoObligation, Regulated);
-        case("Passengers need not identify themselves.", Prohibition, Public);
+        case(
+            "Staff shall not be required to file a form.",
+            NoObligation,
+            Regulated,
+        );
+        case(
+            "Passengers need not identify themselves.",
+            Prohibition,
+            Public,
+        );
         case("Arrestees shall provide their address.", Permission, Public);
-        case("A student may be expelled only if the board agrees.", Permission, Public);
-        case("Except in an emergency, no employer shall require overtime.", Prohibition, Regulated);
-        case("The clerk shall record not only the date but also the hour.", Obligation, Unknown);
+        case(
+            "A student may be expelled only if the board agrees.",
+            Permission,
+            Public,
+        );
+        case(
+            "Except in an emergency, no employer shall require overtime.",
+            Prohibition,
+            Regulated,
+        );
+        case(
+            "The clerk shall record not only the date but also the hour.",
+            Obligation,
+            Unknown,
+        );
         case("Officers may decline to answer.", NoObligation, Regulated);
-        case("The Agency will not disclose records.", Prohibition, Regulated);
+        case(
+            "The Agency will not disclose records.",
+            Prohibition,
+            Regulated,
+        );
     }
 
     #[test]
@@ -477,9 +592,15 @@ mod tests {
     #[test]
     fn definitions_name_their_term() {
         let lex = Lexicon::builtin();
-        let f = parse("For purposes of Part 4, \"personal data\" means a name or address.", &lex);
+        let f = parse(
+            "For purposes of Part 4, \"personal data\" means a name or address.",
+            &lex,
+        );
         assert_eq!(f.op, Op::Constitutive);
-        assert_eq!(f.definition.map(|d| d.term), Some("personal data".to_string()));
+        assert_eq!(
+            f.definition.map(|d| d.term),
+            Some("personal data".to_string())
+        );
         let f = parse("The report shall include the date.", &lex);
         assert_eq!(f.op, Op::Obligation);
         assert!(f.definition.is_none());

@@ -71,6 +71,7 @@ pub struct Negation {
 pub struct Parties {
     pub regulated: Vec<String>,
     pub public: Vec<String>,
+    pub either: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -126,6 +127,7 @@ pub struct Numbers {
     pub threshold: Vec<String>,
     pub vague_time: BTreeMap<String, f64>,
     pub fixed_deadline_rank: f64,
+    pub named_deadlines: BTreeMap<String, f64>,
     pub units: BTreeMap<String, f64>,
     pub periodic: BTreeMap<String, f64>,
 }
@@ -208,6 +210,8 @@ pub enum Cue {
     Unit(f64),
     /// A deadline in words ("promptly"), by rank: lower is sooner.
     VagueTime(f64),
+    /// A deadline named by an event ("the end of the shift"), in minutes.
+    NamedDeadline(f64),
     Periodic(f64),
     Pronoun,
     Reference,
@@ -218,6 +222,8 @@ pub enum Cue {
 pub enum PartyCue {
     Regulated,
     Public,
+    /// Regulated when given a duty, the public when given a right.
+    Either,
 }
 
 /// Intrusive-power vocabulary categories.
@@ -293,9 +299,7 @@ impl<C: Clone + PartialEq> Matcher<C> {
         let mut out = Vec::new();
         let mut w = 0;
         while w < words.len() {
-            let input = Input::new(&hay)
-                .range(starts[w]..)
-                .anchored(Anchored::Yes);
+            let input = Input::new(&hay).range(starts[w]..).anchored(Anchored::Yes);
             match ac.find(input) {
                 Some(m) => {
                     let end_w = starts.partition_point(|&s| s < m.end());
@@ -375,10 +379,14 @@ impl Lexicon {
         // Checked alone first, so errors point into the user's own file.
         let _: Spec = serde_yaml::from_str(text).map_err(|e| yaml_error(e, path))?;
         let user = parse_value(text, path)?;
-        if !matches!(user, serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null) {
+        if !matches!(
+            user,
+            serde_yaml::Value::Mapping(_) | serde_yaml::Value::Null
+        ) {
             return Err(LexiconError::Invalid {
                 path: path.to_path_buf(),
-                message: "a lexicon file must be a mapping of keys (see `policydiff lexicon`)".into(),
+                message: "a lexicon file must be a mapping of keys (see `policydiff lexicon`)"
+                    .into(),
             });
         }
         let mut base = parse_value(BUILTIN_YAML, Path::new("lexicon.yaml"))?;
@@ -401,6 +409,9 @@ impl Lexicon {
         }
         for p in &spec.parties.public {
             party.push((p.clone(), PartyCue::Public));
+        }
+        for p in &spec.parties.either {
+            party.push((p.clone(), PartyCue::Either));
         }
         let ip = &spec.intrusive_powers;
         let mut powers = Vec::new();
@@ -486,6 +497,9 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     }
     add(&spec.sanctions.words, Cue::Sanction(None), &mut e);
     let n = &spec.numbers;
+    for (p, m) in &n.named_deadlines {
+        e.push((p.clone(), Cue::NamedDeadline(*m)));
+    }
     for (p, rank) in &n.vague_time {
         e.push((p.clone(), Cue::VagueTime(*rank)));
     }
@@ -505,7 +519,11 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     add(&d.no_obligation, Cue::Deontic(Op::NoObligation), &mut e);
     add(&d.prohibition, Cue::Deontic(Op::Prohibition), &mut e);
     add(&d.will_not, Cue::Will(Op::Prohibition), &mut e);
-    add(&d.advisory_negative, Cue::Deontic(Op::AdvisoryNegative), &mut e);
+    add(
+        &d.advisory_negative,
+        Cue::Deontic(Op::AdvisoryNegative),
+        &mut e,
+    );
     add(&d.permission, Cue::Deontic(Op::Permission), &mut e);
     add(&d.obligation, Cue::Deontic(Op::Obligation), &mut e);
     add(&d.will, Cue::Will(Op::Obligation), &mut e);
@@ -521,7 +539,11 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     add(&spec.qualifiers.motive, Cue::Motive, &mut e);
     add(&spec.qualifiers.universal, Cue::Universal, &mut e);
     add(&spec.qualifiers.restrictive, Cue::Restrictive, &mut e);
-    add(&spec.negation.negative_subject, Cue::NegativeSubject, &mut e);
+    add(
+        &spec.negation.negative_subject,
+        Cue::NegativeSubject,
+        &mut e,
+    );
     add(&spec.restyle.pronouns, Cue::Pronoun, &mut e);
     add(&spec.restyle.reference_words, Cue::Reference, &mut e);
     e
@@ -602,9 +624,15 @@ mod tests {
     fn longest_phrase_wins_at_word_boundaries() {
         let lex = Lexicon::builtin();
         let cases: &[(&str, &[&str])] = &[
-            ("staff shall not be required to file", &["shall not be required to"]),
+            (
+                "staff shall not be required to file",
+                &["shall not be required to"],
+            ),
             ("officers shall notify the court", &["shall"]),
-            ("with reasonable suspicion the officer", &["reasonable suspicion"]),
+            (
+                "with reasonable suspicion the officer",
+                &["reasonable suspicion"],
+            ),
             ("the mayor may act", &["may"]),
             ("provided, however, that", &["provided however"]),
         ];
@@ -632,8 +660,16 @@ mod tests {
     fn unknown_keys_are_named_with_their_line() {
         let cases = [
             ("hedgez: [x]\n", "mine.yaml:1:", "hedgez"),
-            ("deontic:\n  obligation: [shall]\n  obligaton: [must]\n", "mine.yaml:3:", "obligaton"),
-            ("intrusive_powers:\n  enabled: maybe\n", "mine.yaml:2:", "enabled"),
+            (
+                "deontic:\n  obligation: [shall]\n  obligaton: [must]\n",
+                "mine.yaml:3:",
+                "obligaton",
+            ),
+            (
+                "intrusive_powers:\n  enabled: maybe\n",
+                "mine.yaml:2:",
+                "enabled",
+            ),
             ("version: 2\n", "mine.yaml", "version 2"),
         ];
         for (yaml, at, word) in cases {

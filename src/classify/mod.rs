@@ -22,6 +22,7 @@ pub use lexicon::{Lexicon, LexiconError};
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
 use rules::Finding;
+use text::Tok;
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -72,6 +73,7 @@ impl Classifier {
         let split = |t: &str| -> Vec<Frame> {
             text::sentences(t)
                 .into_iter()
+                .flat_map(|r| text::norm_parts(t, r))
                 .filter_map(|r| t.get(r))
                 .map(|s| frame::parse(s, lex))
                 .collect()
@@ -91,7 +93,9 @@ impl Classifier {
                             .filter(|(j, _)| Some(*j) != b)
                             .map(|(_, f)| f.clone())
                             .collect();
-                        if let Some(f) = rules::definition::judge(&mut ev, &siblings, ctx, (old, new)) {
+                        if let Some(f) =
+                            rules::definition::judge(&mut ev, &siblings, ctx, (old, new))
+                        {
                             ev.push(f);
                         }
                     }
@@ -103,14 +107,29 @@ impl Classifier {
                     }
                     findings.append(&mut ev.findings);
                 }
-                (Some(x), None) => findings.push(rules::modal::solo(x, false, reading)),
-                (None, Some(y)) => findings.push(rules::modal::solo(y, true, reading)),
+                // In a split or merge the sentence may stand in another clause now (or before).
+                (Some(x), None) => findings.push(
+                    moved_sentence(x, ctx.new_clauses, !new.is_empty())
+                        .unwrap_or_else(|| rules::modal::solo(x, false, reading)),
+                ),
+                (None, Some(y)) => findings.push(
+                    moved_sentence(y, ctx.old_clauses, !old.is_empty())
+                        .unwrap_or_else(|| rules::modal::solo(y, true, reading)),
+                ),
                 (None, None) => {}
             }
         }
         let unexplained = (!loose.is_empty()).then(|| {
-            let d: Vec<String> = loose.iter().map(|l| l.0.clone()).filter(|s| !s.is_empty()).collect();
-            let i: Vec<String> = loose.iter().map(|l| l.1.clone()).filter(|s| !s.is_empty()).collect();
+            let d: Vec<String> = loose
+                .iter()
+                .map(|l| l.0.clone())
+                .filter(|s| !s.is_empty())
+                .collect();
+            let i: Vec<String> = loose
+                .iter()
+                .map(|l| l.1.clone())
+                .filter(|s| !s.is_empty())
+                .collect();
             (d.join("; "), i.join("; "))
         });
         let mut v = explain::verdict(findings, changed, explained, unexplained);
@@ -120,6 +139,51 @@ impl Classifier {
         }
         v
     }
+}
+
+/// A sentence missing from one side of a modified pair that appears word for word in a clause of the
+/// other version: it moved (a split or merge), it was not added or removed. Only looked for when the
+/// pair has both sides, so wholly added or removed clauses cost nothing.
+fn moved_sentence(f: &Frame, others: &[Clause], paired: bool) -> Option<Finding> {
+    if !paired {
+        return None;
+    }
+    // A part cut from "..., and the agency shall ..." starts with its conjunction.
+    let words: Vec<&Tok> = f.toks.iter().filter(|t| t.word).collect();
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|t| matches!(t.norm.as_str(), "and" | "but" | "or")),
+    );
+    let words = words.get(skip..).unwrap_or_default();
+    if words.len() < 4 {
+        return None;
+    }
+    // A cheap substring test on the middle words (whose case cannot differ) before the exact comparison.
+    let (a, b) = (words.get(1)?, words.get(words.len() - 2)?);
+    let probe = f.text.get(a.span.start..b.span.end)?;
+    let words: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
+    let home = others.iter().find(|c| {
+        c.text.contains(probe) && {
+            let toks = text::tokenize(&c.text);
+            let w: Vec<&str> = toks
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| t.norm.as_str())
+                .collect();
+            w.windows(words.len()).any(|win| win == words.as_slice())
+        }
+    })?;
+    let q = text::shorten(f.text.trim(), 90);
+    Some(Finding::new(
+        "moved-sentence",
+        0.0,
+        0.85,
+        format!(
+            "'{q}' now stands in clause {} with the same words, so its force is unchanged.",
+            home.id
+        ),
+    ))
 }
 
 /// The words no rule explained, quoted from each side.
@@ -147,7 +211,11 @@ fn unclaimed(ev: &rules::Ev<'_>) -> (String, String) {
 }
 
 fn content_words(f: &Frame) -> Vec<&str> {
-    f.toks.iter().filter(|t| t.is_content()).map(|t| t.norm.as_str()).collect()
+    f.toks
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| t.norm.as_str())
+        .collect()
 }
 
 fn similarity(a: &Frame, b: &Frame) -> f64 {

@@ -61,8 +61,26 @@ fn digits(s: &str) -> Option<f64> {
 
 fn small_word(w: &str) -> Option<f64> {
     const UNITS: [&str; 20] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
     ];
     const TENS: [&str; 8] = [
         "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -100,10 +118,19 @@ fn words_value(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         } else if w == "hundred" && any {
             current *= 100.0;
         } else if (w == "thousand" || w == "million") && any {
-            let m = if w == "thousand" { 1_000.0 } else { 1_000_000.0 };
+            let m = if w == "thousand" {
+                1_000.0
+            } else {
+                1_000_000.0
+            };
             total += current.max(1.0) * m;
             current = 0.0;
-        } else if w == "and" && any && toks.get(j + 1).is_some_and(|n| small_word(&n.norm).is_some()) {
+        } else if w == "and"
+            && any
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| small_word(&n.norm).is_some())
+        {
         } else {
             break;
         }
@@ -128,8 +155,7 @@ pub fn numbers(toks: &[Tok]) -> Vec<(f64, usize, usize)> {
             if let Some((v, j)) = words_value(toks, i) {
                 // "seventy-two (72)", "one hundred dollars ($100)": the figure repeats the words.
                 let mut end = j;
-                for k in j..(j + 2).min(toks.len()) {
-                    let t = &toks[k];
+                for (k, t) in toks.iter().enumerate().skip(j).take(2) {
                     if let Some(d) = digits(&t.norm) {
                         if (d - v).abs() < 1e-9 {
                             end = k + 1;
@@ -163,16 +189,20 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
         let is_reference = hits.iter().any(|h| {
             h.end <= s && s <= h.end + 2 && h.cues.iter().any(|c| matches!(c, Cue::Reference))
         });
-        if is_reference {
+        // "in 2018": a year is a date, not a quantity.
+        let year = value.fract() == 0.0
+            && (1800.0..2200.0).contains(&value)
+            && toks.get(s).is_some_and(|t| t.norm.len() == 4 && !t.dollar);
+        if is_reference || year {
             continue;
         }
         // The unit follows the number, perhaps after one adjective ("16 consecutive hours").
         let mut unit = None;
         let mut end = e;
         let mut per = false;
-        for k in e..(e + 3).min(toks.len()) {
+        for (k, t) in toks.iter().enumerate().skip(e).take(3) {
             // "twice per year", "3 times a week": a count of repetitions per unit.
-            per |= toks[k].norm == "times"
+            per |= t.norm == "times"
                 || cue_at(&|c| matches!(c, Cue::Number(NumCue::Frequency)), k).is_some();
             if let Some(h) = cue_at(&|c| matches!(c, Cue::Unit(_)), k) {
                 if let Some(Cue::Unit(m)) = h.cues.iter().find(|c| matches!(c, Cue::Unit(_))) {
@@ -182,9 +212,10 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                 break;
             }
         }
-        let money = toks
-            .get(s..(e + 2).min(toks.len()))
-            .is_some_and(|w| w.iter().any(|t| t.dollar || t.norm == "dollars" || t.norm == "dollar"));
+        let money = toks.get(s..(e + 2).min(toks.len())).is_some_and(|w| {
+            w.iter()
+                .any(|t| t.dollar || t.norm == "dollars" || t.norm == "dollar")
+        });
         // The cue is the nearest number cue in the three words before the number.
         let mut kind = Kind::Plain;
         let mut start = s;
@@ -212,7 +243,8 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
             kind = Kind::Penalty;
         }
         let (value, timed) = match unit {
-            Some(m) if kind == Kind::Frequency => (m / value.max(1.0), true),
+            // "twice per year" is a count per unit; "every two years" an interval.
+            Some(m) if per => (m / value.max(1.0), true),
             Some(m) => (value * m, true),
             None => (value, false),
         };
@@ -223,6 +255,23 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
             start,
             end,
         });
+    }
+    // Deadlines named by an event: "before the end of the shift".
+    for h in hits {
+        if let Some(Cue::NamedDeadline(m)) =
+            h.cues.iter().find(|c| matches!(c, Cue::NamedDeadline(_)))
+        {
+            out.push(Quantity {
+                kind: Kind::Deadline,
+                value: *m,
+                timed: true,
+                start: h.start.saturating_sub(usize::from(
+                    h.start > 0
+                        && matches!(toks[h.start - 1].norm.as_str(), "before" | "by" | "the"),
+                )),
+                end: h.end,
+            });
+        }
     }
     // Intervals written without a number: "each week", "every shift", "weekly".
     for h in hits {
@@ -278,7 +327,8 @@ mod tests {
         let sanction = text.contains("penalty");
         let qs = quantities(&toks, &hits, sanction);
         assert!(
-            qs.iter().any(|q| q.kind == kind && (q.value - value).abs() < 1e-6),
+            qs.iter()
+                .any(|q| q.kind == kind && (q.value - value).abs() < 1e-6),
             "{text}: {qs:?}"
         );
     }
@@ -287,16 +337,50 @@ mod tests {
     fn reads_typed_quantities() {
         case("within seventy-two (72) hours", Kind::Deadline, 72.0 * 60.0);
         case("no later than 72 hours after", Kind::Deadline, 72.0 * 60.0);
-        case("within three (3) business days", Kind::Deadline, 3.0 * 2016.0);
-        case("shall not exceed twenty-five dollars ($25)", Kind::Cap, 25.0);
-        case("at least thirty (30) days' written notice", Kind::Minimum, 30.0 * 1440.0);
+        case(
+            "within three (3) business days",
+            Kind::Deadline,
+            3.0 * 2016.0,
+        );
+        case(
+            "shall not exceed twenty-five dollars ($25)",
+            Kind::Cap,
+            25.0,
+        );
+        case(
+            "at least thirty (30) days' written notice",
+            Kind::Minimum,
+            30.0 * 1440.0,
+        );
         case("once each week", Kind::Frequency, 10080.0);
-        case("before the start of each work shift", Kind::Frequency, 480.0);
+        case(
+            "before the start of each work shift",
+            Kind::Frequency,
+            480.0,
+        );
         case("audits shall occur quarterly", Kind::Frequency, 131400.0);
-        case("a civil penalty of up to one hundred dollars ($100)", Kind::Penalty, 100.0);
-        case("not less than two hundred fifty dollars", Kind::Minimum, 250.0);
-        case("purchases over five thousand dollars ($5,000)", Kind::Threshold, 5000.0);
+        case(
+            "a civil penalty of up to one hundred dollars ($100)",
+            Kind::Penalty,
+            100.0,
+        );
+        case(
+            "not less than two hundred fifty dollars",
+            Kind::Minimum,
+            250.0,
+        );
+        case(
+            "purchases over five thousand dollars ($5,000)",
+            Kind::Threshold,
+            5000.0,
+        );
         case("twice per year", Kind::Frequency, 525600.0 / 2.0);
+        case("at least every two years", Kind::Frequency, 2.0 * 525600.0);
+        case(
+            "in writing before the end of the shift",
+            Kind::Deadline,
+            480.0,
+        );
     }
 
     #[test]

@@ -24,11 +24,11 @@ pub struct Tok {
 
 /// Words that carry no force on their own: they never count as changed content.
 const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into", "onto",
-    "and", "or", "nor", "but", "also", "that", "this", "these", "those", "it", "its", "is", "are",
-    "be", "been", "was", "were", "which", "who", "whom", "whose", "there", "than", "so", "under",
-    "any", "s", "such", "then", "about", "upon", "within", "their", "his", "her", "he", "she",
-    "they", "them", "him", "i", "ii",
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into",
+    "onto", "and", "or", "nor", "but", "also", "that", "this", "these", "those", "it", "its", "is",
+    "are", "be", "been", "was", "were", "which", "who", "whom", "whose", "there", "than", "so",
+    "under", "any", "s", "such", "then", "about", "upon", "within", "their", "his", "her", "he",
+    "she", "they", "them", "him", "i", "ii",
 ];
 
 pub fn is_function_word(w: &str) -> bool {
@@ -125,12 +125,19 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if !(f.is_uppercase() || f == '"' || f == '\u{201C}') {
             continue;
         }
-        let word_before: String = text[..pos]
+        let mut word_before: Vec<char> = text[..pos]
             .chars()
             .rev()
             .take_while(|ch| !ch.is_whitespace())
             .collect();
-        if word_before.contains('.') || word_before.chars().count() <= 2 && word_before != "it" {
+        word_before.reverse();
+        let word_before: String = word_before.into_iter().collect();
+        // "U.S.", "No. 5", "Sec. 3" are abbreviations, but short words can end a sentence too.
+        let short_word = matches!(
+            word_before.to_lowercase().as_str(),
+            "it" | "us" | "do" | "go" | "up" | "on" | "in" | "so" | "me" | "be"
+        );
+        if word_before.contains('.') || (word_before.chars().count() <= 2 && !short_word) {
             continue;
         }
         let end = pos + c.len_utf8();
@@ -145,6 +152,49 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+const MODAL_WORDS: &[&str] = &["shall", "must", "may", "should", "will", "need", "cannot"];
+
+/// Splits a sentence that joins two norms ("..., and the agency shall accept ...", "...; staff may ...")
+/// into one part per norm. A comma or semicolon followed by "and", "but" or "or" splits only when both
+/// sides have a modal of their own, so lists inside one norm stay whole.
+pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let Some(sentence) = text.get(range.clone()) else {
+        return vec![range];
+    };
+    let toks = tokenize(sentence);
+    let modal_at = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| MODAL_WORDS.contains(&t.norm.as_str()))
+    };
+    let mut cuts = Vec::new();
+    let mut last_cut = 0;
+    for (i, t) in toks.iter().enumerate() {
+        if t.word || !(t.norm == "," || t.norm == ";") {
+            continue;
+        }
+        let joined = toks
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.norm.as_str(), "and" | "but" | "or"));
+        if !joined && t.norm != ";" {
+            continue;
+        }
+        let before = (last_cut..i).any(modal_at);
+        let after = (i + 1..(i + 10).min(toks.len())).any(modal_at);
+        if before && after {
+            cuts.push(t.span.end);
+            last_cut = i + 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for c in cuts {
+        out.push(range.start + start..range.start + c);
+        start = c;
+    }
+    out.push(range.start + start..range.end);
+    out
+}
+
 /// One changed run between two token lists: the old tokens deleted and the new ones inserted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hunk {
@@ -155,7 +205,12 @@ pub struct Hunk {
 /// Aligns two token lists by a word diff of their normalised forms and returns the changed runs.
 /// Case and punctuation-spacing differences vanish because both sides are normalised first.
 pub fn hunks(old: &[Tok], new: &[Tok]) -> Vec<Hunk> {
-    let join = |t: &[Tok]| -> String { t.iter().map(|x| x.norm.as_str()).collect::<Vec<_>>().join(" ") };
+    let join = |t: &[Tok]| -> String {
+        t.iter()
+            .map(|x| x.norm.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let (a, b) = (join(old), join(new));
     // Token index of every byte offset where a token starts in the joined strings.
     let starts = |t: &[Tok]| -> Vec<usize> {
@@ -225,8 +280,10 @@ fn push_hunk(out: &mut Vec<Hunk>, old: Range<usize>, new: Range<usize>) {
 
 /// The source words of a token range, as written.
 pub fn quote(text: &str, toks: &[Tok], r: Range<usize>) -> String {
-    let (Some(first), Some(last)) = (toks.get(r.start), r.end.checked_sub(1).and_then(|e| toks.get(e)))
-    else {
+    let (Some(first), Some(last)) = (
+        toks.get(r.start),
+        r.end.checked_sub(1).and_then(|e| toks.get(e)),
+    ) else {
         return String::new();
     };
     if first.span.start > last.span.end {
@@ -260,7 +317,10 @@ mod tests {
     #[test]
     fn words_keep_inner_joiners_and_drop_possessives() {
         let cases: &[(&str, &[&str])] = &[
-            ("The officer's body-worn camera", &["the", "officer", "body-worn", "camera"]),
+            (
+                "The officer's body-worn camera",
+                &["the", "officer", "body-worn", "camera"],
+            ),
             ("over $5,000, or", &["over", "5,000", ",", "or"]),
             ("U.S. Immigration", &["u.s", "immigration"]),
             ("ten (10) days' notice", &["ten", "10", "days", "notice"]),
@@ -282,7 +342,32 @@ mod tests {
     fn sentences_split_on_full_stops_before_capitals_only() {
         let s = "Staff may act. For this purpose, U.S. Code applies. Done";
         let parts: Vec<&str> = sentences(s).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(parts, vec!["Staff may act.", " For this purpose, U.S. Code applies.", " Done"]);
+        assert_eq!(
+            parts,
+            vec![
+                "Staff may act.",
+                " For this purpose, U.S. Code applies.",
+                " Done"
+            ]
+        );
+    }
+
+    #[test]
+    fn two_norms_joined_by_and_are_split() {
+        let s = "Any person may file a complaint, and the agency shall accept it. Staff shall log calls, texts, and emails.";
+        let parts: Vec<&str> = sentences(s)
+            .into_iter()
+            .flat_map(|r| norm_parts(s, r))
+            .map(|r| s[r].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Any person may file a complaint,",
+                "and the agency shall accept it.",
+                "Staff shall log calls, texts, and emails."
+            ]
+        );
     }
 
     #[test]
@@ -290,6 +375,12 @@ mod tests {
         let a = tokenize("Contractors should record it.");
         let b = tokenize("contractors shall record it.");
         let h = hunks(&a, &b);
-        assert_eq!(h, vec![Hunk { old: 1..2, new: 1..2 }]);
+        assert_eq!(
+            h,
+            vec![Hunk {
+                old: 1..2,
+                new: 1..2
+            }]
+        );
     }
 }

@@ -23,7 +23,10 @@ struct Row {
 
 impl Row {
     fn get(&self, key: &str) -> Option<&str> {
-        self.cells.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.cells
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -65,10 +68,17 @@ fn read_table(path: &Path) -> Result<Table> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read the table", path.display()))?;
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("{}: cannot read the table", path.display()))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()].iter().filter(|b| **b == b'\n').count();
-        anyhow!("{}: line {line}: the table is not valid UTF-8 text", path.display())
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        anyhow!(
+            "{}: line {line}: the table is not valid UTF-8 text",
+            path.display()
+        )
     })?;
     if text.trim().is_empty() {
         bail!("{}: the table is empty", path.display());
@@ -93,7 +103,11 @@ fn read_table(path: &Path) -> Result<Table> {
     for r in &table.rows {
         let blank = |k: &str| !r.get(k).is_some_and(|v| !v.trim().is_empty());
         if blank("old") && blank("new") {
-            bail!("{}: {}: both `old` and `new` are empty", path.display(), r.place);
+            bail!(
+                "{}: {}: both `old` and `new` are empty",
+                path.display(),
+                r.place
+            );
         }
     }
     if table.rows.is_empty() {
@@ -103,7 +117,9 @@ fn read_table(path: &Path) -> Result<Table> {
 }
 
 fn read_csv(text: &str, path: &Path) -> Result<Table> {
-    let mut rdr = csv::ReaderBuilder::new().flexible(false).from_reader(text.as_bytes());
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let columns: Vec<String> = rdr
         .headers()
         .map_err(|e| anyhow!("{}: line 1: cannot read the header: {e}", path.display()))?
@@ -119,7 +135,11 @@ fn read_csv(text: &str, path: &Path) -> Result<Table> {
         let line = rec.position().map(|p| p.line()).unwrap_or(0);
         rows.push(Row {
             place: format!("line {line}"),
-            cells: columns.iter().cloned().zip(rec.iter().map(str::to_string)).collect(),
+            cells: columns
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(str::to_string))
+                .collect(),
         });
     }
     Ok(Table { columns, rows })
@@ -127,7 +147,9 @@ fn read_csv(text: &str, path: &Path) -> Result<Table> {
 
 fn csv_problem(e: &csv::Error) -> String {
     match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
             format!("this row has {len} fields but the header has {expected_len}")
         }
         _ => e.to_string(),
@@ -151,9 +173,14 @@ fn read_yaml(text: &str, path: &Path) -> Result<Table> {
         let place = format!("row {}", n + 1);
         let mut cells = Vec::new();
         for (k, v) in m {
-            let key = scalar(&k).ok_or_else(|| anyhow!("{}: {place}: a column name must be text", path.display()))?;
+            let key = scalar(&k).ok_or_else(|| {
+                anyhow!("{}: {place}: a column name must be text", path.display())
+            })?;
             let val = scalar(&v).ok_or_else(|| {
-                anyhow!("{}: {place}: column `{key}` must hold text, not a list or mapping", path.display())
+                anyhow!(
+                    "{}: {place}: column `{key}` must hold text, not a list or mapping",
+                    path.display()
+                )
             })?;
             if !columns.contains(&key) {
                 columns.push(key.clone());
@@ -209,7 +236,9 @@ fn to_csv(t: &Table, verdicts: &[Verdict]) -> Result<String> {
         rec.push(cell(&reasons_text(v)));
         w.write_record(&rec)?;
     }
-    let bytes = w.into_inner().map_err(|e| anyhow!("cannot write CSV: {e}"))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| anyhow!("cannot write CSV: {e}"))?;
     Ok(String::from_utf8(bytes)?)
 }
 

@@ -12,10 +12,27 @@ use crate::classify::Context;
 /// Words around a term that say it limits the regulated party (+1) or frees it (-1).
 fn usage_cue(word: &str) -> i32 {
     const LIMITING: &[&str] = &[
-        "restrict", "limit", "prohibit", "protect", "ban", "anti-", "confidential", "safeguard", "privacy",
-        "retaliat", "forbid",
+        "restrict",
+        "limit",
+        "prohibit",
+        "protect",
+        "ban",
+        "anti-",
+        "confidential",
+        "safeguard",
+        "privacy",
+        "retaliat",
+        "forbid",
     ];
-    const FREEING: &[&str] = &["exempt", "exception", "permit", "allow", "authoriz", "waive", "waiv"];
+    const FREEING: &[&str] = &[
+        "exempt",
+        "exception",
+        "permit",
+        "allow",
+        "authoriz",
+        "waive",
+        "waiv",
+    ];
     if FREEING.iter().any(|p| word.starts_with(p)) {
         -1
     } else if LIMITING.iter().any(|p| word.starts_with(p)) {
@@ -29,22 +46,36 @@ fn usage_cue(word: &str) -> i32 {
 fn usage_in(f: &Frame, term: &[&str], lex: &Lexicon) -> i32 {
     let words: Vec<(usize, &Tok)> = f.toks.iter().enumerate().filter(|(_, t)| t.word).collect();
     let Some(pos) = words.windows(term.len().max(1)).position(|w| {
-        w.iter().zip(term.iter()).all(|((_, t), want)| t.norm == *want || t.norm.trim_end_matches('s') == *want)
+        w.iter()
+            .zip(term.iter())
+            .all(|((_, t), want)| t.norm == *want || t.norm.trim_end_matches('s') == *want)
     }) else {
         return 0;
     };
-    let Some(&(at, _)) = words.get(pos) else { return 0 };
+    let Some(&(at, _)) = words.get(pos) else {
+        return 0;
+    };
     let p = f.polarity(lex.intrusive_reading());
-    let place = if f.slot_at(at).map(|s| s.kind) == Some(SlotKind::Exception) { -1.0 } else { 1.0 };
+    let place = if f.slot_at(at).map(|s| s.kind) == Some(SlotKind::Exception) {
+        -1.0
+    } else {
+        1.0
+    };
     (p * place).signum() as i32
 }
 
 fn contains_term(text: &str, term: &[&str]) -> bool {
     let toks = crate::classify::text::tokenize(text);
-    let words: Vec<&str> = toks.iter().filter(|t| t.word).map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.norm.as_str())
+        .collect();
     !term.is_empty()
         && words.windows(term.len()).any(|w| {
-            w.iter().zip(term.iter()).all(|(a, b)| a == b || a.trim_end_matches('s') == *b)
+            w.iter()
+                .zip(term.iter())
+                .all(|(a, b)| a == b || a.trim_end_matches('s') == *b)
         })
 }
 
@@ -69,17 +100,28 @@ pub fn judge(
     ctx: &Context<'_>,
     clause_texts: (&str, &str),
 ) -> Option<Finding> {
-    let def = ev.new.definition.clone().or_else(|| ev.old.definition.clone())?;
+    let def = ev
+        .new
+        .definition
+        .clone()
+        .or_else(|| ev.old.definition.clone())?;
     let term: Vec<&str> = def.term.split(' ').filter(|w| !w.is_empty()).collect();
     // Does the definition now cover more or less?
     let mut e = 0;
     let mut dq = Vec::new();
     let mut iq = Vec::new();
     for h in ev.hunks.clone() {
-        let open = h.old.clone().any(|i| !ev.claimed_old[i] && ev.old.toks[i].is_content())
-            || h.new.clone().any(|i| !ev.claimed_new[i] && ev.new.toks[i].is_content())
-;
-        let swap = h.old.clone().any(|i| matches!(ev.old.toks[i].norm.as_str(), "and" | "or"));
+        let open = h
+            .old
+            .clone()
+            .any(|i| !ev.claimed_old[i] && ev.old.toks[i].is_content())
+            || h.new
+                .clone()
+                .any(|i| !ev.claimed_new[i] && ev.new.toks[i].is_content());
+        let swap = h
+            .old
+            .clone()
+            .any(|i| matches!(ev.old.toks[i].norm.as_str(), "and" | "or"));
         if !open && !swap {
             continue;
         }
@@ -94,8 +136,20 @@ pub fn judge(
     // Read the body as a whole too, with words that merely moved cancelled out: a diff may cut a list
     // in odd places ("or payroll" / ", payroll records, or location").
     let (del_all, ins_all) = cancel_moved(
-        ev.old.toks.iter().enumerate().filter(|(i, _)| ev.del[*i]).map(|(_, t)| t.clone()).collect(),
-        ev.new.toks.iter().enumerate().filter(|(i, _)| ev.ins[*i]).map(|(_, t)| t.clone()).collect(),
+        ev.old
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ev.del[*i])
+            .map(|(_, t)| t.clone())
+            .collect(),
+        ev.new
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| ev.ins[*i])
+            .map(|(_, t)| t.clone())
+            .collect(),
     );
     let whole = widening(&del_all, &ins_all, ev.lex);
     if whole != 0 {
@@ -115,7 +169,11 @@ pub fn judge(
         .sum();
     let mut u = lead.signum();
     if u == 0 {
-        u = siblings.iter().map(|f| usage_in(f, &term, ev.lex)).sum::<i32>().signum();
+        u = siblings
+            .iter()
+            .map(|f| usage_in(f, &term, ev.lex))
+            .sum::<i32>()
+            .signum();
     }
     let mut users: Vec<String> = Vec::new();
     let mut ctx_u = 0;
@@ -140,8 +198,16 @@ pub fn judge(
         String::new()
     } else {
         let shown: Vec<&str> = users.iter().take(6).map(String::as_str).collect();
-        let more = if users.len() > 6 { format!(" and {} more", users.len() - 6) } else { String::new() };
-        format!(" It is used in clause{} {}{more}.", if users.len() == 1 { "" } else { "s" }, shown.join(", "))
+        let more = if users.len() > 6 {
+            format!(" and {} more", users.len() - 6)
+        } else {
+            String::new()
+        };
+        format!(
+            " It is used in clause{} {}{more}.",
+            if users.len() == 1 { "" } else { "s" },
+            shown.join(", ")
+        )
     };
     let change = match (dq.is_empty(), iq.is_empty()) {
         (true, _) => format!("'{}' was added", iq.join("; ")),

@@ -121,19 +121,25 @@ impl<'a> Ev<'a> {
 
     /// Whether every token of `r` on the old side was deleted.
     pub fn all_deleted(&self, r: Range<usize>) -> bool {
-        !r.is_empty() && r.into_iter().all(|i| self.del.get(i).copied().unwrap_or(false))
+        !r.is_empty()
+            && r.into_iter()
+                .all(|i| self.del.get(i).copied().unwrap_or(false))
     }
 
     pub fn all_inserted(&self, r: Range<usize>) -> bool {
-        !r.is_empty() && r.into_iter().all(|i| self.ins.get(i).copied().unwrap_or(false))
+        !r.is_empty()
+            && r.into_iter()
+                .all(|i| self.ins.get(i).copied().unwrap_or(false))
     }
 
     pub fn any_deleted(&self, r: Range<usize>) -> bool {
-        r.into_iter().any(|i| self.del.get(i).copied().unwrap_or(false))
+        r.into_iter()
+            .any(|i| self.del.get(i).copied().unwrap_or(false))
     }
 
     pub fn any_inserted(&self, r: Range<usize>) -> bool {
-        r.into_iter().any(|i| self.ins.get(i).copied().unwrap_or(false))
+        r.into_iter()
+            .any(|i| self.ins.get(i).copied().unwrap_or(false))
     }
 
     pub fn quote_old(&self, r: Range<usize>) -> String {
@@ -182,6 +188,34 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
     }
     if old.definition.is_some() || new.definition.is_some() {
         // Definitions are judged with the documents' other clauses (see `definition`).
+        return ev;
+    }
+    // Prose that binds no one ("Model policy adopted in 2016"): wording changes carry no force.
+    let (po, pn) = ev.polarity();
+    if old.op == super::lexicon::Op::None
+        && new.op == super::lexicon::Op::None
+        && po == 0.0
+        && pn == 0.0
+    {
+        restyle::apply(&mut ev);
+        let (total, claimed) = ev.coverage();
+        if claimed == total {
+            return ev;
+        }
+        let n_old = ev.old.toks.len();
+        let n_new = ev.new.toks.len();
+        ev.claim_old(0..n_old);
+        ev.claim_new(0..n_new);
+        let (d, i) = (ev.quote_old(0..n_old), ev.quote_new(0..n_new));
+        ev.push(
+            Finding::new(
+                "non-normative",
+                0.0,
+                0.8,
+                format!("'{d}' became '{i}': the sentence states no duty, ban or permission, so its force is unchanged."),
+            )
+            .quoting(Some(d), Some(i)),
+        );
         return ev;
     }
     modal::apply(&mut ev);

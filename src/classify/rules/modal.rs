@@ -124,7 +124,13 @@ pub fn apply(ev: &mut Ev<'_>) {
         (Some(x), Some(y)) => y - x,
         _ => strict,
     };
-    let quote = |s: &str| if s.is_empty() { "(no modal)".to_string() } else { s.to_string() };
+    let quote = |s: &str| {
+        if s.is_empty() {
+            "(no modal)".to_string()
+        } else {
+            s.to_string()
+        }
+    };
     let (qa, qb) = (quote(&a), quote(&b));
     if reading && intrusive {
         let mut f = Finding::new(
@@ -174,9 +180,18 @@ pub fn apply(ev: &mut Ev<'_>) {
         );
         return;
     }
-    let rule = if strict > 0.0 { "modal-upgrade" } else { "modal-downgrade" };
-    let mut f = Finding::new(rule, strict, 0.9, format!("'{qa}' became '{qb}': {}.", effect(o.op, n.op)))
-        .quoting(Some(a), Some(b));
+    let rule = if strict > 0.0 {
+        "modal-upgrade"
+    } else {
+        "modal-downgrade"
+    };
+    let mut f = Finding::new(
+        rule,
+        strict,
+        0.9,
+        format!("'{qa}' became '{qb}': {}.", effect(o.op, n.op)),
+    )
+    .quoting(Some(a), Some(b));
     if strict == 0.0 {
         f.rule = "modal-same-force";
         f.prior = 0.6;
@@ -209,7 +224,11 @@ fn equivalence(ev: &mut Ev<'_>) -> Option<Finding> {
         _ => return None,
     };
     let words = |f: &Frame, r: std::ops::Range<usize>| -> Vec<String> {
-        f.toks[r].iter().filter(|t| t.is_content()).map(|t| t.norm.clone()).collect()
+        f.toks[r]
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| t.norm.clone())
+            .collect()
     };
     let (wa, wb) = (
         words(o, os.trigger.end..os.span.end),
@@ -222,8 +241,16 @@ fn equivalence(ev: &mut Ev<'_>) -> Option<Finding> {
     }
     ev.claim_old(os.trigger.clone());
     ev.claim_new(ns.trigger.clone());
-    let qa = format!("{} ... {}", o.modal_text(), ev.quote_old(os.trigger.clone()));
-    let qb = format!("{} ... {}", n.modal_text(), ev.quote_new(ns.trigger.clone()));
+    let qa = format!(
+        "{} ... {}",
+        o.modal_text(),
+        ev.quote_old(os.trigger.clone())
+    );
+    let qb = format!(
+        "{} ... {}",
+        n.modal_text(),
+        ev.quote_new(ns.trigger.clone())
+    );
     Some(
         Finding::new(
             "ban-unless-equals-may-only-if",
@@ -240,7 +267,11 @@ fn equivalence(ev: &mut Ev<'_>) -> Option<Finding> {
 pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
     let q = shorten(f.text.trim(), 90);
     let sign = if added { 1.0 } else { -1.0 };
-    let (deleted, inserted) = if added { (None, Some(q.clone())) } else { (Some(q.clone()), None) };
+    let (deleted, inserted) = if added {
+        (None, Some(q.clone()))
+    } else {
+        (Some(q.clone()), None)
+    };
     let power = intrusive_reading && f.intrusive && matches!(f.op, Op::Obligation | Op::Advisory);
     let finding = match f.op {
         _ if power => Finding::new(

@@ -37,7 +37,8 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
     let (Some((ra, sa)), Some((rb, sb))) = (timing(ev, old, true), timing(ev, new, false)) else {
         return;
     };
-    let fixed = |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
+    let fixed =
+        |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
     if fixed(old, &sa) && fixed(new, &sb) {
         return;
     }
@@ -46,20 +47,33 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
     let (qa, qb) = (ev.quote_old(sa), ev.quote_new(sb));
     if (ra - rb).abs() < 1e-9 {
         ev.push(
-            Finding::new("timing-restyled", 0.0, 0.8, format!("'{qa}' became '{qb}': the same timing in other words."))
-                .quoting(Some(qa), Some(qb)),
+            Finding::new(
+                "timing-restyled",
+                0.0,
+                0.8,
+                format!("'{qa}' became '{qb}': the same timing in other words."),
+            )
+            .quoting(Some(qa), Some(qb)),
         );
         return;
     }
     let s = if rb < ra { 1.0 } else { -1.0 };
     ev.push(
         Finding::new(
-            if s > 0.0 { "timing-tightened" } else { "timing-loosened" },
+            if s > 0.0 {
+                "timing-tightened"
+            } else {
+                "timing-loosened"
+            },
             0.9 * s,
             0.8,
             format!(
                 "'{qa}' became '{qb}': it must be done {}, so the policy is {}.",
-                if s > 0.0 { "sooner or by a firmer time" } else { "later or by a looser time" },
+                if s > 0.0 {
+                    "sooner or by a firmer time"
+                } else {
+                    "later or by a looser time"
+                },
                 if s > 0.0 { "stricter" } else { "looser" }
             ),
         )
@@ -67,7 +81,88 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
     );
 }
 
+/// Where a time word sits relative to its event: "before arriving" is earlier than "upon arriving".
+fn anchor_rank(w: &str) -> Option<i32> {
+    match w {
+        "before" | "prior" => Some(0),
+        "upon" | "on" | "at" | "when" | "while" | "during" => Some(1),
+        "after" | "following" => Some(2),
+        _ => None,
+    }
+}
+
+/// "upon arriving" -> "before arriving": the same event, an earlier moment, so a duty bites sooner.
+fn anchors(ev: &mut Ev<'_>) {
+    let (_, pn) = ev.polarity();
+    if pn <= 0.0 {
+        return;
+    }
+    let pairs = |f: &Frame| -> Vec<(usize, i32, String)> {
+        let words: Vec<usize> = (0..f.toks.len()).filter(|&i| f.toks[i].word).collect();
+        words
+            .windows(2)
+            .filter_map(|w| {
+                let rank = anchor_rank(&f.toks[w[0]].norm)?;
+                let event = &f.toks[w[1]].norm;
+                event.ends_with("ing").then(|| (w[0], rank, event.clone()))
+            })
+            .collect()
+    };
+    let (po, pn_) = (pairs(ev.old), pairs(ev.new));
+    for (i, ra, ea) in &po {
+        if !ev.del[*i] {
+            continue;
+        }
+        let Some((j, rb, _)) = pn_.iter().find(|(j, _, eb)| eb == ea && ev.ins[*j]) else {
+            continue;
+        };
+        if ra == rb {
+            continue;
+        }
+        ev.claim_old(*i..*i + 1);
+        ev.claim_new(*j..*j + 1);
+        let (qa, qb) = (ev.quote_old(*i..*i + 2), ev.quote_new(*j..*j + 2));
+        let w = if rb < ra { 0.9 } else { -0.9 };
+        ev.push(
+            Finding::new(
+                if w > 0.0 {
+                    "timing-tightened"
+                } else {
+                    "timing-loosened"
+                },
+                w,
+                0.75,
+                format!(
+                    "'{qa}' became '{qb}': the duty applies {}, so the policy is {}.",
+                    if w > 0.0 { "earlier" } else { "later" },
+                    if w > 0.0 { "stricter" } else { "looser" }
+                ),
+            )
+            .quoting(Some(qa), Some(qb)),
+        );
+    }
+}
+
+fn typed_alike(old: &[Quantity], new: &[Quantity]) -> (Vec<Quantity>, Vec<Quantity>) {
+    let (mut a, mut b) = (old.to_vec(), new.to_vec());
+    let adopt = |x: &mut Vec<Quantity>, y: &[Quantity]| {
+        for q in y.iter().filter(|q| q.kind != Kind::Plain && q.kind != Kind::Threshold) {
+            let has_kind = x.iter().any(|p| p.kind == q.kind);
+            let bare: Vec<usize> = (0..x.len())
+                .filter(|&i| x[i].kind == Kind::Plain && x[i].timed == q.timed)
+                .collect();
+            if let (false, [only]) = (has_kind, bare.as_slice()) {
+                x[*only].kind = q.kind;
+            }
+        }
+    };
+    adopt(&mut a, new);
+    adopt(&mut b, old);
+    (a, b)
+}
+
 pub fn apply(ev: &mut Ev<'_>) {
+    anchors(ev);
     vague_deadlines(ev);
     let (old, new) = (ev.old, ev.new);
     let kinds = [
@@ -79,9 +174,12 @@ pub fn apply(ev: &mut Ev<'_>) {
         Kind::Threshold,
         Kind::Plain,
     ];
+    // "48 hours' notice" -> "at least 72 hours' notice": a bare figure takes the kind the other side
+    // gives the same measure.
+    let (old_q, new_q) = typed_alike(&old.quantities, &new.quantities);
     for kind in kinds {
-        let qo: Vec<&Quantity> = old.quantities.iter().filter(|q| q.kind == kind).collect();
-        let qn: Vec<&Quantity> = new.quantities.iter().filter(|q| q.kind == kind).collect();
+        let qo: Vec<&Quantity> = old_q.iter().filter(|q| q.kind == kind).collect();
+        let qn: Vec<&Quantity> = new_q.iter().filter(|q| q.kind == kind).collect();
         for (k, (a, b)) in qo.iter().zip(qn.iter()).enumerate() {
             let touched = ev.any_deleted(a.start..a.end) || ev.any_inserted(b.start..b.end);
             if !touched {
@@ -96,7 +194,10 @@ pub fn apply(ev: &mut Ev<'_>) {
                         "number-restyled",
                         0.0,
                         0.9,
-                        format!("'{qa}' became '{qb}': the same {} written differently.", kind.name()),
+                        format!(
+                            "'{qa}' became '{qb}': the same {} written differently.",
+                            kind.name()
+                        ),
                     )
                     .quoting(Some(qa), Some(qb)),
                 );
@@ -109,13 +210,25 @@ pub fn apply(ev: &mut Ev<'_>) {
             // +1 when the new value is stricter.
             let s = match kind {
                 Kind::Deadline if new.bearer == Bearer::Public && !new.passive => {
-                    if larger { 1.0 } else { -1.0 }
+                    if larger {
+                        1.0
+                    } else {
+                        -1.0
+                    }
                 }
                 Kind::Deadline | Kind::Cap | Kind::Frequency => {
-                    if larger { -1.0 } else { 1.0 }
+                    if larger {
+                        -1.0
+                    } else {
+                        1.0
+                    }
                 }
                 Kind::Minimum | Kind::Penalty => {
-                    if larger { 1.0 } else { -1.0 }
+                    if larger {
+                        1.0
+                    } else {
+                        -1.0
+                    }
                 }
                 Kind::Threshold | Kind::Plain => 0.0,
             };
@@ -151,7 +264,11 @@ pub fn apply(ev: &mut Ev<'_>) {
             let _ = k;
             ev.push(
                 Finding::new(
-                    if s > 0.0 { "number-tightened" } else { "number-loosened" },
+                    if s > 0.0 {
+                        "number-tightened"
+                    } else {
+                        "number-loosened"
+                    },
                     0.9 * s,
                     0.85,
                     format!(

@@ -27,10 +27,11 @@ fn changed<'f>(
         .filter(|h| h.cues.iter().any(pred))
         .filter(|h| {
             let r = h.start..h.end;
+            // "based on" -> "based solely on": one inserted word makes the phrase new.
             if old_side {
-                ev.all_deleted(r.clone()) && !r.clone().all(|i| ev.claimed_old[i])
+                ev.any_deleted(r.clone()) && !r.clone().all(|i| ev.claimed_old[i])
             } else {
-                ev.all_inserted(r.clone()) && !r.clone().all(|i| ev.claimed_new[i])
+                ev.any_inserted(r.clone()) && !r.clone().all(|i| ev.claimed_new[i])
             }
         })
         .collect()
@@ -42,7 +43,8 @@ fn phrase(f: &Frame, h: &Hit<Cue>) -> String {
 
 pub fn apply(ev: &mut Ev<'_>) {
     let (po, pn) = ev.polarity();
-    let kinds: [(&dyn Fn(&Cue) -> bool, &str); 3] = [
+    type Pred<'p> = &'p dyn Fn(&Cue) -> bool;
+    let kinds: [(Pred, &str); 3] = [
         (&|c| matches!(c, Cue::Hedge), "hedge"),
         (&|c| matches!(c, Cue::Booster), "booster"),
         (&|c| matches!(c, Cue::Motive), "motive"),
@@ -75,7 +77,10 @@ pub fn apply(ev: &mut Ev<'_>) {
             let what = match kind {
                 "hedge" => "the excuse it gave for not complying is gone".to_string(),
                 "booster" => format!("{} is no longer as firm", host(old.op)),
-                _ => format!("{} no longer depends on that state of mind or motive", host(old.op)),
+                _ => format!(
+                    "{} no longer depends on that state of mind or motive",
+                    host(old.op)
+                ),
             };
             ev.push(
                 Finding::new(
@@ -102,9 +107,15 @@ pub fn apply(ev: &mut Ev<'_>) {
                 continue;
             }
             let what = match kind {
-                "hedge" => format!("it lets {} be skipped when it is claimed to be impractical", host(new.op)),
+                "hedge" => format!(
+                    "it lets {} be skipped when it is claimed to be impractical",
+                    host(new.op)
+                ),
                 "booster" => format!("{} is firmer", host(new.op)),
-                _ => format!("{} now catches only cases with that state of mind or motive", host(new.op)),
+                _ => format!(
+                    "{} now catches only cases with that state of mind or motive",
+                    host(new.op)
+                ),
             };
             ev.push(
                 Finding::new(
@@ -147,7 +158,11 @@ fn rungs(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Vec<(String, usize, String, 
     let mut out = Vec::new();
     for h in &f.hits {
         let r = h.start..h.end;
-        let touched = if old_side { ev.any_deleted(r.clone()) } else { ev.any_inserted(r.clone()) };
+        let touched = if old_side {
+            ev.any_deleted(r.clone())
+        } else {
+            ev.any_inserted(r.clone())
+        };
         let claimed = if old_side {
             r.clone().all(|i| ev.claimed_old[i])
         } else {
@@ -179,7 +194,10 @@ fn ladders(ev: &mut Ev<'_>) {
     let (_, pn) = ev.polarity();
     for name in names {
         let top = |v: &[(String, usize, String, usize, usize)]| {
-            v.iter().filter(|r| &r.0 == name).max_by_key(|r| r.1).cloned()
+            v.iter()
+                .filter(|r| &r.0 == name)
+                .max_by_key(|r| r.1)
+                .cloned()
         };
         let (a, b) = (top(&ro), top(&rn));
         for r in ro.iter().filter(|r| &r.0 == name) {
@@ -190,7 +208,9 @@ fn ladders(ev: &mut Ev<'_>) {
         }
         // A rung that appears with nothing to compare against sits above "no requirement at all",
         // except sanctions, where a missing rung says nothing.
-        let rank = |x: &Option<(String, usize, String, usize, usize)>| x.as_ref().map(|r| r.1 as i64).unwrap_or(-1);
+        let rank = |x: &Option<(String, usize, String, usize, usize)>| {
+            x.as_ref().map(|r| r.1 as i64).unwrap_or(-1)
+        };
         if name == "sanction" && (a.is_none() || b.is_none()) {
             continue;
         }
@@ -226,8 +246,13 @@ fn ladders(ev: &mut Ev<'_>) {
             )
         };
         ev.push(
-            Finding::new(if w > 0.0 { "bar-raised" } else { "bar-lowered" }, w, 0.75, text)
-                .quoting(Some(qa), Some(qb)),
+            Finding::new(
+                if w > 0.0 { "bar-raised" } else { "bar-lowered" },
+                w,
+                0.75,
+                text,
+            )
+            .quoting(Some(qa), Some(qb)),
         );
     }
 }

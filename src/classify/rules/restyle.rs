@@ -16,8 +16,14 @@ pub fn connectives(ev: &mut Ev<'_>) {
             .map(|h| h.start..h.end)
             .collect()
     };
-    let added: Vec<_> = neutral(ev.new).into_iter().filter(|r| ev.all_inserted(r.clone())).collect();
-    let removed: Vec<_> = neutral(ev.old).into_iter().filter(|r| ev.all_deleted(r.clone())).collect();
+    let added: Vec<_> = neutral(ev.new)
+        .into_iter()
+        .filter(|r| ev.all_inserted(r.clone()))
+        .collect();
+    let removed: Vec<_> = neutral(ev.old)
+        .into_iter()
+        .filter(|r| ev.all_deleted(r.clone()))
+        .collect();
     if added.is_empty() && removed.is_empty() {
         return;
     }
@@ -63,15 +69,20 @@ pub fn connectives(ev: &mut Ev<'_>) {
     }
 }
 
+/// A crude stem, enough to see that "recordings", "recording" and "recorded" are one word.
 fn stem(w: &str) -> &str {
-    for suf in ["ing", "ed", "es", "s", "e"] {
-        if let Some(s) = w.strip_suffix(suf) {
-            if s.len() >= 3 {
-                return s;
+    let mut cur = w;
+    'outer: loop {
+        for suf in ["ing", "ed", "es", "s", "e"] {
+            if let Some(s) = cur.strip_suffix(suf) {
+                if s.len() >= 3 {
+                    cur = s;
+                    continue 'outer;
+                }
             }
         }
+        return cur;
     }
-    w
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -99,9 +110,20 @@ fn references(f: &Frame) -> Vec<bool> {
         let mut i = h.end;
         let is_ref_part = |s: &str| {
             s.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || (s.len() <= 4 && s.chars().all(|c| c.is_ascii_lowercase()) && !matches!(s, "of" | "the" | "and" | "or" | "to" | "as" | "in"))
+                || (s.len() <= 8
+                    && s.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.')
+                    && !matches!(
+                        s,
+                        "of" | "the" | "and" | "or" | "to" | "as" | "in" | "for" | "a"
+                    ))
         };
-        while f.toks.get(i).is_some_and(|t| t.word && is_ref_part(&t.norm)) && i < h.end + 5 {
+        while f
+            .toks
+            .get(i)
+            .is_some_and(|t| t.word && is_ref_part(&t.norm))
+            && i < h.end + 5
+        {
             i += 1;
         }
         if i == h.end {
@@ -110,7 +132,10 @@ fn references(f: &Frame) -> Vec<bool> {
         // "... of the Immigration and Nationality Act": the title belongs to the reference.
         if f.toks.get(i).is_some_and(|t| t.norm == "of") {
             if let Some(k) = (i..(i + 8).min(f.toks.len())).find(|&k| {
-                matches!(f.toks[k].norm.as_str(), "act" | "code" | "statute" | "statutes" | "regulations" | "ordinance")
+                matches!(
+                    f.toks[k].norm.as_str(),
+                    "act" | "code" | "statute" | "statutes" | "regulations" | "ordinance"
+                )
             }) {
                 i = k + 1;
             }
@@ -140,8 +165,16 @@ pub fn apply(ev: &mut Ev<'_>) {
     let mut context = unchanged_words(ev.old, &ev.del);
     context.extend(unchanged_words(ev.new, &ev.ins));
     for h in ev.hunks.clone() {
-        let open_old: Vec<usize> = h.old.clone().filter(|&i| !ev.claimed_old[i] && ev.old.toks[i].is_content()).collect();
-        let open_new: Vec<usize> = h.new.clone().filter(|&i| !ev.claimed_new[i] && ev.new.toks[i].is_content()).collect();
+        let open_old: Vec<usize> = h
+            .old
+            .clone()
+            .filter(|&i| !ev.claimed_old[i] && ev.old.toks[i].is_content())
+            .collect();
+        let open_new: Vec<usize> = h
+            .new
+            .clone()
+            .filter(|&i| !ev.claimed_new[i] && ev.new.toks[i].is_content())
+            .collect();
         if open_old.is_empty() && open_new.is_empty() {
             continue;
         }
@@ -157,7 +190,9 @@ pub fn apply(ev: &mut Ev<'_>) {
         if let ([a], [b]) = (open_old.as_slice(), open_new.as_slice()) {
             let (wa, wb) = (&ev.old.toks[*a].norm, &ev.new.toks[*b].norm);
             let same_form = stem(wa) == stem(wb);
-            let typo = wa.len() >= 5 && wb.len() >= 5 && edit_distance(wa, wb) <= 2
+            let typo = wa.len() >= 5
+                && wb.len() >= 5
+                && edit_distance(wa, wb) <= 2
                 && !wa.chars().any(|c| c.is_ascii_digit());
             if same_form || typo {
                 ev.claim_old(*a..*a + 1);
@@ -171,7 +206,9 @@ pub fn apply(ev: &mut Ev<'_>) {
         // A pronoun replaced by the noun it stands for ("him or her" -> "the suspect").
         if open_old.is_empty()
             && h.old.clone().any(|k| is_pronoun(ev.old, k))
-            && open_new.iter().all(|&k| context.contains(&ev.new.toks[k].norm))
+            && open_new
+                .iter()
+                .all(|&k| context.contains(&ev.new.toks[k].norm))
         {
             ev.claim_new(h.new.clone());
             pronoun.push((d, i));
@@ -194,8 +231,13 @@ pub fn apply(ev: &mut Ev<'_>) {
     if !spelling.is_empty() {
         let (d, i) = join(&spelling);
         ev.push(
-            Finding::new("spelling", 0.0, 0.9, format!("'{d}' became '{i}': a spelling fix."))
-                .quoting(Some(d), Some(i)),
+            Finding::new(
+                "spelling",
+                0.0,
+                0.9,
+                format!("'{d}' became '{i}': a spelling fix."),
+            )
+            .quoting(Some(d), Some(i)),
         );
     }
     if !pronoun.is_empty() {
@@ -219,8 +261,16 @@ fn is_pronoun(f: &Frame, k: usize) -> bool {
 }
 
 fn join(pairs: &[(String, String)]) -> (String, String) {
-    let d: Vec<&str> = pairs.iter().map(|p| p.0.as_str()).filter(|s| !s.is_empty()).collect();
-    let i: Vec<&str> = pairs.iter().map(|p| p.1.as_str()).filter(|s| !s.is_empty()).collect();
+    let d: Vec<&str> = pairs
+        .iter()
+        .map(|p| p.0.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let i: Vec<&str> = pairs
+        .iter()
+        .map(|p| p.1.as_str())
+        .filter(|s| !s.is_empty())
+        .collect();
     (d.join("; "), i.join("; "))
 }
 
@@ -265,7 +315,9 @@ fn acronyms(ev: &mut Ev<'_>) {
             .filter(|t| {
                 t.word
                     && (2..=6).contains(&t.norm.len())
-                    && f.text.get(t.span.clone()).is_some_and(|s| s.chars().all(|c| c.is_ascii_uppercase()))
+                    && f.text
+                        .get(t.span.clone())
+                        .is_some_and(|s| s.chars().all(|c| c.is_ascii_uppercase()))
             })
             .map(|t| t.norm.clone())
             .collect()

@@ -63,12 +63,22 @@ pub fn slots(ev: &mut Ev<'_>) {
         if pn == 0.0 {
             continue;
         }
-        let base = if s.kind == SlotKind::Condition { 0.5 } else { 1.0 };
+        let base = if s.kind == SlotKind::Condition {
+            0.5
+        } else {
+            1.0
+        };
         let w = -pn * base;
         let q = ev.quote_new(s.span.clone());
         let what = match (s.kind, w > 0.0) {
-            (SlotKind::Exception, false) => format!("a new exception lets {} be set aside in those cases", host(ev.new.op)),
-            (SlotKind::Exception, true) => format!("a new exception takes those cases out of {}", host(ev.new.op)),
+            (SlotKind::Exception, false) => format!(
+                "a new exception lets {} be set aside in those cases",
+                host(ev.new.op)
+            ),
+            (SlotKind::Exception, true) => format!(
+                "a new exception takes those cases out of {}",
+                host(ev.new.op)
+            ),
             (_, _) => format!("{} now applies only in those cases", host(ev.new.op)),
         };
         let rule = match s.kind {
@@ -77,8 +87,13 @@ pub fn slots(ev: &mut Ev<'_>) {
             SlotKind::Condition => "condition-added",
         };
         ev.push(
-            Finding::new(rule, w, 0.75, format!("'{q}' was added: {what}, {}.", verdict_words(w)))
-                .quoting(None, Some(q)),
+            Finding::new(
+                rule,
+                w,
+                0.75,
+                format!("'{q}' was added: {what}, {}.", verdict_words(w)),
+            )
+            .quoting(None, Some(q)),
         );
     }
     for r in &removed {
@@ -90,7 +105,11 @@ pub fn slots(ev: &mut Ev<'_>) {
         if po == 0.0 || ev.op_changed {
             continue;
         }
-        let base = if r.kind == SlotKind::Condition { 0.5 } else { 1.0 };
+        let base = if r.kind == SlotKind::Condition {
+            0.5
+        } else {
+            1.0
+        };
         let w = po * base;
         let q = ev.quote_old(r.span.clone());
         let what = match r.kind {
@@ -103,8 +122,13 @@ pub fn slots(ev: &mut Ev<'_>) {
             SlotKind::Condition => "condition-removed",
         };
         ev.push(
-            Finding::new(rule, w, 0.75, format!("'{q}' was deleted: {what}, {}.", verdict_words(w)))
-                .quoting(Some(q), None),
+            Finding::new(
+                rule,
+                w,
+                0.75,
+                format!("'{q}' was deleted: {what}, {}.", verdict_words(w)),
+            )
+            .quoting(Some(q), None),
         );
     }
 }
@@ -131,7 +155,8 @@ pub fn quantifiers(ev: &mut Ev<'_>) {
             .collect()
     };
     let (qo, qn) = (quant(ev.old), quant(ev.new));
-    let changed = qo.iter().any(|r| ev.any_deleted(r.clone())) || qn.iter().any(|r| ev.any_inserted(r.clone()));
+    let changed = qo.iter().any(|r| ev.any_deleted(r.clone()))
+        || qn.iter().any(|r| ev.any_inserted(r.clone()));
     if !changed {
         return;
     }
@@ -155,7 +180,11 @@ pub fn quantifiers(ev: &mut Ev<'_>) {
     let (a, c) = (ev.quote_old(sub_o), ev.quote_new(sub_n));
     ev.push(
         Finding::new(
-            if b > 0.0 { "bound-widened" } else { "bound-narrowed" },
+            if b > 0.0 {
+                "bound-widened"
+            } else {
+                "bound-narrowed"
+            },
             w,
             0.75,
             format!(
@@ -169,17 +198,40 @@ pub fn quantifiers(ev: &mut Ev<'_>) {
     );
 }
 
-const COORDINATORS: &[&str] = &[",", ";", "or", "and", "nor", "but", "plus", "also", "including"];
+const COORDINATORS: &[&str] = &[
+    ",",
+    ";",
+    "or",
+    "and",
+    "nor",
+    "but",
+    "plus",
+    "also",
+    "including",
+];
 const RELATIVES: &[&str] = &["who", "that", "which", "whose", "whom", "where"];
 
 /// +1 when an edit widens what its phrase covers, -1 when it narrows it, 0 when it cannot tell.
 /// `del` and `ins` are the deleted and inserted tokens of one changed run.
 pub fn widening(del: &[Tok], ins: &[Tok], lex: &Lexicon) -> i32 {
+    widening_in(del, ins, lex, false)
+}
+
+/// Like [`widening`]; `condition` says the edit sits in a condition, gate or exception, where an "and"
+/// joins requirements: dropping one ("and has notified a supervisor") makes the condition easier to
+/// meet, so it widens, where dropping an item from a list narrows.
+pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool) -> i32 {
+    let conjunctive = |t: &[Tok]| {
+        condition && t.iter().any(|x| x.norm == "and") && !t.iter().any(|x| x.norm == "or")
+    };
     let content = |t: &[Tok]| t.iter().filter(|x| x.is_content()).count();
     let (cd, ci) = (content(del), content(ins));
     let (wd, wi) = (words(del), words(ins));
     fn words(t: &[Tok]) -> Vec<&str> {
-        t.iter().filter(|x| x.word).map(|x| x.norm.as_str()).collect()
+        t.iter()
+            .filter(|x| x.word)
+            .map(|x| x.norm.as_str())
+            .collect()
     }
     // "and" -> "or" loosens a condition; "or" -> "and" tightens it.
     if cd == 0 && ci == 0 {
@@ -192,10 +244,13 @@ pub fn widening(del: &[Tok], ins: &[Tok], lex: &Lexicon) -> i32 {
     }
     // A whole item added to or dropped from a list ("..., or a witness"): its inner qualifiers
     // describe the item, not the list.
-    let lead = |t: &[Tok]| t.first().is_some_and(|x| COORDINATORS.contains(&x.norm.as_str()));
+    let lead = |t: &[Tok]| {
+        t.first()
+            .is_some_and(|x| COORDINATORS.contains(&x.norm.as_str()))
+    };
     match (cd > 0, ci > 0) {
-        (false, true) if lead(ins) => return 1,
-        (true, false) if lead(del) => return -1,
+        (false, true) if lead(ins) => return if conjunctive(ins) { -1 } else { 1 },
+        (true, false) if lead(del) => return if conjunctive(del) { 1 } else { -1 },
         _ => {}
     }
     let count = |t: &[Tok], pred: &dyn Fn(&Cue) -> bool| {
@@ -213,7 +268,11 @@ pub fn widening(del: &[Tok], ins: &[Tok], lex: &Lexicon) -> i32 {
         return q.signum();
     }
     let first = |t: &[Tok]| t.first().map(|x| x.norm.clone()).unwrap_or_default();
-    let coord = |t: &[Tok]| t.iter().filter(|x| COORDINATORS.contains(&x.norm.as_str())).count();
+    let coord = |t: &[Tok]| {
+        t.iter()
+            .filter(|x| COORDINATORS.contains(&x.norm.as_str()))
+            .count()
+    };
     let piece = |t: &[Tok]| -> i32 {
         let f = first(t);
         if COORDINATORS.contains(&f.as_str()) {
@@ -247,24 +306,46 @@ pub fn leftovers(ev: &mut Ev<'_>) {
         let open_new: Vec<usize> = h.new.clone().filter(|&i| !ev.claimed_new[i]).collect();
         let has_content = open_old.iter().any(|&i| ev.old.toks[i].is_content())
             || open_new.iter().any(|&i| ev.new.toks[i].is_content());
-        let swap = open_old.iter().any(|&i| matches!(ev.old.toks[i].norm.as_str(), "and" | "or"))
-            && open_new.iter().any(|&i| matches!(ev.new.toks[i].norm.as_str(), "and" | "or"));
+        let swap = open_old
+            .iter()
+            .any(|&i| matches!(ev.old.toks[i].norm.as_str(), "and" | "or"))
+            && open_new
+                .iter()
+                .any(|&i| matches!(ev.new.toks[i].norm.as_str(), "and" | "or"));
         if !has_content && !swap {
             continue;
         }
-        let del: Vec<Tok> = h.old.clone().filter_map(|i| ev.old.toks.get(i).cloned()).collect();
-        let ins: Vec<Tok> = h.new.clone().filter_map(|i| ev.new.toks.get(i).cloned()).collect();
-        let b = widening(&del, &ins, ev.lex);
+        let del: Vec<Tok> = h
+            .old
+            .clone()
+            .filter_map(|i| ev.old.toks.get(i).cloned())
+            .collect();
+        let ins: Vec<Tok> = h
+            .new
+            .clone()
+            .filter_map(|i| ev.new.toks.get(i).cloned())
+            .collect();
+        // Where the edit sits in the new sentence (or, for a pure deletion, the old one).
+        let (slot, in_subject) = if !h.new.is_empty() {
+            (
+                ev.new.slot_at(h.new.start).map(|s| s.kind),
+                ev.new.subject.contains(&h.new.start),
+            )
+        } else {
+            (
+                ev.old.slot_at(h.old.start).map(|s| s.kind),
+                ev.old.subject.contains(&h.old.start),
+            )
+        };
+        let b = widening_in(&del, &ins, ev.lex, slot.is_some());
         if b == 0 {
             continue;
         }
-        // Where the edit sits in the new sentence (or, for a pure deletion, the old one).
-        let (slot, in_subject) = if !h.new.is_empty() {
-            (ev.new.slot_at(h.new.start).map(|s| s.kind), ev.new.subject.contains(&h.new.start))
+        let place = if slot == Some(SlotKind::Exception) {
+            -1.0
         } else {
-            (ev.old.slot_at(h.old.start).map(|s| s.kind), ev.old.subject.contains(&h.old.start))
+            1.0
         };
-        let place = if slot == Some(SlotKind::Exception) { -1.0 } else { 1.0 };
         let w = f64::from(b) * pn * place * 0.75;
         for i in h.old.clone() {
             ev.claim_old(i..i + 1);
@@ -287,10 +368,17 @@ pub fn leftovers(ev: &mut Ev<'_>) {
         let reach = if b > 0 { "more" } else { "fewer" };
         ev.push(
             Finding::new(
-                if w > 0.0 { "scope-tightened" } else { "scope-loosened" },
+                if w > 0.0 {
+                    "scope-tightened"
+                } else {
+                    "scope-loosened"
+                },
                 w,
                 0.6,
-                format!("{change}: it now reaches {reach} cases, {}.", verdict_words(w)),
+                format!(
+                    "{change}: it now reaches {reach} cases, {}.",
+                    verdict_words(w)
+                ),
             )
             .quoting(Some(d), Some(i)),
         );
@@ -304,7 +392,11 @@ mod tests {
 
     fn case(del: &str, ins: &str, want: i32) {
         let lex = Lexicon::builtin();
-        assert_eq!(widening(&tokenize(del), &tokenize(ins), &lex), want, "{del:?} -> {ins:?}");
+        assert_eq!(
+            widening(&tokenize(del), &tokenize(ins), &lex),
+            want,
+            "{del:?} -> {ins:?}"
+        );
     }
 
     #[test]
@@ -318,5 +410,15 @@ mod tests {
         case("all", "a majority of the", -1);
         case("", "imminent", -1);
         case("knowingly", "", 1);
+        let lex = Lexicon::builtin();
+        let t = tokenize;
+        assert_eq!(
+            widening_in(&t("and has told a supervisor"), &[], &lex, true),
+            1
+        );
+        assert_eq!(
+            widening_in(&t("and has told a supervisor"), &[], &lex, false),
+            -1
+        );
     }
 }
