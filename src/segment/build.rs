@@ -5,8 +5,9 @@
 //! nests under the top. Indentation breaks ties (a Markdown list nested under an item of the same style).
 //! The stack never grows past [`MAX_DEPTH`], so every search on it is bounded and deep input stays linear.
 
+use super::item::split_heading;
 use super::marker::{Kind, Marker, Punct, Reading, Style};
-use super::{markup, text};
+use super::text;
 use crate::model::Clause;
 use std::collections::HashMap;
 
@@ -423,58 +424,6 @@ impl Builder {
             .map(|(c, _)| c)
             .collect()
     }
-}
-
-/// Heading and body of an item: a Markdown heading is all heading; `**Title.** body` and
-/// `Purpose. body` have run-in headings; a short title-like text is a heading with no body.
-fn split_heading(
-    raw: &str,
-    markdown_heading: bool,
-    bullet: bool,
-    enclosed: bool,
-) -> (Option<String>, String) {
-    if markdown_heading {
-        let h = markup::strip(raw);
-        return ((!h.is_empty()).then_some(h), String::new());
-    }
-    if let Some((h, rest)) = bold_run_in(raw) {
-        let rest = markup::strip(rest.trim_start_matches(['.', ':', ',']));
-        return (Some(h), rest);
-    }
-    let s = markup::strip(raw);
-    if bullet || s.is_empty() {
-        return (None, s);
-    }
-    // `(1) Versicherungspflichtig sind` introduces a list; parenthesised items are headings only
-    // when they shout.
-    if text::is_heading(&s) && (!enclosed || text::is_caps(&s)) {
-        return (Some(s), String::new());
-    }
-    if let Some((h, body)) = text::run_in(&s) {
-        return (Some(h.to_string()), body.to_string());
-    }
-    (None, s)
-}
-
-/// `**Title.** rest`, `**Title:** rest` or `**Title**` alone, with a short, verb-free title.
-fn bold_run_in(raw: &str) -> Option<(String, &str)> {
-    let delim = if raw.starts_with("**") {
-        "**"
-    } else if raw.starts_with("__") {
-        "__"
-    } else {
-        return None;
-    };
-    let close = raw[2..].find(delim)? + 2;
-    let h = markup::strip(&raw[2..close]);
-    let n = h.split_whitespace().count();
-    let rest = &raw[close + 2..];
-    let ended = h.ends_with(['.', ':'])
-        || rest.starts_with(['.', ':'])
-        || rest.trim().is_empty()
-        || rest.trim_start().starts_with(char::is_uppercase);
-    let title = text::is_heading(text::trim_heading(&h));
-    (n > 0 && n <= 12 && ended && title).then_some((h, rest))
 }
 
 fn mentions_definitions(s: &str) -> bool {

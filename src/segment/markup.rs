@@ -18,6 +18,11 @@ static AUTOLINK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"<((?:https?|mailto):[^>\s]+)>").expect("valid regex"));
 static COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?s)<!--.*?-->").expect("valid regex"));
+/// Tags that break a line or a block stand for a space; inline tags (`<span>`, `<b>`) for nothing.
+static BREAK_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr)(?:\s[^<>\n]*)?/?>")
+        .expect("valid regex")
+});
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>").expect("valid regex")
 });
@@ -38,9 +43,14 @@ pub fn strip(raw: &str) -> String {
     let s = replace(&s, '[', &LINK, "$1");
     let s = replace(&s, '[', &REF_LINK, "$1");
     let s = replace(&s, '<', &AUTOLINK, "$1");
-    let s = replace(&s, '<', &TAG, " ");
+    let s = replace(&s, '<', &BREAK_TAG, " ");
+    let s = replace(&s, '<', &TAG, "");
     let s = entities(&s);
-    collapse(&emphasis_and_escapes(&s))
+    if s.contains(['*', '_', '\\', '`']) {
+        collapse(&emphasis_and_escapes(&s))
+    } else {
+        collapse(&s)
+    }
 }
 
 /// `trigger` is a character every match contains: its absence skips the regex on plain lines.
@@ -158,7 +168,8 @@ mod tests {
         case("![logo](img.png) text", "logo text");
         case("[text][ref] x", "text x");
         case("line<br>break", "line break");
-        case("a <span class=\"x\">b</span> c", "a b c");
+        case("a <span class=\"x\">b</span>. c", "a b. c");
+        case("one<p>two</p>", "one two");
         case("x < 5 and y > 3", "x < 5 and y > 3");
         case("1\\. Universal \\*terms\\*", "1. Universal *terms*");
         case("`code` here", "code here");

@@ -20,9 +20,17 @@
 //! style nests under the top, so `I.` `A.` `1.` `a.` `(i)` nest and a later `B.` returns to the `A.`
 //! level. Indentation decides between a sibling and a nested list of the same style (Markdown). Dotted
 //! numbers nest under the clause their prefix names (`2.1` under `2`). Markdown headings nest by level.
-//! An ambiguous marker is read by context: `i.` after `h.` is a letter, otherwise a roman numeral; `C.`
-//! after `B.` is a letter, after `(iv)`-style numerals of the same punctuation a numeral. Nesting deeper
+//! An outline that reuses a style on two levels (`1. GENERAL A. ... 1. ...`) opens a new list when a
+//! `1.` follows a different style at the same or a deeper indent. An ambiguous marker is read by
+//! context, preferring the reading that continues an open list (its previous sibling): `i.` after `h.`
+//! is a letter, otherwise a roman numeral; `V.`, `X.`, `L.` after `IV.`, `IX.`, `XLIX.` are numerals,
+//! otherwise letters. Numerals stop at 50 (`L`), so `C.`, `D.`, `M.` are always letters. Nesting deeper
 //! than [`MAX_DEPTH`] is flattened to that depth, which keeps deep input linear.
+//!
+//! Inside running text a marker must earn its place, because wrapped text is full of numbers: see the
+//! `split` module. `Section 3`, `§ 3` and the like open a clause only at the start of a block and when
+//! punctuation, a dash or the end of the line follows the number (`§ 8 Abs. 2 gilt` is a reference),
+//! except in a Markdown heading (`### § 1 Solidarität`).
 //!
 //! # Id contract
 //!
@@ -39,12 +47,15 @@
 //!
 //! # Headings
 //!
-//! Unnumbered headings (Markdown, ALL-CAPS lines, short unpunctuated lines standing alone) are path
-//! entries, not clauses. A numbered heading line with no body of its own (`IV. IMMIGRATION
-//! ENFORCEMENT`) is a path entry for its children when it has any; with no children it is a clause whose
-//! text is its heading; a paragraph right under it becomes its text. A run-in heading
-//! (`1. Purpose. This policy ...`, `1. **Purpose.** This policy ...`) goes to `heading`, the rest to
-//! `text`.
+//! Unnumbered headings (Markdown, ALL-CAPS lines, one to three short unpunctuated lines standing alone
+//! before more text) are path entries, not clauses; the paragraphs under them are clauses. A numbered
+//! heading line with no body of its own (`IV. IMMIGRATION ENFORCEMENT`, `3. Purpose`,
+//! `## 2. Records`) is a path entry for its children when it has any; with no children it is a clause
+//! whose text is its heading; a paragraph right under it becomes its text. Only ALL-CAPS or unpunctuated
+//! title-case text counts as such a heading: `1. Definitions.` could as well be a provision
+//! (`1. Promptly.`), so it stays a clause with that text, lest a provision vanish into a path. A run-in
+//! heading (`1. Purpose. This policy ...`, `1. **Purpose.** This policy ...`) goes to `heading`, the
+//! rest to `text`. Further paragraphs indented under a list item are clauses of their own inside it.
 //!
 //! # Fields
 //!
@@ -55,6 +66,7 @@
 //! tags), so that markup-only edits leave the text identical.
 
 mod build;
+mod item;
 mod marker;
 mod markup;
 #[cfg(test)]
@@ -254,14 +266,16 @@ fn flush(b: &mut Builder, block: &mut Vec<Line>, last_content: usize) {
 
 /// The heading text of a block of one to three title lines (`COUNTY OFFICE` / `Policy 9 - Stops`).
 fn title(lines: &[Line]) -> Option<String> {
+    if lines.len() > 3 {
+        return None;
+    }
     let first = lines.first()?;
     let caps_first = text::is_caps(first.text) && text::is_title_line(&markup::strip(first.text));
     let stripped: Vec<String> = lines.iter().map(|l| markup::strip(l.text)).collect();
-    let all = lines.len() <= 3
-        && lines.iter().zip(&stripped).all(|(l, s)| {
-            marker::parse(l.text).is_none()
-                && (text::is_title_line(s) || (caps_first && text::is_title_continuation(s)))
-        });
+    let all = lines.iter().zip(&stripped).all(|(l, s)| {
+        marker::parse(l.text).is_none()
+            && (text::is_title_line(s) || (caps_first && text::is_title_continuation(s)))
+    });
     all.then(|| stripped.join(" "))
 }
 

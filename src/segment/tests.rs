@@ -202,6 +202,12 @@ fn ambiguous_letters_and_numerals() {
     ids("(u) U.\n(v) V.\n(w) W.", &["(u)", "(v)", "(w)"]);
     ids("B. Bee.\n\nC. Sea.\n\nD. Dee.", &["B", "C", "D"]);
     ids("IX. Nine.\n\nX. Ten.\n\nXI. Eleven.", &["IX", "X", "XI"]);
+    ids("K. Kay.\n\nL. Ell.\n\nM. Em.", &["K", "L", "M"]);
+    ids("XLIX. Forty-nine.\n\nL. Fifty.", &["XLIX", "L"]);
+    ids(
+        "I. ONE\n\nA. Rule.\n\nB. Rule.\n\nC. Rule.\n\nII. TWO\n\nA. Rule.",
+        &["I.A", "I.B", "I.C", "II.A"],
+    );
 }
 
 #[test]
@@ -420,6 +426,9 @@ fn lines_and_numbers() {
     assert_eq!(c[1].line, 6);
     assert_eq!(c[1].number.as_deref(), Some("(a)"));
     assert_eq!(c[1].text, "Sub wrapped.");
+    let c = segment("a) First.\n\nSection 4. Second.\n\n**2.1.** Third.");
+    let numbers: Vec<Option<&str>> = c.iter().map(|c| c.number.as_deref()).collect();
+    assert_eq!(numbers, [Some("a"), Some("Section 4"), Some("2.1")]);
 }
 
 /// 10,000 items, each nested one level under the one before it (in runs of 500 levels, so that the

@@ -170,7 +170,24 @@ pub fn defined_term(s: &str) -> Option<&str> {
     if term.is_empty() || term.len() > 80 {
         return None;
     }
-    let after = rest[close + 1..]
+    // Further names for the same thing: `"Application" or "Learning Lab" means ...`.
+    let mut tail = &rest[close + 1..];
+    for _ in 0..4 {
+        let t = tail.trim_start_matches([',', ' ']);
+        let t = t
+            .strip_prefix("or ")
+            .or_else(|| t.strip_prefix("and "))
+            .unwrap_or(t);
+        match t
+            .strip_prefix('"')
+            .and_then(|r| r.find('"').map(|c| &r[c + 1..]))
+        {
+            Some(next) => tail = next,
+            None => break,
+        }
+    }
+    let colon = tail.trim_start().starts_with(':');
+    let after = tail
         .trim_start_matches([',', ')', ':', ' '])
         .to_ascii_lowercase();
     const LINKS: [&str; 9] = [
@@ -184,7 +201,6 @@ pub fn defined_term(s: &str) -> Option<&str> {
         "is defined",
         "shall include",
     ];
-    let colon = rest[close + 1..].trim_start().starts_with(':');
     (colon || LINKS.iter().any(|l| after.starts_with(l))).then_some(term)
 }
 
@@ -289,6 +305,14 @@ mod tests {
             Some("Agreement")
         );
         assert_eq!(defined_term("\"Term\": a word"), Some("Term"));
+        assert_eq!(
+            defined_term("\"Application\" or \"Lab\" means the tool"),
+            Some("Application")
+        );
+        assert_eq!(
+            defined_term("\"A,\" \"B,\" and \"C\" have the meanings"),
+            None
+        );
         assert_eq!(defined_term("\"Quoted\" words alone"), None);
         assert_eq!(slug("Biased Policing"), "biased-policing");
         assert_eq!(slug("Officer's  duty (on/off)"), "officer-s-duty-on-off");
