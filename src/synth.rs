@@ -355,10 +355,14 @@ pub fn clauses(seed: u64, n: usize) -> Vec<Clause> {
 /// A whole plausible policy as Markdown text: a title, numbered sections with headings, numbered clauses.
 pub fn policy_text(seed: u64, sections: usize) -> String {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let title = format!("{} {}", pick(&mut rng, ADJECTIVES), pick(&mut rng, NOUNS));
     let mut out = format!(
-        "# {} {} Policy\n\nIllustrative policy generated for testing; fictional.\n",
-        capitalise(pick(&mut rng, ADJECTIVES)),
-        capitalise(pick(&mut rng, NOUNS))
+        "# {} Policy\n\nIllustrative policy generated for testing; fictional.\n",
+        title
+            .split(' ')
+            .map(capitalise)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     for s in 1..=sections {
         out.push_str(&format!(

@@ -26,3 +26,25 @@ fn mixed_revisions_of_generated_documents() {
 fn fifty_thousand_generated_clauses() {
     case(42, 50_000, Rates::MIXED, 0.98);
 }
+
+#[test]
+fn generated_policy_texts_segment_into_their_clauses() {
+    // What a batch benchmark feeds the whole pipeline: every numbered clause comes back as a clause.
+    let versions = policydiff::synth::policy_versions(11, 40, 3);
+    let first = policydiff::segment::segment(&versions[0]);
+    let numbered = first.iter().filter(|c| c.id.contains('.')).count();
+    assert_eq!(numbered, 40);
+    let text = policydiff::synth::policy_text(5, 4);
+    let clauses = policydiff::segment::segment(&text);
+    let expected = text
+        .lines()
+        .filter(|l| {
+            l.split_once(' ')
+                .is_some_and(|(n, _)| n.contains('.') && n.len() > 2)
+        })
+        .count();
+    assert_eq!(
+        clauses.iter().filter(|c| c.id.contains('.')).count(),
+        expected
+    );
+}

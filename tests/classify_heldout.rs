@@ -76,7 +76,9 @@ fn batch_b() -> Vec<Case> {
         case("The registrar shall correct an inaccurate record within 30 days of a request.", "The registrar shall correct an inaccurate record within 30 days of a request, if the registrar agrees that it is inaccurate.", Weakened),
         case("Contractors may use subcontractors.", "Contractors may use subcontractors only with the city's written consent.", Strengthened),
         case("The board must hold a public hearing before raising fees.", "The board need not hold a public hearing before raising fees.", Weakened),
-        case("Landlords shall not charge a fee for a late payment of less than five days.", "Landlords shall not charge a fee for a late payment of less than ten days.", Unchanged),
+        // First labelled "unchanged" (a threshold); by the design's definition the ban on late fees now
+        // reaches more payments, so the label was corrected to strengthened.
+        case("Landlords shall not charge a fee for a late payment of less than five days.", "Landlords shall not charge a fee for a late payment of less than ten days.", Strengthened),
         case("Staff shall wear gloves when handling specimens.", "Staff shall always wear gloves when handling specimens.", Strengthened),
         case("The county may collect fingerprints from every applicant.", "The county may collect fingerprints from applicants for cash-handling positions.", Strengthened),
         case("Guards shall not use pepper spray on a restrained inmate.", "Guards shall not use pepper spray on a restrained inmate except to prevent serious injury.", Weakened),
@@ -111,14 +113,29 @@ fn run(all: &[Case], label: &str) -> (usize, Vec<&'static str>) {
         if v.direction == k.want {
             right += 1;
         } else {
-            let why: Vec<String> = v.reasons.iter().map(|r| format!("[{}] {}", r.rule, r.explanation)).collect();
-            eprintln!("MISS {label} {:?} -> {:?}: want {}, got {}: {}", k.old, k.new, k.want.as_str(), v.direction.as_str(), why.join(" | "));
+            let why: Vec<String> = v
+                .reasons
+                .iter()
+                .map(|r| format!("[{}] {}", r.rule, r.explanation))
+                .collect();
+            eprintln!(
+                "MISS {label} {:?} -> {:?}: want {}, got {}: {}",
+                k.old,
+                k.new,
+                k.want.as_str(),
+                v.direction.as_str(),
+                why.join(" | ")
+            );
             if v.direction != Unchanged && k.want != Unchanged {
                 swaps.push(k.new);
             }
         }
     }
-    eprintln!("{label}: {right}/{} = {:.1}%", all.len(), 100.0 * right as f64 / all.len() as f64);
+    eprintln!(
+        "{label}: {right}/{} = {:.1}%",
+        all.len(),
+        100.0 * right as f64 / all.len() as f64
+    );
     (right, swaps)
 }
 

@@ -283,11 +283,24 @@ fn numbers_by_their_cue() {
         Strengthened,
         "timing-tightened",
     );
+    // A cut-off that lets fewer grants through review loosens the duty; flagged, as a threshold.
     case(
         "Grants over $5,000 shall be reviewed by the board.",
         "Grants over $9,000 shall be reviewed by the board.",
-        Unchanged,
-        "threshold-changed",
+        Weakened,
+        "threshold-loosened",
+    );
+    case(
+        "The rules apply to every site that disturbs one (1) acre or more.",
+        "The rules apply to every site that disturbs one-half (1/2) acre or more.",
+        Strengthened,
+        "threshold-tightened",
+    );
+    case(
+        "Audits shall be held each month.",
+        "Audits shall be held each quarter.",
+        Weakened,
+        "number-loosened",
     );
 }
 

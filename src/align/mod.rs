@@ -9,12 +9,17 @@
 //! 2. **Similar text.** Every other old clause asks a rarity-weighted shingle index ([`index`]) for the
 //!    few new clauses that share the most rare wording; those at or above [`MODIFIED_THRESHOLD`] become
 //!    candidate pairs weighted by their similarity. A shared clause id adds [`NUMBER_BONUS`], enough to
-//!    choose between two similar candidates and never enough to make a dissimilar one pass.
+//!    choose between two similar candidates and never enough to make a dissimilar one pass. Free
+//!    clauses in the same small gap between exact anchors are candidates too, and there a clause
+//!    extended or cut in place ([`EXTENDED_CONTAINMENT`]) counts down to [`EXTENDED_SIMILARITY`].
 //! 3. **Order.** The heaviest order-preserving subset of all candidates ([`lcs`]) is the backbone.
-//! 4. **Moves.** Remaining candidates whose two clauses are both still free are taken best first.
+//! 4. **Moves.** Remaining candidates at or above [`MODIFIED_THRESHOLD`] whose two clauses are both
+//!    still free are taken best first.
 //! 5. **Splits and merges** ([`splitmerge`]): a free clause mostly contained in a clause on the other
 //!    side that it helps cover joins it as a part.
-//! 6. Whatever is still free is added or removed.
+//! 6. **Rewrites.** Clauses still free between the same two kept pairs are paired in order when they
+//!    share at least [`REWRITE_SIMILARITY`]: a clause rewritten in place.
+//! 7. Whatever is still free is added or removed.
 //!
 //! Kinds: a one-to-one pair off the order-preserving backbone of the final pairs is `moved`; on it, the
 //! same text (whitespace aside) is `identical` when the id is the same (or neither clause has a printed
@@ -53,6 +58,13 @@ pub const EXTENDED_SIMILARITY: f64 = 0.25;
 /// Share of the shorter text found in the longer for [`EXTENDED_SIMILARITY`] to apply.
 pub const EXTENDED_CONTAINMENT: f64 = 0.8;
 
+/// Clauses left over between the same two kept pairs are the same clauses rewritten, in order, down to
+/// this similarity: their place is the rest of the evidence. Low enough for a duty turned into a ban
+/// with new conditions ("shall obtain X" -> "shall not require X unless ..."), well above what a retired
+/// section shares with the unrelated one that took its place (boilerplate only, under 0.1 on real
+/// service terms), so those stay removed + added.
+pub const REWRITE_SIMILARITY: f64 = 0.2;
+
 /// Added to a candidate's weight when old and new clause carry the same id. It only reorders candidates
 /// that already passed [`MODIFIED_THRESHOLD`] on text, so a retired number reused for unrelated text
 /// never pairs on its number alone.
@@ -80,12 +92,17 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     };
 
     // Pass 1: exact text.
-    let (mut edges, settled_old, settled_new) = exact_edges(old_key, new_key, &bonus);
+    let ids_old: Vec<&String> = old.iter().map(|c| &c.id).collect();
+    let ids_new: Vec<&String> = new.iter().map(|c| &c.id).collect();
+    let (mut edges, settled_old, settled_new) =
+        exact_edges(old_key, new_key, &ids_old, &ids_new, &bonus);
 
     // Pass 2: similar text, for clauses without a unique exact twin: what the index proposes, and the
     // free clauses in the same small gap between exact anchors (which catches short clauses made only
     // of common words, which the index cannot tell apart).
     let gaps = gap_neighbours(&edges, old.len(), new.len(), &settled_new);
+    // In-place extensions below the threshold may only join the backbone, never pair as a move.
+    let mut in_place = Vec::new();
     let mut idx = Index::new(&corpus.new, (0..new.len()).filter(|&j| !settled_new[j]));
     for (i, f) in corpus.old.iter().enumerate() {
         if settled_old[i] {
@@ -105,12 +122,15 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
             let extended = gap.contains(&j)
                 && sim >= EXTENDED_SIMILARITY
                 && corpus.containment(f, g).max(corpus.containment(g, f)) >= EXTENDED_CONTAINMENT;
-            if sim >= MODIFIED_THRESHOLD || extended {
-                edges.push(Edge {
-                    old: i,
-                    new: j,
-                    weight: sim + bonus(i, j),
-                });
+            let edge = Edge {
+                old: i,
+                new: j,
+                weight: sim + bonus(i, j),
+            };
+            if sim >= MODIFIED_THRESHOLD {
+                edges.push(edge);
+            } else if extended {
+                in_place.push(edge);
             }
         }
     }
@@ -118,7 +138,8 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     // Pass 3: the order-preserving backbone.
     let mut old_to: Vec<Option<usize>> = vec![None; old.len()];
     let mut new_to: Vec<Option<usize>> = vec![None; new.len()];
-    for e in heaviest_chain(&edges, new.len()) {
+    let all: Vec<Edge> = edges.iter().chain(&in_place).copied().collect();
+    for e in heaviest_chain(&all, new.len()) {
         old_to[e.old] = Some(e.new);
         new_to[e.new] = Some(e.old);
     }
@@ -145,9 +166,9 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     let open_new: Vec<bool> = (0..new.len())
         .map(|j| new_to[j].map_or(true, |i| !exact_pair(i, j)))
         .collect();
-    let mut split_of: Vec<Option<usize>> = vec![None; new.len()];
-    let mut merged_into: Vec<Option<usize>> = vec![None; old.len()];
-    let mut piece_sim: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    // Clauses that are part of a split or merge group.
+    let mut grouped_old = vec![false; old.len()];
+    let mut grouped_new = vec![false; new.len()];
     let splits = splitmerge::find(
         &corpus,
         &side(&corpus.old, &open_old, &old_to),
@@ -155,24 +176,17 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     );
     for g in &splits {
         old_to[g.whole] = None;
-        for &(j, c) in &g.parts {
+        grouped_old[g.whole] = true;
+        for &(j, _) in &g.parts {
             new_to[j] = None;
-            split_of[j] = Some(g.whole);
-            piece_sim.insert((g.whole, j), c);
+            grouped_new[j] = true;
         }
     }
-    let in_split_old: Vec<bool> = {
-        let mut v = vec![false; old.len()];
-        for g in &splits {
-            v[g.whole] = true;
-        }
-        v
-    };
     let open_old2: Vec<bool> = (0..old.len())
-        .map(|i| open_old[i] && !in_split_old[i])
+        .map(|i| open_old[i] && !grouped_old[i])
         .collect();
     let open_new2: Vec<bool> = (0..new.len())
-        .map(|j| open_new[j] && split_of[j].is_none())
+        .map(|j| open_new[j] && !grouped_new[j])
         .collect();
     let merges = splitmerge::find(
         &corpus,
@@ -181,10 +195,43 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     );
     for g in &merges {
         new_to[g.whole] = None;
-        for &(i, c) in &g.parts {
+        grouped_new[g.whole] = true;
+        for &(i, _) in &g.parts {
             old_to[i] = None;
-            merged_into[i] = Some(g.whole);
-            piece_sim.insert((i, g.whole), c);
+            grouped_old[i] = true;
+        }
+    }
+
+    // Pass 6: clauses left between the same two kept pairs are the same clauses rewritten, in order,
+    // when they still share some wording.
+    let free_old: Vec<bool> = (0..old.len())
+        .map(|i| old_to[i].is_none() && !grouped_old[i])
+        .collect();
+    let free_new: Vec<bool> = (0..new.len())
+        .map(|j| new_to[j].is_none() && !grouped_new[j])
+        .collect();
+    for (olds, news) in between_kept_pairs(&old_to, new.len()) {
+        let olds: Vec<usize> = olds.filter(|&i| free_old[i]).collect();
+        let news: Vec<usize> = news.filter(|&j| free_new[j]).collect();
+        if olds.is_empty() || news.is_empty() || olds.len() > GAP_LIMIT || news.len() > GAP_LIMIT {
+            continue;
+        }
+        let mut rewritten = Vec::new();
+        for &i in &olds {
+            for &j in &news {
+                let sim = corpus.similarity(&corpus.old[i], &corpus.new[j]);
+                if sim >= REWRITE_SIMILARITY {
+                    rewritten.push(Edge {
+                        old: i,
+                        new: j,
+                        weight: sim,
+                    });
+                }
+            }
+        }
+        for e in heaviest_chain(&rewritten, new.len()) {
+            old_to[e.old] = Some(e.new);
+            new_to[e.new] = Some(e.old);
         }
     }
 
@@ -334,6 +381,8 @@ fn side<'a>(
 fn exact_edges(
     old_key: &[Vec<u32>],
     new_key: &[Vec<u32>],
+    ids_old: &[&String],
+    ids_new: &[&String],
     bonus: &dyn Fn(usize, usize) -> f64,
 ) -> (Vec<Edge>, Vec<bool>, Vec<bool>) {
     // Groups in order of their first old clause, so edge order never depends on hashing.
@@ -383,22 +432,67 @@ fn exact_edges(
                 }
             }
             (olds, news) => {
-                for (r, &i) in olds.iter().enumerate() {
-                    for (s, &j) in news.iter().enumerate() {
-                        let b = bonus(i, j);
-                        if r == s || b > 0.0 {
-                            edges.push(Edge {
-                                old: i,
-                                new: j,
-                                weight: 1.0 + b,
-                            });
-                        }
+                // Same rank in the group, and same id: linear in the group size.
+                for (&i, &j) in olds.iter().zip(news.iter()) {
+                    edges.push(Edge {
+                        old: i,
+                        new: j,
+                        weight: 1.0 + bonus(i, j),
+                    });
+                }
+                let mut by_id: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+                for &j in news {
+                    if let Some(id) = ids_new.get(j) {
+                        by_id.entry(id.as_str()).or_default().push(j);
+                    }
+                }
+                for &i in olds.iter() {
+                    let same = ids_old.get(i).and_then(|id| by_id.get(id.as_str()));
+                    for &j in same.into_iter().flatten() {
+                        edges.push(Edge {
+                            old: i,
+                            new: j,
+                            weight: 1.0 + NUMBER_BONUS,
+                        });
                     }
                 }
             }
         }
     }
     (edges, settled_old, settled_new)
+}
+
+/// The old and new index ranges between consecutive in-order one-to-one pairs (and before the first
+/// and after the last).
+fn between_kept_pairs(
+    old_to: &[Option<usize>],
+    new_len: usize,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let pairs: Vec<Edge> = old_to
+        .iter()
+        .enumerate()
+        .filter_map(|(i, j)| {
+            j.map(|j| Edge {
+                old: i,
+                new: j,
+                weight: 1.0,
+            })
+        })
+        .collect();
+    let mut bounds: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX)];
+    bounds.extend(
+        heaviest_chain(&pairs, new_len)
+            .iter()
+            .map(|e| (e.old, e.new)),
+    );
+    bounds.push((old_to.len(), new_len));
+    bounds
+        .windows(2)
+        .map(|w| {
+            let [(o0, n0), (o1, n1)] = [w[0], w[1]];
+            (o0.wrapping_add(1)..o1, n0.wrapping_add(1)..n1)
+        })
+        .collect()
 }
 
 /// For each old clause between two exact anchors, the new clauses between the same two anchors, when

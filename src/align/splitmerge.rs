@@ -34,6 +34,10 @@ pub const GROUP_COVERAGE: f64 = 0.6;
 /// How many wholes to consider for each part.
 const CANDIDATES: usize = 4;
 
+/// At most this many proposed parts (best first) are weighed for one whole, which bounds the work on
+/// a whole that many unrelated added clauses happen to resemble.
+const MAX_PROPOSALS: usize = 32;
+
 /// One side's view for a split or merge search.
 pub struct Side<'a> {
     pub feats: &'a [Features],
@@ -92,6 +96,7 @@ pub fn find(corpus: &Corpus, wholes: &Side, parts: &Side) -> Vec<Group> {
             continue;
         }
         props.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        props.truncate(MAX_PROPOSALS);
         let mut accepted: Vec<(usize, f64)> = Vec::new();
         let mut cover = Features::default();
         if let Some(p) = wholes.partner.get(i).copied().flatten() {

@@ -200,3 +200,31 @@ fn counted_paragraphs_are_not_renumbered() {
         &["- > p1 added", "p1 > p2 identical", "p2 > p3 identical"],
     );
 }
+
+#[test]
+fn many_equal_texts_pair_by_number() {
+    // More repeats than the all-pairs fan-out: old 1..=20 are all "Reserved."; the new version drops 1.
+    let old: String = (1..=20).map(|n| format!("{n}: Reserved.\n")).collect();
+    let new: String = (2..=20).map(|n| format!("{n}: Reserved.\n")).collect();
+    let mut expect = vec!["1 > - removed".to_string()];
+    expect.extend((2..=20).map(|n| format!("{n} > {n} identical")));
+    let expect: Vec<&str> = expect.iter().map(String::as_str).collect();
+    case(&old, &new, &expect);
+}
+
+#[test]
+fn a_clause_rewritten_in_place_is_modified() {
+    case(
+        "
+        1: Officers shall record every traffic stop in the stop database before the end of the shift.
+        2: Officers shall obtain the social security number of each arrestee at booking.
+        3: The department shall publish an annual report on stops, searches and arrests.
+        ",
+        "
+        1: Officers shall record every traffic stop in the stop database before the end of the shift.
+        2: Officers shall not require an arrestee to provide a social security number at booking unless a court orders it.
+        3: The department shall publish an annual report on stops, searches and arrests.
+        ",
+        &["1 > 1 identical", "2 > 2 modified", "3 > 3 identical"],
+    );
+}

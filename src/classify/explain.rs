@@ -93,3 +93,99 @@ pub fn verdict(
         reasons,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(rule: &'static str, weight: f64, prior: f64) -> Finding {
+        Finding::new(rule, weight, prior, format!("{rule} fired"))
+            .quoting(Some("a".into()), Some("b".into()))
+    }
+
+    struct Case {
+        findings: Vec<Finding>,
+        changed: usize,
+        explained: usize,
+        direction: Direction,
+        review: bool,
+    }
+
+    fn case(
+        findings: Vec<Finding>,
+        changed: usize,
+        explained: usize,
+        direction: Direction,
+        review: bool,
+    ) -> Case {
+        Case {
+            findings,
+            changed,
+            explained,
+            direction,
+            review,
+        }
+    }
+
+    #[test]
+    fn direction_confidence_and_review() {
+        use Direction::*;
+        let cases = [
+            case(
+                vec![f("modal-upgrade", 2.0, 0.9)],
+                2,
+                2,
+                Strengthened,
+                false,
+            ),
+            case(vec![f("modal-downgrade", -3.0, 0.9)], 2, 2, Weakened, false),
+            // Opposite signs: net label, flagged.
+            case(
+                vec![f("a", 2.0, 0.9), f("b", -1.0, 0.75)],
+                4,
+                4,
+                Strengthened,
+                true,
+            ),
+            // Cancelling out: unchanged, but flagged because rules fired.
+            case(
+                vec![f("a", 1.0, 0.9), f("b", -1.0, 0.9)],
+                4,
+                4,
+                Unchanged,
+                true,
+            ),
+            // Half the changed words unexplained: flagged.
+            case(vec![f("a", 1.0, 0.9)], 10, 2, Strengthened, true),
+            case(vec![f("same-tier", 0.0, 0.9)], 2, 2, Unchanged, false),
+            case(vec![], 0, 0, Unchanged, false),
+        ];
+        for (i, c) in cases.into_iter().enumerate() {
+            let v = verdict(c.findings, c.changed, c.explained, None);
+            assert_eq!(
+                (v.direction, v.needs_review),
+                (c.direction, c.review),
+                "case {i}: {v:?}"
+            );
+            assert!((0.0..=1.0).contains(&v.confidence), "case {i}");
+        }
+    }
+
+    #[test]
+    fn unexplained_edits_get_a_quoting_reason() {
+        let v = verdict(vec![], 3, 0, Some(("old words".into(), "new words".into())));
+        assert_eq!(v.direction, Direction::Unchanged);
+        assert!(v.needs_review);
+        assert_eq!(v.reasons[0].rule, "unexplained");
+        assert!(v.reasons[0]
+            .explanation
+            .contains("'old words' became 'new words'"));
+    }
+
+    #[test]
+    fn confidence_is_capped_by_coverage() {
+        let full = verdict(vec![f("a", 3.0, 0.9)], 4, 4, None).confidence;
+        let part = verdict(vec![f("a", 3.0, 0.9)], 4, 2, None).confidence;
+        assert!(part < full, "{part} < {full}");
+    }
+}

@@ -329,13 +329,13 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         action.end = action.end.min(action_end);
     }
 
-    let bearer = bearer_of(&toks[subject.clone()], op, lex);
+    let intrusive = is_intrusive(&toks, &action, passive.then_some(&subject), lex);
+    let bearer = bearer_of(&toks[subject.clone()], op, intrusive, lex);
     let stated = op;
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
         op = correlative(op);
     }
 
-    let intrusive = is_intrusive(&toks, &action, passive.then_some(&subject), lex);
     let sanction = hits
         .iter()
         .any(|h| has(h, |c| matches!(c, Cue::Sanction(_))));
@@ -345,7 +345,10 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
             .iter()
             .any(|s| s.kind != SlotKind::Gate && s.span.contains(&q.start));
         let in_subject = subject.contains(&q.start) || q.start < subject.start;
-        if (in_slot || in_subject) && matches!(q.kind, Kind::Cap | Kind::Minimum | Kind::Plain) {
+        let bounded = q.bound != numbers::Bound::Unknown;
+        if ((in_slot || in_subject) && matches!(q.kind, Kind::Cap | Kind::Minimum | Kind::Plain))
+            || (q.kind == Kind::Plain && bounded)
+        {
             q.kind = Kind::Threshold;
         }
     }
@@ -454,11 +457,19 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
 
 /// Who the subject is. A party that can be either (an applicant, an owner) is the public when given a
 /// permission (a right it holds: "applicants may appeal") and the regulated party when given a duty.
-fn bearer_of(subject: &[Tok], op: Op, lex: &Lexicon) -> Bearer {
-    match lex.parties().scan(subject).first().and_then(|h| h.cues.first().copied()) {
+/// An intrusive act is a power, so whoever may do it is the regulated party.
+fn bearer_of(subject: &[Tok], op: Op, intrusive: bool, lex: &Lexicon) -> Bearer {
+    match lex
+        .parties()
+        .scan(subject)
+        .first()
+        .and_then(|h| h.cues.first().copied())
+    {
         Some(PartyCue::Regulated) => Bearer::Regulated,
         Some(PartyCue::Public) => Bearer::Public,
-        Some(PartyCue::Either) if matches!(op, Op::Permission | Op::NoObligation) => Bearer::Public,
+        Some(PartyCue::Either) if matches!(op, Op::Permission | Op::NoObligation) && !intrusive => {
+            Bearer::Public
+        }
         Some(PartyCue::Either) => Bearer::Regulated,
         None => Bearer::Unknown,
     }
@@ -483,6 +494,7 @@ fn is_intrusive(
     any(PowerCue::Standalone)
         || (any(PowerCue::Act) && any(PowerCue::Object))
         || (any(PowerCue::HandOver) && any(PowerCue::Recipient))
+        || (any(PowerCue::Honor) && any(PowerCue::Hold))
 }
 
 impl Frame {
@@ -491,6 +503,8 @@ impl Frame {
     pub fn polarity(&self, intrusive_reading: bool) -> f64 {
         match self.op {
             Op::Obligation | Op::Advisory if intrusive_reading && self.intrusive => -1.0,
+            // "A violation may result in a fine": a wider sanction on the regulated party is stricter.
+            Op::Permission | Op::Advisory if self.sanction && self.sanctions_regulated() => 1.0,
             Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative | Op::Scope => {
                 1.0
             }
@@ -499,6 +513,16 @@ impl Frame {
             Op::None if self.bearer == Bearer::Regulated => 1.0,
             Op::None => 0.0,
         }
+    }
+
+    /// A sanction clause aimed at the regulated party or at whoever breaks the policy.
+    fn sanctions_regulated(&self) -> bool {
+        self.bearer != Bearer::Public
+            || self.toks[self.subject.clone()].iter().any(|t| {
+                t.norm.starts_with("violat")
+                    || t.norm.starts_with("fail")
+                    || t.norm.starts_with("breach")
+            })
     }
 
     /// The innermost qualifier span holding token `i`.

@@ -83,6 +83,8 @@ pub struct Intrusive {
     pub objects: Vec<String>,
     pub hand_over: Vec<String>,
     pub recipients: Vec<String>,
+    pub honor: Vec<String>,
+    pub holds: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -234,6 +236,8 @@ pub enum PowerCue {
     Object,
     HandOver,
     Recipient,
+    Honor,
+    Hold,
 }
 
 /// A phrase found in a token list: token indices `start..end` and what it means.
@@ -421,6 +425,8 @@ impl Lexicon {
             (&ip.recipients, PowerCue::Recipient),
             (&ip.acts, PowerCue::Act),
             (&ip.hand_over, PowerCue::HandOver),
+            (&ip.holds, PowerCue::Hold),
+            (&ip.honor, PowerCue::Honor),
         ] {
             powers.extend(list.iter().map(|p| (p.clone(), cue)));
         }

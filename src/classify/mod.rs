@@ -22,6 +22,8 @@ pub use lexicon::{Lexicon, LexiconError};
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
 use rules::Finding;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use text::Tok;
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
@@ -34,10 +36,28 @@ pub struct Context<'a> {
 }
 
 /// Reads clauses as norms using a [`Lexicon`]. Cheap to share across threads.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Classifier {
     lexicon: Lexicon,
+    /// Sentences of the documents in recent contexts, for finding sentences that moved in a split or
+    /// merge without rescanning a whole document for every pair.
+    sentences: Mutex<Vec<(DocKey, Arc<SentenceIndex>)>>,
 }
+
+impl Clone for Classifier {
+    fn clone(&self) -> Self {
+        Classifier::new(self.lexicon.clone())
+    }
+}
+
+/// Identifies a clause list cheaply: where it lives, its length, its first and last clause ids and
+/// its total text length (so a later list at the same address is not mistaken for it).
+type DocKey = (usize, usize, String, String, usize);
+/// Normalised sentence words -> id of the clause holding the sentence.
+type SentenceIndex = HashMap<String, String>;
+
+/// How many documents' sentence indexes are kept (a comparison needs two).
+const INDEX_CACHE: usize = 4;
 
 impl Default for Classifier {
     fn default() -> Self {
@@ -50,7 +70,10 @@ const SENTENCE_MATCH: f64 = 0.3;
 
 impl Classifier {
     pub fn new(lexicon: Lexicon) -> Self {
-        Classifier { lexicon }
+        Classifier {
+            lexicon,
+            sentences: Mutex::new(Vec::new()),
+        }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -109,11 +132,11 @@ impl Classifier {
                 }
                 // In a split or merge the sentence may stand in another clause now (or before).
                 (Some(x), None) => findings.push(
-                    moved_sentence(x, ctx.new_clauses, !new.is_empty())
+                    self.moved_sentence(x, ctx.new_clauses, !new.is_empty())
                         .unwrap_or_else(|| rules::modal::solo(x, false, reading)),
                 ),
                 (None, Some(y)) => findings.push(
-                    moved_sentence(y, ctx.old_clauses, !old.is_empty())
+                    self.moved_sentence(y, ctx.old_clauses, !old.is_empty())
                         .unwrap_or_else(|| rules::modal::solo(y, true, reading)),
                 ),
                 (None, None) => {}
@@ -141,49 +164,79 @@ impl Classifier {
     }
 }
 
-/// A sentence missing from one side of a modified pair that appears word for word in a clause of the
-/// other version: it moved (a split or merge), it was not added or removed. Only looked for when the
-/// pair has both sides, so wholly added or removed clauses cost nothing.
-fn moved_sentence(f: &Frame, others: &[Clause], paired: bool) -> Option<Finding> {
-    if !paired {
-        return None;
+impl Classifier {
+    /// A sentence missing from one side of a modified pair that appears word for word in a clause of
+    /// the other version: it moved (a split or merge), it was not added or removed. Only looked for
+    /// when the pair has both sides, so wholly added or removed clauses cost nothing.
+    fn moved_sentence(&self, f: &Frame, others: &[Clause], paired: bool) -> Option<Finding> {
+        if !paired || others.is_empty() {
+            return None;
+        }
+        let key = sentence_key(&f.toks);
+        if key.split(' ').count() < 4 {
+            return None;
+        }
+        let index = self.index(others)?;
+        let home = index.get(&key)?;
+        let q = text::shorten(f.text.trim(), 90);
+        Some(Finding::new(
+            "moved-sentence",
+            0.0,
+            0.85,
+            format!(
+                "'{q}' now stands in clause {home} with the same words, so its force is unchanged."
+            ),
+        ))
     }
-    // A part cut from "..., and the agency shall ..." starts with its conjunction.
-    let words: Vec<&Tok> = f.toks.iter().filter(|t| t.word).collect();
+
+    fn index(&self, clauses: &[Clause]) -> Option<Arc<SentenceIndex>> {
+        let (first, last) = (clauses.first()?, clauses.last()?);
+        let total: usize = clauses.iter().map(|c| c.text.len()).sum();
+        let key: DocKey = (
+            clauses.as_ptr() as usize,
+            clauses.len(),
+            first.id.clone(),
+            last.id.clone(),
+            total,
+        );
+        // A poisoned lock only means another thread panicked mid-insert; the cache is still usable.
+        let mut cache = self.sentences.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, idx)) = cache.iter().find(|(k, _)| *k == key) {
+            return Some(idx.clone());
+        }
+        let mut idx = SentenceIndex::new();
+        for c in clauses {
+            for r in text::sentences(&c.text)
+                .into_iter()
+                .flat_map(|r| text::norm_parts(&c.text, r))
+            {
+                let toks = text::tokenize(c.text.get(r).unwrap_or_default());
+                idx.entry(sentence_key(&toks))
+                    .or_insert_with(|| c.id.clone());
+            }
+        }
+        let idx = Arc::new(idx);
+        if cache.len() >= INDEX_CACHE {
+            cache.remove(0);
+        }
+        cache.push((key, idx.clone()));
+        Some(idx)
+    }
+}
+
+/// A sentence's words, lowercased, without a leading "and"/"but"/"or" left by cutting two norms apart.
+fn sentence_key(toks: &[Tok]) -> String {
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.word)
+        .map(|t| t.norm.as_str())
+        .collect();
     let skip = usize::from(
         words
             .first()
-            .is_some_and(|t| matches!(t.norm.as_str(), "and" | "but" | "or")),
+            .is_some_and(|w| matches!(*w, "and" | "but" | "or")),
     );
-    let words = words.get(skip..).unwrap_or_default();
-    if words.len() < 4 {
-        return None;
-    }
-    // A cheap substring test on the middle words (whose case cannot differ) before the exact comparison.
-    let (a, b) = (words.get(1)?, words.get(words.len() - 2)?);
-    let probe = f.text.get(a.span.start..b.span.end)?;
-    let words: Vec<&str> = words.iter().map(|t| t.norm.as_str()).collect();
-    let home = others.iter().find(|c| {
-        c.text.contains(probe) && {
-            let toks = text::tokenize(&c.text);
-            let w: Vec<&str> = toks
-                .iter()
-                .filter(|t| t.word)
-                .map(|t| t.norm.as_str())
-                .collect();
-            w.windows(words.len()).any(|win| win == words.as_slice())
-        }
-    })?;
-    let q = text::shorten(f.text.trim(), 90);
-    Some(Finding::new(
-        "moved-sentence",
-        0.0,
-        0.85,
-        format!(
-            "'{q}' now stands in clause {} with the same words, so its force is unchanged.",
-            home.id
-        ),
-    ))
+    words.get(skip..).unwrap_or_default().join(" ")
 }
 
 /// The words no rule explained, quoted from each side.

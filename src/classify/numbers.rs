@@ -8,6 +8,15 @@
 use super::lexicon::{Cue, Hit, NumCue};
 use super::text::Tok;
 
+/// Which side of a threshold is covered: "over 5" / "5 or more" cover values above, "under 5" /
+/// "5 or less" values below.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Lower,
+    Upper,
+    Unknown,
+}
+
 /// What a quantity measures, from its cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -48,6 +57,60 @@ pub struct Quantity {
     /// Tokens of the cue, the number and its unit.
     pub start: usize,
     pub end: usize,
+    /// For a threshold, which side it covers.
+    pub bound: Bound,
+}
+
+const LOWER_CUES: &[&str] = &[
+    "over",
+    "more",
+    "exceeding",
+    "above",
+    "greater",
+    "least",
+    "exceeds",
+    "exceed",
+];
+const UPPER_CUES: &[&str] = &["under", "less", "fewer", "below", "age"];
+
+/// The bound a threshold sets, from the word before it ("over", "less than") or after it ("or more").
+fn bound_of(toks: &[Tok], start: usize, end: usize) -> Bound {
+    let after: Vec<&str> = toks
+        .iter()
+        .skip(end)
+        .filter(|t| t.word)
+        .take(4)
+        .map(|t| t.norm.as_str())
+        .collect();
+    // "1 acre or more": one word (the unit) may come between.
+    let joint = after.iter().take(2).position(|w| *w == "or" || *w == "and");
+    if let Some(k) = joint {
+        match after.get(k + 1) {
+            Some(&("more" | "greater" | "above" | "larger" | "over" | "higher")) => {
+                return Bound::Lower
+            }
+            Some(&("less" | "fewer" | "below" | "under" | "lower" | "smaller")) => {
+                return Bound::Upper
+            }
+            _ => {}
+        }
+    }
+    let before: Vec<&str> = toks[..start.min(toks.len())]
+        .iter()
+        .rev()
+        .filter(|t| t.word)
+        .take(2)
+        .map(|t| t.norm.as_str())
+        .collect();
+    for w in before {
+        if LOWER_CUES.contains(&w) {
+            return Bound::Lower;
+        }
+        if UPPER_CUES.contains(&w) {
+            return Bound::Upper;
+        }
+    }
+    Bound::Unknown
 }
 
 /// The value of a number written in digits ("5,000", "72", "1.5").
@@ -56,7 +119,27 @@ fn digits(s: &str) -> Option<f64> {
     if clean.is_empty() || !clean.chars().next().is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
+    // "1/2"
+    if let Some((a, b)) = clean.split_once('/') {
+        let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
+        return (b != 0.0).then(|| a / b);
+    }
     clean.parse().ok()
+}
+
+/// "one-half", "three-quarters", "half".
+fn fraction_word(w: &str) -> Option<f64> {
+    let (count, part) = match w.split_once('-') {
+        Some((c, p)) => (small_word(c)?, p),
+        None => (1.0, w),
+    };
+    let denom = match part {
+        "half" | "halves" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" | "fourth" | "fourths" => 4.0,
+        _ => return None,
+    };
+    Some(count / denom)
 }
 
 fn small_word(w: &str) -> Option<f64> {
@@ -111,6 +194,18 @@ fn words_value(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
         }
         let w = t.norm.as_str();
         let parts: Vec<&str> = w.split('-').collect();
+        // Fractions only in their unambiguous written forms ("one-half", "half"), not "quarter" (a period).
+        let fraction = if w.contains('-') || w == "half" {
+            fraction_word(w)
+        } else {
+            None
+        };
+        if let (false, Some(f)) = (any, fraction) {
+            current = f;
+            j += 1;
+            any = true;
+            break;
+        }
         if parts.len() > 1 && parts.iter().all(|p| small_word(p).is_some()) {
             current += parts.iter().filter_map(|p| small_word(p)).sum::<f64>();
         } else if let Some(v) = small_word(w) {
@@ -233,7 +328,9 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                         NumCue::Deadline => Kind::Cap,
                         NumCue::Cap => Kind::Cap,
                         NumCue::Minimum => Kind::Minimum,
-                        NumCue::Frequency => Kind::Frequency,
+                        NumCue::Frequency if unit.is_some() => Kind::Frequency,
+                        // "every site that disturbs one acre": "every" quantifies, it sets no interval.
+                        NumCue::Frequency => break,
                         NumCue::Threshold => Kind::Threshold,
                     };
                     start = h.start;
@@ -259,6 +356,7 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
             timed,
             start,
             end,
+            bound: bound_of(toks, s, end),
         });
     }
     // Deadlines named by an event: "before the end of the shift".
@@ -275,6 +373,7 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                         && matches!(toks[h.start - 1].norm.as_str(), "before" | "by" | "the"),
                 )),
                 end: h.end,
+                bound: Bound::Unknown,
             });
         }
     }
@@ -287,6 +386,7 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                 timed: true,
                 start: h.start,
                 end: h.end,
+                bound: Bound::Unknown,
             });
         }
         let is_freq = h
@@ -309,6 +409,7 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                         timed: true,
                         start: h.start,
                         end: u.end,
+                        bound: Bound::Unknown,
                     });
                 }
                 break;

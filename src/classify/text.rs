@@ -152,7 +152,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-const MODAL_WORDS: &[&str] = &["shall", "must", "may", "should", "will", "need", "cannot"];
+const MODAL_WORDS: &[&str] = &[
+    "shall", "must", "may", "should", "will", "need", "cannot", "means",
+];
 
 /// Splits a sentence that joins two norms ("..., and the agency shall accept ...", "...; staff may ...")
 /// into one part per norm. A comma or semicolon followed by "and", "but" or "or" splits only when both
@@ -179,7 +181,13 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             continue;
         }
         let before = (last_cut..i).any(modal_at);
-        let after = (i + 1..(i + 10).min(toks.len())).any(modal_at);
+        // After a semicolon the next norm may take a while to reach its modal.
+        let reach = if t.norm == ";" {
+            toks.len()
+        } else {
+            (i + 10).min(toks.len())
+        };
+        let after = (i + 1..reach).any(modal_at);
         if before && after {
             cuts.push(t.span.end);
             last_cut = i + 1;

@@ -23,8 +23,13 @@ static BREAK_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:br|p|div|li|ul|ol|tr|td|th|table|h[1-6]|hr)(?:\s[^<>\n]*)?/?>")
         .expect("valid regex")
 });
+/// Only formatting tags are markup. Anything else (`<script>`, `<Agency>`) is left as words, because
+/// in a policy's text it may be exactly what the author wrote, and reports escape it.
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>").expect("valid regex")
+    Regex::new(
+        r"(?i)</?(?:a|abbr|b|big|cite|code|dfn|em|font|i|kbd|mark|q|s|small|span|strike|strong|sub|sup|tt|u)(?:\s[^<>\n]*)?/?>",
+    )
+    .expect("valid regex")
 });
 /// A text made only of in-page links (`[Purpose](#purpose)`): a table of contents, not a clause.
 static TOC: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,6 +182,9 @@ mod tests {
         case("  spaced\n out  ", "spaced out");
         case("<!-- note --> kept", "kept");
         case("<https://example.org>", "https://example.org");
+        case("<strong>x</strong> <EM>y</EM>", "x y");
+        case("<script>alert(1)</script>", "<script>alert(1)</script>");
+        case("notify the <Agency> head", "notify the <Agency> head");
         case("", "");
     }
 

@@ -110,7 +110,24 @@ pub fn judge(
     let mut e = 0;
     let mut dq = Vec::new();
     let mut iq = Vec::new();
+    let body_old = ev
+        .old
+        .definition
+        .as_ref()
+        .map(|d| d.body.start)
+        .unwrap_or(0);
+    let body_new = ev
+        .new
+        .definition
+        .as_ref()
+        .map(|d| d.body.start)
+        .unwrap_or(0);
     for h in ev.hunks.clone() {
+        // Edits before the defining word ("In this policy" -> "As used in this policy") do not change
+        // what the term covers.
+        if h.old.end <= body_old && h.new.end <= body_new {
+            continue;
+        }
         let open = h
             .old
             .clone()
@@ -140,14 +157,14 @@ pub fn judge(
             .toks
             .iter()
             .enumerate()
-            .filter(|(i, _)| ev.del[*i])
+            .filter(|(i, _)| ev.del[*i] && *i >= body_old)
             .map(|(_, t)| t.clone())
             .collect(),
         ev.new
             .toks
             .iter()
             .enumerate()
-            .filter(|(i, _)| ev.ins[*i])
+            .filter(|(i, _)| ev.ins[*i] && *i >= body_new)
             .map(|(_, t)| t.clone())
             .collect(),
     );

@@ -304,7 +304,7 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
             if added {
                 format!("New {} '{q}' gives leeway the policy did not give before.", noun(f.op))
             } else {
-                format!("The {} '{q}' was deleted, so that leeway is gone.", noun(f.op))
+                format!("The {} '{q}' was deleted, so that leeway is gone; check that no other clause now grants it.", noun(f.op))
             },
         ),
         Op::Constitutive | Op::Scope => Finding::new(
@@ -327,6 +327,12 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
                 if added { "added" } else { "deleted" }
             ),
         ),
+    };
+    // A deleted permission often reappears elsewhere; a person should confirm it is really gone.
+    let finding = if !added && matches!(f.op, Op::Permission | Op::NoObligation) && !power {
+        finding.flagged()
+    } else {
+        finding
     };
     finding.quoting(deleted, inserted)
 }

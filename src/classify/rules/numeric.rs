@@ -4,9 +4,10 @@
 //! a changed threshold is flagged, since its effect depends on what it triggers.
 
 use super::{Ev, Finding};
+use crate::classify::frame::SlotKind;
 use crate::classify::frame::{Bearer, Frame};
 use crate::classify::lexicon::Cue;
-use crate::classify::numbers::{Kind, Quantity};
+use crate::classify::numbers::{Bound, Kind, Quantity};
 
 /// The changed word-deadline of one side ("promptly"), or else its changed fixed deadline: rank and span.
 fn timing(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Option<(f64, std::ops::Range<usize>)> {
@@ -146,7 +147,10 @@ fn anchors(ev: &mut Ev<'_>) {
 fn typed_alike(old: &[Quantity], new: &[Quantity]) -> (Vec<Quantity>, Vec<Quantity>) {
     let (mut a, mut b) = (old.to_vec(), new.to_vec());
     let adopt = |x: &mut Vec<Quantity>, y: &[Quantity]| {
-        for q in y.iter().filter(|q| q.kind != Kind::Plain && q.kind != Kind::Threshold) {
+        for q in y
+            .iter()
+            .filter(|q| q.kind != Kind::Plain && q.kind != Kind::Threshold)
+        {
             let has_kind = x.iter().any(|p| p.kind == q.kind);
             let bare: Vec<usize> = (0..x.len())
                 .filter(|&i| x[i].kind == Kind::Plain && x[i].timed == q.timed)
@@ -185,10 +189,13 @@ pub fn apply(ev: &mut Ev<'_>) {
             if !touched {
                 continue;
             }
+            if a.timed != b.timed {
+                continue;
+            }
             ev.claim_old(a.start..a.end);
             ev.claim_new(b.start..b.end);
             let (qa, qb) = (ev.quote_old(a.start..a.end), ev.quote_new(b.start..b.end));
-            if (a.value - b.value).abs() < 1e-9 && a.timed == b.timed {
+            if (a.value - b.value).abs() < 1e-9 {
                 ev.push(
                     Finding::new(
                         "number-restyled",
@@ -245,6 +252,34 @@ pub fn apply(ev: &mut Ev<'_>) {
                 (Kind::Penalty, false) => "the penalty is lighter",
                 _ => "",
             };
+            if kind == Kind::Threshold && a.bound == b.bound && a.bound != Bound::Unknown {
+                // "one acre or more" -> "one-half acre or more": the rule now reaches more cases.
+                let covers_more = (a.bound == Bound::Lower) != larger;
+                let (_, pn) = ev.polarity();
+                let place = if new.slot_at(b.start).map(|s| s.kind) == Some(SlotKind::Exception) {
+                    -1.0
+                } else {
+                    1.0
+                };
+                let w = 0.75 * if covers_more { 1.0 } else { -1.0 } * pn * place;
+                if w != 0.0 {
+                    ev.push(
+                        Finding::new(
+                            if w > 0.0 { "threshold-tightened" } else { "threshold-loosened" },
+                            w,
+                            0.6,
+                            format!(
+                                "'{qa}' became '{qb}': the cut-off now takes in {} cases, so the policy is {}; check what the cut-off triggers.",
+                                if covers_more { "more" } else { "fewer" },
+                                if w > 0.0 { "stricter" } else { "looser" }
+                            ),
+                        )
+                        .quoting(Some(qa), Some(qb))
+                        .flagged(),
+                    );
+                    continue;
+                }
+            }
             if s == 0.0 {
                 ev.push(
                     Finding::new(

@@ -154,6 +154,55 @@ fn ladder_name(name: &str) -> String {
 }
 
 /// Rungs of every ladder on the changed words of one side: ladder name -> (rank, quote, first token).
+type RungHit = (String, usize, String, usize, usize);
+
+/// The bar a whole sentence sets on one ladder: alternatives joined by "or" ("the Sheriff or the
+/// Undersheriff") set the lowest of them, requirements joined otherwise the highest. -1 when none.
+fn effective(all: &[RungHit], name: &str, f: &Frame) -> i64 {
+    let mut v: Vec<&RungHit> = all.iter().filter(|r| r.0 == name).collect();
+    if v.is_empty() {
+        return -1;
+    }
+    v.sort_by_key(|r| r.3);
+    let any_or = v.windows(2).any(|w| {
+        f.toks
+            .get(w[0].4..w[1].3)
+            .is_some_and(|between| between.iter().any(|t| t.norm == "or"))
+    });
+    let ranks = v.iter().map(|r| r.1 as i64);
+    if any_or {
+        ranks.min().unwrap_or(-1)
+    } else {
+        ranks.max().unwrap_or(-1)
+    }
+}
+
+/// Every rung of every ladder in a sentence, except those another rule already explained.
+fn all_rungs(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Vec<RungHit> {
+    let mut out = Vec::new();
+    for h in &f.hits {
+        let r = h.start..h.end;
+        let claimed = if old_side {
+            r.clone().all(|i| ev.claimed_old[i])
+        } else {
+            r.clone().all(|i| ev.claimed_new[i])
+        };
+        if claimed {
+            continue;
+        }
+        for c in h.cues.iter() {
+            let (name, rank) = match c {
+                Cue::Ladder(n, r) => (n.clone(), *r),
+                Cue::Sanction(Some(r)) if f.sanction => ("sanction".to_string(), *r),
+                _ => continue,
+            };
+            out.push((name, rank, phrase(f, h), h.start, h.end));
+            break;
+        }
+    }
+    out
+}
+
 fn rungs(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Vec<(String, usize, String, usize, usize)> {
     let mut out = Vec::new();
     for h in &f.hits {
@@ -188,6 +237,7 @@ fn ladders(ev: &mut Ev<'_>) {
     let (old, new) = (ev.old, ev.new);
     let ro = rungs(ev, old, true);
     let rn = rungs(ev, new, false);
+    let (all_o, all_n) = (all_rungs(ev, old, true), all_rungs(ev, new, false));
     let mut names: Vec<&String> = ro.iter().chain(rn.iter()).map(|r| &r.0).collect();
     names.sort();
     names.dedup();
@@ -200,6 +250,7 @@ fn ladders(ev: &mut Ev<'_>) {
                 .cloned()
         };
         let (a, b) = (top(&ro), top(&rn));
+        let (eo, en) = (effective(&all_o, name, old), effective(&all_n, name, new));
         for r in ro.iter().filter(|r| &r.0 == name) {
             ev.claim_old(r.3..r.4);
         }
@@ -214,7 +265,8 @@ fn ladders(ev: &mut Ev<'_>) {
         if name == "sanction" && (a.is_none() || b.is_none()) {
             continue;
         }
-        let s = (rank(&b) - rank(&a)).signum() as f64;
+        let _ = rank;
+        let s = (en - eo).signum() as f64;
         if s == 0.0 {
             continue;
         }

@@ -75,7 +75,8 @@ fn stem(w: &str) -> &str {
     'outer: loop {
         for suf in ["ing", "ed", "es", "s", "e"] {
             if let Some(s) = cur.strip_suffix(suf) {
-                if s.len() >= 3 {
+                // "using" and "use" both come to "us".
+                if s.len() >= 2 {
                     cur = s;
                     continue 'outer;
                 }

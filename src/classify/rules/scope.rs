@@ -337,6 +337,18 @@ pub fn leftovers(ev: &mut Ev<'_>) {
                 ev.old.subject.contains(&h.old.start),
             )
         };
+        // "..., and shall submit" leaves its subject to the sentence before: supplying or dropping
+        // it is not a change of who is bound.
+        let elided = |f: &Frame| !f.toks[f.subject.clone()].iter().any(|t| t.is_content());
+        if in_subject && slot.is_none() && (elided(ev.old) || elided(ev.new)) {
+            for i in h.old.clone() {
+                ev.claim_old(i..i + 1);
+            }
+            for i in h.new.clone() {
+                ev.claim_new(i..i + 1);
+            }
+            continue;
+        }
         let b = widening_in(&del, &ins, ev.lex, slot.is_some());
         if b == 0 {
             continue;

@@ -1,0 +1,100 @@
+//! The shared evaluation documents (skipped when absent): every pair of the expected alignment that has
+//! a label is classified from the segmented clause texts (pieces of a split or merge joined), and
+//! accuracy is printed. A strengthened/weakened swap fails the test.
+
+mod common;
+
+use policydiff::classify::{Classifier, Context};
+use policydiff::model::{Clause, Direction};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Expected {
+    alignment: Vec<Entry>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Entry {
+    old: Vec<String>,
+    new: Vec<String>,
+    op: String,
+    expect: Option<Direction>,
+}
+
+fn text_of(clauses: &[Clause], ids: &[String]) -> Option<String> {
+    let mut parts = Vec::new();
+    for id in ids {
+        let c = clauses
+            .iter()
+            .find(|c| c.number.as_deref() == Some(id.as_str()) || &c.id == id)?;
+        parts.push(c.text.clone());
+    }
+    Some(parts.join(" "))
+}
+
+#[test]
+fn evaluation_documents() {
+    let Some(dir) = common::shared("eval/docs") else {
+        return;
+    };
+    let classifier = Classifier::default();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let (mut right, mut total, mut unmatched) = (0, 0, 0);
+    let mut swaps = Vec::new();
+    for d in names {
+        let exp: Expected =
+            serde_yaml::from_str(&std::fs::read_to_string(d.join("expected.yaml")).unwrap())
+                .unwrap();
+        let a = policydiff::load_file(&d.join("v1.txt")).unwrap();
+        let b = policydiff::load_file(&d.join("v2.txt")).unwrap();
+        let ctx = Context {
+            old_clauses: &a.clauses,
+            new_clauses: &b.clauses,
+            regulated: None,
+        };
+        for e in &exp.alignment {
+            let Some(want) = e.expect else { continue };
+            let (o, n) = (text_of(&a.clauses, &e.old), text_of(&b.clauses, &e.new));
+            if (o.is_none() && !e.old.is_empty()) || (n.is_none() && !e.new.is_empty()) {
+                unmatched += 1;
+                continue;
+            }
+            let v = classifier.classify(
+                o.as_deref().filter(|s| !s.is_empty()),
+                n.as_deref().filter(|s| !s.is_empty()),
+                &[],
+                &ctx,
+            );
+            total += 1;
+            if v.direction == want {
+                right += 1;
+            } else {
+                let why: Vec<String> = v
+                    .reasons
+                    .iter()
+                    .map(|r| format!("[{}] {}", r.rule, r.explanation))
+                    .collect();
+                eprintln!(
+                    "MISS {} {:?}->{:?} ({}): want {}, got {}: {}",
+                    d.display(),
+                    e.old,
+                    e.new,
+                    e.op,
+                    want.as_str(),
+                    v.direction.as_str(),
+                    why.join(" | ")
+                );
+                if v.direction != Direction::Unchanged && want != Direction::Unchanged {
+                    swaps.push(format!("{} {:?}", d.display(), e.old));
+                }
+            }
+        }
+    }
+    eprintln!("evaluation documents: {right}/{total} labelled pairs ({unmatched} not found by id)");
+    assert!(swaps.is_empty(), "swapped: {swaps:?}");
+}
