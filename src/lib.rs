@@ -75,8 +75,10 @@ pub fn compare(
         new_clauses: &new.clauses,
         regulated,
     };
+    // Diffing and classifying pairs are independent and most of the time on a large document, so they
+    // share the cores; an indexed collect keeps the aligner's order, so output stays deterministic.
     let changes: Vec<Change> = align::align(&old.clauses, &new.clauses)
-        .into_iter()
+        .into_par_iter()
         .map(|p| {
             let o = p.old.map(|i| &old.clauses[i]);
             let n = p.new.map(|j| &new.clauses[j]);

@@ -388,10 +388,10 @@ fn exact_edges(
     // Groups in order of their first old clause, so edge order never depends on hashing.
     let mut group_of: FxHashMap<&[u32], usize> = FxHashMap::default();
     let mut groups: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+    // Wordless clauses ("1." alone, a rule "---") form one group too: they have no shingles for the
+    // similarity passes, so without an exact edge a document diffed with itself would call them
+    // removed and added.
     for (i, k) in old_key.iter().enumerate() {
-        if k.is_empty() {
-            continue;
-        }
         let g = *group_of.entry(k.as_slice()).or_insert_with(|| {
             groups.push((Vec::new(), Vec::new()));
             groups.len() - 1

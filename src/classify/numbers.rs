@@ -274,16 +274,21 @@ pub fn numbers(toks: &[Tok]) -> Vec<(f64, usize, usize)> {
 /// Typed quantities of one sentence. `hits` are the lexicon cues of the same tokens; `sanction` says
 /// whether the sentence is a sanction clause (money there is a penalty, larger is stricter).
 pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quantity> {
+    // `hits` come from one scan, so they are in order and never overlap: look them up by binary
+    // search, or a long sentence full of numbers and cues costs numbers x hits.
     let cue_at = |pred: &dyn Fn(&Cue) -> bool, i: usize| -> Option<&Hit<Cue>> {
-        hits.iter()
-            .find(|h| h.start <= i && i < h.end && h.cues.iter().any(pred))
+        hits.get(hits.partition_point(|h| h.end <= i))
+            .filter(|h| h.start <= i && h.cues.iter().any(pred))
     };
     let mut out = Vec::new();
     for (value, s, e) in numbers(toks) {
         // "Section 4.2", "subsection (c)(2)": reference numbers are not quantities.
-        let is_reference = hits.iter().any(|h| {
-            h.end <= s && s <= h.end + 2 && h.cues.iter().any(|c| matches!(c, Cue::Reference))
-        });
+        let is_reference = hits
+            .get(hits.partition_point(|h| h.end + 2 < s)..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|h| h.end <= s)
+            .any(|h| h.cues.iter().any(|c| matches!(c, Cue::Reference)));
         // "in 2018": a year is a date, not a quantity.
         let year = value.fract() == 0.0
             && (1800.0..2200.0).contains(&value)

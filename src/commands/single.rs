@@ -16,8 +16,9 @@ pub fn diff(
     lexicon: Option<&Path>,
 ) -> Result<ExitCode> {
     let classifier = classifier(lexicon)?;
-    let a = policydiff::load_file(old)?;
-    let b = policydiff::load_file(new)?;
+    // Reading and segmenting the two files are independent: one core each.
+    let (a, b) = rayon::join(|| policydiff::load_file(old), || policydiff::load_file(new));
+    let (a, b) = (a?, b?);
     print_warnings(&a);
     print_warnings(&b);
     let report = policydiff::compare(&a, &b, &classifier, None);

@@ -160,6 +160,21 @@ pub fn load_policy(dir: &Path) -> Result<PolicySource, IngestError> {
         .filter(|p| p.is_file() && is_version_file(p))
         .collect();
     files.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)));
+    // Labels name the output files, so `v2.txt` beside `v2.md` would make two pairs write one report.
+    let mut labels = std::collections::BTreeMap::new();
+    for path in &files {
+        if let Some(first) = labels.insert(stem(path), path) {
+            return Err(IngestError::Invalid {
+                path: dir.to_path_buf(),
+                message: format!(
+                    "version label {:?} is used twice ({} and {}); rename one file or give labels in policy.yaml",
+                    stem(path),
+                    file_name(first),
+                    file_name(path)
+                ),
+            });
+        }
+    }
     let versions = files
         .into_iter()
         .map(|path| VersionSource {

@@ -4,36 +4,55 @@
 //! common ligatures undone, line endings made LF. Normalising here, once, means no later stage has to
 //! worry whether `“may”` and `"may"` are the same word.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Canonicalises text; idempotent.
 pub fn normalize(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let mut out = String::with_capacity(text.len());
-    for ch in text.nfc() {
-        match ch {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => out.push('"'),
-            '\u{2010}' | '\u{2011}' => out.push('-'),
-            // En and em dashes keep their role as a dash but in plain form.
-            '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => out.push('-'),
-            '\u{00A0}'
-            | '\u{2007}'
-            | '\u{202F}'
-            | '\u{2000}'..='\u{2006}'
-            | '\u{2008}'..='\u{200A}' => out.push(' '),
-            '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => {}
-            '\u{FB00}' => out.push_str("ff"),
-            '\u{FB01}' => out.push_str("fi"),
-            '\u{FB02}' => out.push_str("fl"),
-            '\u{FB03}' => out.push_str("ffi"),
-            '\u{FB04}' => out.push_str("ffl"),
-            '\u{2026}' => out.push_str("..."),
-            '\t' => out.push(' '),
-            c => out.push(c),
+    // Composing is most of the cost on large files, and nearly all text is already NFC: check first.
+    let composed: Cow<str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        Cow::Borrowed(&text)
+    } else {
+        Cow::Owned(text.nfc().collect())
+    };
+    // Most characters stay as they are, so copy unchanged runs whole and only splice in replacements.
+    let mut out = String::with_capacity(composed.len());
+    let mut kept = 0;
+    for (i, ch) in composed.char_indices() {
+        if let Some(plain) = replacement(ch) {
+            out.push_str(&composed[kept..i]);
+            out.push_str(plain);
+            kept = i + ch.len_utf8();
         }
     }
+    out.push_str(&composed[kept..]);
     out
+}
+
+/// The plain form of a character that has one, `None` for characters kept as they are.
+fn replacement(ch: char) -> Option<&'static str> {
+    Some(match ch {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => "'",
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => "\"",
+        '\u{2010}' | '\u{2011}' => "-",
+        // En and em dashes keep their role as a dash but in plain form.
+        '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => "-",
+        '\u{00A0}'
+        | '\u{2007}'
+        | '\u{202F}'
+        | '\u{2000}'..='\u{2006}'
+        | '\u{2008}'..='\u{200A}' => " ",
+        '\u{200B}' | '\u{FEFF}' | '\u{00AD}' => "",
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        '\u{2026}' => "...",
+        '\t' => " ",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
