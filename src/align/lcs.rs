@@ -37,7 +37,7 @@ pub fn heaviest_chain(edges: &[Edge], new_len: usize) -> Vec<Edge> {
         back[e] = prev;
         total[e] = w;
         tree.raise(edge.new, w, e);
-        if best.map_or(true, |(bw, _)| w > bw) {
+        if best.is_none_or(|(bw, _)| w > bw) {
             best = Some((w, e));
         }
     }

@@ -161,10 +161,10 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     // Pass 5: splits, then merges among what is left.
     let exact_pair = |i: usize, j: usize| old_key[i] == new_key[j] && !old_key[i].is_empty();
     let open_old: Vec<bool> = (0..old.len())
-        .map(|i| old_to[i].map_or(true, |j| !exact_pair(i, j)))
+        .map(|i| old_to[i].is_none_or(|j| !exact_pair(i, j)))
         .collect();
     let open_new: Vec<bool> = (0..new.len())
-        .map(|j| new_to[j].map_or(true, |i| !exact_pair(i, j)))
+        .map(|j| new_to[j].is_none_or(|i| !exact_pair(i, j)))
         .collect();
     // Clauses that are part of a split or merge group.
     let mut grouped_old = vec![false; old.len()];

@@ -101,7 +101,7 @@ fn read_table(path: &Path) -> Result<Table> {
         }
     }
     for r in &table.rows {
-        let blank = |k: &str| !r.get(k).is_some_and(|v| !v.trim().is_empty());
+        let blank = |k: &str| r.get(k).is_none_or(|v| v.trim().is_empty());
         if blank("old") && blank("new") {
             bail!(
                 "{}: {}: both `old` and `new` are empty",

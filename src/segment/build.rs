@@ -79,7 +79,7 @@ impl Builder {
                 None if r.value == 1 => (2, 0),
                 None => (0, 0),
             };
-            if best.map_or(true, |(s, p, _)| (score, pos) > (s, p)) {
+            if best.is_none_or(|(s, p, _)| (score, pos) > (s, p)) {
                 best = Some((score, pos, *r));
             }
         }
@@ -149,7 +149,7 @@ impl Builder {
         while self
             .stack
             .last()
-            .is_some_and(|f| f.rank.map_or(true, |r| r >= rank))
+            .is_some_and(|f| f.rank.is_none_or(|r| r >= rank))
         {
             self.stack.pop();
         }
@@ -183,7 +183,7 @@ impl Builder {
                 while self
                     .stack
                     .last()
-                    .is_some_and(|f| f.rank.map_or(true, |x| x >= rank))
+                    .is_some_and(|f| f.rank.is_none_or(|x| x >= rank))
                 {
                     self.stack.pop();
                 }
@@ -298,7 +298,7 @@ impl Builder {
             && (markdown_heading
                 || heading
                     .as_deref()
-                    .map_or(true, |h| text::is_caps(h) || !h.ends_with('.')));
+                    .is_none_or(|h| text::is_caps(h) || !h.ends_with('.')));
         let Some(clause) = self.clauses.get_mut(ci) else {
             return;
         };

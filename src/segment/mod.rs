@@ -214,7 +214,7 @@ fn is_rule(content: &str) -> bool {
     for c in content.chars() {
         match c {
             ' ' => {}
-            '-' | '*' | '_' if kind.map_or(true, |k| k == c) => {
+            '-' | '*' | '_' if kind.is_none_or(|k| k == c) => {
                 kind = Some(c);
                 n += 1;
             }

@@ -58,7 +58,7 @@ fn title_case(s: &str) -> bool {
     ];
     words(s).all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        SMALL.contains(&w) || w.chars().next().map_or(true, |c| !c.is_lowercase())
+        SMALL.contains(&w) || w.chars().next().is_none_or(|c| !c.is_lowercase())
     })
 }
 

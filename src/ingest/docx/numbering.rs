@@ -294,9 +294,7 @@ fn letters(value: u32) -> String {
     }
     let v = value - 1;
     let letter = char::from(b'a' + (v % 26) as u8);
-    std::iter::repeat(letter)
-        .take((v / 26) as usize + 1)
-        .collect()
+    std::iter::repeat_n(letter, (v / 26) as usize + 1).collect()
 }
 
 fn roman(value: u32) -> String {
