@@ -146,7 +146,7 @@ fn binary_files_are_refused() {
     diff_refused(
         b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n",
         "policy.pdf",
-        "unsupported file type",
+        "not a readable PDF",
     );
 }
 
