@@ -556,15 +556,12 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
 }
 
 fn yaml_error(e: serde_yaml::Error, path: &Path) -> LexiconError {
-    let (line, column) = e
-        .location()
-        .map(|l| (l.line(), l.column()))
-        .unwrap_or((1, 1));
+    let (line, column, message) = crate::ingest::yaml_error_parts(&e);
     LexiconError::Yaml {
         path: path.to_path_buf(),
         line,
         column,
-        message: e.to_string(),
+        message,
     }
 }
 

@@ -158,12 +158,9 @@ fn csv_problem(e: &csv::Error) -> String {
 
 fn read_yaml(text: &str, path: &Path) -> Result<Table> {
     let rows: Vec<serde_yaml::Mapping> = serde_yaml::from_str(text).map_err(|e| {
-        let at = e
-            .location()
-            .map(|l| format!("line {}, column {}", l.line(), l.column()))
-            .unwrap_or_else(|| "line 1".into());
+        let (line, column, message) = policydiff::ingest::yaml_error_parts(&e);
         anyhow!(
-            "{}: {at}: expected a list of rows, each a mapping with `old` and `new`: {e}",
+            "{}:{line}:{column}: expected a list of rows, each a mapping with `old` and `new`: {message}",
             path.display()
         )
     })?;

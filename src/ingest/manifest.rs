@@ -41,15 +41,12 @@ impl Manifest {
 
     pub fn parse(text: &str, path: &Path) -> Result<Manifest, IngestError> {
         serde_yaml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .location()
-                .map(|l| (l.line(), l.column()))
-                .unwrap_or((1, 1));
+            let (line, column, message) = super::yaml_error_parts(&e);
             IngestError::Manifest {
                 path: path.to_path_buf(),
                 line,
                 column,
-                message: e.to_string(),
+                message,
             }
         })
     }

@@ -84,6 +84,19 @@ pub enum IngestError {
     Invalid { path: PathBuf, message: String },
 }
 
+/// Where a YAML error is (1-based line and column) and what it says, without the trailing
+/// "at line N column M" the parser appends, since messages put the location first as `file:line:col:`.
+pub fn yaml_error_parts(e: &serde_yaml::Error) -> (usize, usize, String) {
+    let (line, column) = e
+        .location()
+        .map(|l| (l.line(), l.column()))
+        .unwrap_or((1, 1));
+    let text = e.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let message = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
+    (line, column, message)
+}
+
 /// One version file of a policy, in the order the manifest or file names give.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VersionSource {
