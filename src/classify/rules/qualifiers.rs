@@ -179,45 +179,30 @@ fn effective(all: &[RungHit], name: &str, f: &Frame) -> i64 {
 
 /// Every rung of every ladder in a sentence, except those another rule already explained.
 fn all_rungs(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Vec<RungHit> {
-    let mut out = Vec::new();
-    for h in &f.hits {
-        let r = h.start..h.end;
-        let claimed = if old_side {
-            r.clone().all(|i| ev.claimed_old[i])
-        } else {
-            r.clone().all(|i| ev.claimed_new[i])
-        };
-        if claimed {
-            continue;
-        }
-        for c in h.cues.iter() {
-            let (name, rank) = match c {
-                Cue::Ladder(n, r) => (n.clone(), *r),
-                Cue::Sanction(Some(r)) if f.sanction => ("sanction".to_string(), *r),
-                _ => continue,
-            };
-            out.push((name, rank, phrase(f, h), h.start, h.end));
-            break;
-        }
-    }
-    out
+    collect_rungs(ev, f, old_side, false)
 }
 
-fn rungs(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Vec<(String, usize, String, usize, usize)> {
+/// The rungs whose words the edit touched (deleted on the old side, inserted on the new).
+fn rungs(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Vec<RungHit> {
+    collect_rungs(ev, f, old_side, true)
+}
+
+fn collect_rungs(ev: &Ev<'_>, f: &Frame, old_side: bool, only_touched: bool) -> Vec<RungHit> {
     let mut out = Vec::new();
     for h in &f.hits {
         let r = h.start..h.end;
-        let touched = if old_side {
-            ev.any_deleted(r.clone())
+        let (touched, claimed) = if old_side {
+            (
+                ev.any_deleted(r.clone()),
+                r.clone().all(|i| ev.claimed_old[i]),
+            )
         } else {
-            ev.any_inserted(r.clone())
+            (
+                ev.any_inserted(r.clone()),
+                r.clone().all(|i| ev.claimed_new[i]),
+            )
         };
-        let claimed = if old_side {
-            r.clone().all(|i| ev.claimed_old[i])
-        } else {
-            r.clone().all(|i| ev.claimed_new[i])
-        };
-        if !touched || claimed {
+        if claimed || (only_touched && !touched) {
             continue;
         }
         for c in h.cues.iter() {
