@@ -74,11 +74,7 @@ fn evaluation_documents() {
             if v.direction == want {
                 right += 1;
             } else {
-                let why: Vec<String> = v
-                    .reasons
-                    .iter()
-                    .map(|r| format!("[{}] {}", r.rule, r.explanation))
-                    .collect();
+                let why = common::reasons_line(&v);
                 eprintln!(
                     "MISS {} {:?}->{:?} ({}): want {}, got {}: {}",
                     d.display(),
@@ -87,7 +83,7 @@ fn evaluation_documents() {
                     e.op,
                     want.as_str(),
                     v.direction.as_str(),
-                    why.join(" | ")
+                    why
                 );
                 if v.direction != Direction::Unchanged && want != Direction::Unchanged {
                     swaps.push(format!("{} {:?}", d.display(), e.old));

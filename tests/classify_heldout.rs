@@ -3,7 +3,9 @@
 //! is printed; the floor is lower than for the development pairs because nothing here was tuned on, but
 //! a strengthened/weakened swap is never acceptable.
 
-use policydiff::classify::{Classifier, Context};
+mod common;
+
+use policydiff::classify::Classifier;
 use policydiff::model::Direction::{self, *};
 
 struct Case {
@@ -107,24 +109,18 @@ fn run(all: &[Case], label: &str) -> (usize, Vec<&'static str>) {
     let mut right = 0;
     let mut swaps = Vec::new();
     for k in all {
-        let old = (!k.old.is_empty()).then_some(k.old);
-        let new = (!k.new.is_empty()).then_some(k.new);
-        let v = c.classify(old, new, &[], &Context::default());
+        let v = common::classify_texts(&c, k.old, k.new);
         if v.direction == k.want {
             right += 1;
         } else {
-            let why: Vec<String> = v
-                .reasons
-                .iter()
-                .map(|r| format!("[{}] {}", r.rule, r.explanation))
-                .collect();
+            let why = common::reasons_line(&v);
             eprintln!(
                 "MISS {label} {:?} -> {:?}: want {}, got {}: {}",
                 k.old,
                 k.new,
                 k.want.as_str(),
                 v.direction.as_str(),
-                why.join(" | ")
+                why
             );
             if v.direction != Unchanged && k.want != Unchanged {
                 swaps.push(k.new);
@@ -154,24 +150,18 @@ fn held_out_pairs() {
     let mut right = 0;
     let mut swaps = Vec::new();
     for k in &all {
-        let old = (!k.old.is_empty()).then_some(k.old);
-        let new = (!k.new.is_empty()).then_some(k.new);
-        let v = c.classify(old, new, &[], &Context::default());
+        let v = common::classify_texts(&c, k.old, k.new);
         if v.direction == k.want {
             right += 1;
         } else {
-            let why: Vec<String> = v
-                .reasons
-                .iter()
-                .map(|r| format!("[{}] {}", r.rule, r.explanation))
-                .collect();
+            let why = common::reasons_line(&v);
             eprintln!(
                 "MISS {:?} -> {:?}: want {}, got {}: {}",
                 k.old,
                 k.new,
                 k.want.as_str(),
                 v.direction.as_str(),
-                why.join(" | ")
+                why
             );
             if v.direction != Unchanged && k.want != Unchanged {
                 swaps.push(k.new);

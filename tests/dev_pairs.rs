@@ -3,7 +3,7 @@
 
 mod common;
 
-use policydiff::classify::{Classifier, Context};
+use policydiff::classify::Classifier;
 use policydiff::model::Direction;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -29,26 +29,20 @@ fn dev_pairs_meet_the_floor() {
     let mut misses = Vec::new();
     let mut swaps = Vec::new();
     for p in &pairs {
-        let old = (!p.old.is_empty()).then_some(p.old.as_str());
-        let new = (!p.new.is_empty()).then_some(p.new.as_str());
-        let v = classifier.classify(old, new, &[], &Context::default());
+        let v = common::classify_texts(&classifier, &p.old, &p.new);
         let e = per.entry(p.pattern.clone()).or_default();
         e.1 += 1;
         if v.direction == p.expect {
             e.0 += 1;
         } else {
-            let why: Vec<String> = v
-                .reasons
-                .iter()
-                .map(|r| format!("[{}] {}", r.rule, r.explanation))
-                .collect();
+            let why = common::reasons_line(&v);
             misses.push(format!(
                 "{} ({}): expected {}, got {}: {}",
                 p.id,
                 p.pattern,
                 p.expect.as_str(),
                 v.direction.as_str(),
-                why.join(" | ")
+                why
             ));
             if v.direction != Direction::Unchanged && p.expect != Direction::Unchanged {
                 swaps.push(p.id.clone());

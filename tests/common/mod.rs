@@ -27,3 +27,29 @@ pub fn shared(sub: &str) -> Option<PathBuf> {
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Classifies a text pair where an empty side means the clause is absent (added or deleted), as the
+/// labelled sets write it.
+pub fn classify_texts(
+    c: &policydiff::classify::Classifier,
+    old: &str,
+    new: &str,
+) -> policydiff::model::Verdict {
+    let side = |t: &str| (!t.is_empty()).then(|| t.to_string());
+    let (old, new) = (side(old), side(new));
+    c.classify(
+        old.as_deref(),
+        new.as_deref(),
+        &[],
+        &policydiff::classify::Context::default(),
+    )
+}
+
+/// A verdict's reasons on one line, for printing a miss.
+pub fn reasons_line(v: &policydiff::model::Verdict) -> String {
+    v.reasons
+        .iter()
+        .map(|r| format!("[{}] {}", r.rule, r.explanation))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
