@@ -5,7 +5,6 @@
 //! punctuation marks that matter for reading lists (`,` `;` `:`). Every token keeps its byte range in the
 //! source so reasons can quote the words exactly as written.
 
-use crate::model::EditOp;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -210,80 +209,15 @@ pub struct Hunk {
     pub new: Range<usize>,
 }
 
-/// Aligns two token lists by a word diff of their normalised forms and returns the changed runs.
-/// Case and punctuation-spacing differences vanish because both sides are normalised first.
+/// Aligns two token lists by a diff of their normalised forms and returns the changed runs. Case and
+/// punctuation-spacing differences vanish because both sides are normalised first.
 pub fn hunks(old: &[Tok], new: &[Tok]) -> Vec<Hunk> {
-    let join = |t: &[Tok]| -> String {
-        t.iter()
-            .map(|x| x.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let (a, b) = (join(old), join(new));
-    // Token index of every byte offset where a token starts in the joined strings.
-    let starts = |t: &[Tok]| -> Vec<usize> {
-        let mut v = Vec::with_capacity(t.len());
-        let mut off = 0;
-        for x in t {
-            v.push(off);
-            off += x.norm.len() + 1;
-        }
-        v
-    };
-    let (sa, sb) = (starts(old), starts(new));
-    // Edits may start or end on the separating space, or inside a token ("body-worn" splits in three):
-    // a token belongs to the edit when any of its letters does.
-    let tok_range = |joined: &str, starts: &[usize], r: Range<usize>| -> Range<usize> {
-        let lead = joined
-            .get(r.clone())
-            .map(|s| s.len() - s.trim_start().len())
-            .unwrap_or(0);
-        let start = r.start + lead;
-        if start >= r.end {
-            return 0..0;
-        }
-        let lo = starts.partition_point(|&s| s <= start).saturating_sub(1);
-        let hi = starts.partition_point(|&s| s < r.end);
-        lo..hi.max(lo)
-    };
-    let mut out: Vec<Hunk> = Vec::new();
-    let (mut pa, mut pb) = (0usize, 0usize);
-    let mut open: Option<(Range<usize>, Range<usize>)> = None;
-    for e in crate::diff::word_diff(&a, &b) {
-        let len = e.text.len();
-        match e.op {
-            EditOp::Equal => {
-                if !e.text.trim().is_empty() {
-                    if let Some((ra, rb)) = open.take() {
-                        push_hunk(&mut out, tok_range(&a, &sa, ra), tok_range(&b, &sb, rb));
-                    }
-                }
-                pa += len;
-                pb += len;
-            }
-            EditOp::Delete => {
-                let (ra, _) = open.get_or_insert((pa..pa, pb..pb));
-                ra.end = pa + len;
-                pa += len;
-            }
-            EditOp::Insert => {
-                let (_, rb) = open.get_or_insert((pa..pa, pb..pb));
-                rb.end = pb + len;
-                pb += len;
-            }
-        }
-    }
-    if let Some((ra, rb)) = open.take() {
-        push_hunk(&mut out, tok_range(&a, &sa, ra), tok_range(&b, &sb, rb));
-    }
-    out
-}
-
-fn push_hunk(out: &mut Vec<Hunk>, old: Range<usize>, new: Range<usize>) {
-    if old.is_empty() && new.is_empty() {
-        return;
-    }
-    out.push(Hunk { old, new });
+    let a: Vec<&str> = old.iter().map(|x| x.norm.as_str()).collect();
+    let b: Vec<&str> = new.iter().map(|x| x.norm.as_str()).collect();
+    crate::diff::changed_runs(&a, &b)
+        .into_iter()
+        .map(|(old, new)| Hunk { old, new })
+        .collect()
 }
 
 /// The source words of a token range, as written.
