@@ -75,6 +75,7 @@ pub fn compare(
         new_clauses: &new.clauses,
         regulated,
     };
+    classifier.prepare(&ctx);
     // Diffing and classifying pairs are independent and most of the time on a large document, so they
     // share the cores; an indexed collect keeps the aligner's order, so output stays deterministic.
     let changes: Vec<Change> = align::align(&old.clauses, &new.clauses)

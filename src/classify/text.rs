@@ -5,7 +5,9 @@
 //! punctuation marks that matter for reading lists (`,` `;` `:`). Every token keeps its byte range in the
 //! source so reasons can quote the words exactly as written.
 
+use aho_corasick::AhoCorasick;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tok {
@@ -48,43 +50,44 @@ fn inner_joiner(c: char) -> bool {
 /// Splits text into tokens. A word runs over letters and digits and over `' - . , /` between them
 /// ("body-worn", "5,000", "u.s", "300.5").
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut quoted = false;
-    let mut i = 0;
-    while let Some(&(pos, c)) = chars.get(i) {
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((pos, c)) = it.next() {
         if c.is_alphanumeric() {
-            let start = pos;
-            let mut j = i + 1;
-            while let Some(&(_, d)) = chars.get(j) {
+            let mut end = pos + c.len_utf8();
+            let mut last = c;
+            while let Some(&(p, d)) = it.peek() {
                 if d.is_alphanumeric() {
-                    j += 1;
-                } else if inner_joiner(d)
-                    && chars.get(j + 1).is_some_and(|&(_, e)| e.is_alphanumeric())
-                    // A comma joins digits only ("5,000"), never words ("name,address").
-                    && (d != ',' || (chars.get(j - 1).is_some_and(|&(_, p)| p.is_ascii_digit())
-                        && chars.get(j + 1).is_some_and(|&(_, e)| e.is_ascii_digit())))
-                {
-                    j += 2;
-                } else {
+                    it.next();
+                    end = p + d.len_utf8();
+                    last = d;
+                    continue;
+                }
+                if !inner_joiner(d) {
                     break;
                 }
+                // A joiner counts only with a letter or digit right after it, and a comma joins
+                // digits only ("5,000"), never words ("name,address").
+                let next = text[p + d.len_utf8()..].chars().next();
+                let joins = next.is_some_and(|e| e.is_alphanumeric())
+                    && (d != ','
+                        || (last.is_ascii_digit() && next.is_some_and(|e| e.is_ascii_digit())));
+                if !joins {
+                    break;
+                }
+                it.next();
+                last = d;
             }
-            let end = chars.get(j).map(|&(p, _)| p).unwrap_or(text.len());
-            let raw = &text[start..end];
-            let mut norm = raw.to_lowercase().replace('\u{2019}', "'");
-            if let Some(stripped) = norm.strip_suffix("'s") {
-                norm = stripped.to_string();
-            }
-            let dollar = i > 0 && chars.get(i - 1).is_some_and(|&(_, p)| p == '$');
             out.push(Tok {
-                norm,
-                span: start..end,
+                norm: normalise_word(&text[pos..end]),
+                span: pos..end,
                 word: true,
-                dollar,
+                dollar: prev == Some('$'),
                 quoted,
             });
-            i = j;
+            prev = Some(last);
             continue;
         }
         match c {
@@ -98,9 +101,28 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }),
             _ => {}
         }
-        i += 1;
+        prev = Some(c);
     }
     out
+}
+
+/// Lowercase, a curly apostrophe made straight, a possessive "'s" dropped. Most words are plain
+/// ASCII, which skips Unicode case mapping (a large statute has a million words).
+fn normalise_word(raw: &str) -> String {
+    let mut norm = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        let lower = raw.to_lowercase();
+        if lower.contains('\u{2019}') {
+            lower.replace('\u{2019}', "'")
+        } else {
+            lower
+        }
+    };
+    if norm.ends_with("'s") {
+        norm.truncate(norm.len() - 2);
+    }
+    norm
 }
 
 /// Splits a clause into sentences (byte ranges). A full stop ends a sentence when a capital letter or
@@ -108,38 +130,26 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(pos, c)) in bytes.iter().enumerate() {
-        if !matches!(c, '.' | '?' | '!') {
+    for (pos, c) in text.match_indices(['.', '?', '!']) {
+        let end = pos + c.len();
+        let after = &text[end..];
+        if !after.starts_with(char::is_whitespace) {
             continue;
         }
-        let Some(&(_, next)) = bytes.get(k + 1) else {
+        let Some(f) = after.trim_start().chars().next() else {
             continue;
         };
-        if !next.is_whitespace() {
-            continue;
-        }
-        let following = bytes[k + 1..].iter().find(|(_, ch)| !ch.is_whitespace());
-        let Some(&(_, f)) = following else { continue };
         if !(f.is_uppercase() || f == '"' || f == '\u{201C}') {
             continue;
         }
-        let mut word_before: Vec<char> = text[..pos]
-            .chars()
-            .rev()
-            .take_while(|ch| !ch.is_whitespace())
-            .collect();
-        word_before.reverse();
-        let word_before: String = word_before.into_iter().collect();
+        let word_before = text[..pos].rsplit(char::is_whitespace).next().unwrap_or("");
         // "U.S.", "No. 5", "Sec. 3" are abbreviations, but short words can end a sentence too.
-        let short_word = matches!(
-            word_before.to_lowercase().as_str(),
-            "it" | "us" | "do" | "go" | "up" | "on" | "in" | "so" | "me" | "be"
-        );
+        let short_word = ["it", "us", "do", "go", "up", "on", "in", "so", "me", "be"]
+            .iter()
+            .any(|w| word_before.eq_ignore_ascii_case(w));
         if word_before.contains('.') || (word_before.chars().count() <= 2 && !short_word) {
             continue;
         }
-        let end = pos + c.len_utf8();
         if !text[start..end].trim().is_empty() {
             out.push(start..end);
         }
@@ -155,6 +165,14 @@ const MODAL_WORDS: &[&str] = &[
     "shall", "must", "may", "should", "will", "need", "cannot", "means",
 ];
 
+/// Finds any modal word as a substring, in any case: a sentence without one has no modal token.
+static MODAL_SCAN: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MODAL_WORDS)
+        .expect("the modal word list is a valid pattern set")
+});
+
 /// Splits a sentence that joins two norms ("..., and the agency shall accept ...", "...; staff may ...")
 /// into one part per norm. A comma or semicolon followed by "and", "but" or "or" splits only when both
 /// sides have a modal of their own, so lists inside one norm stay whole.
@@ -162,6 +180,11 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let Some(sentence) = text.get(range.clone()) else {
         return vec![range];
     };
+    // No cut without a comma or semicolon and a modal on each side: most sentences of a long document
+    // are settled by a substring scan without tokenising them.
+    if !sentence.contains([',', ';']) || !MODAL_SCAN.is_match(sentence) {
+        return vec![range];
+    }
     let toks = tokenize(sentence);
     let modal_at = |i: usize| {
         toks.get(i)
