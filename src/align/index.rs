@@ -59,27 +59,20 @@ impl Vocabulary {
 
     /// The word ids of `text` and its feature ids (words and word pairs, sorted).
     fn read(&mut self, text: &str) -> (Vec<u32>, Vec<u32>) {
-        let mut ids = Vec::new();
-        if text.is_ascii() {
-            // Most policy text is ASCII: scan bytes, lower-casing as we go.
-            for w in text
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                self.buf.clear();
+        let mut ids = Vec::with_capacity(text.len() / 6);
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            self.buf.clear();
+            // Most words are ASCII even in a text with a few accented ones: no Unicode case mapping.
+            if w.is_ascii() {
                 self.buf.push_str(w);
                 self.buf.make_ascii_lowercase();
-                ids.push(self.intern());
-            }
-        } else {
-            for w in text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                self.buf.clear();
+            } else {
                 self.buf.extend(w.chars().flat_map(char::to_lowercase));
-                ids.push(self.intern());
             }
+            ids.push(self.intern());
         }
         let mut feats = Vec::with_capacity(ids.len() * 2);
         feats.extend_from_slice(&ids);
@@ -195,8 +188,14 @@ fn w(weight: &[f64], id: u32) -> f64 {
 }
 
 /// An inverted index over some clauses of one side: feature id to the clauses that hold it.
+///
+/// Feature ids are dense, so the posting lists live in one array cut by offsets (compressed sparse
+/// rows) rather than one small vector per feature: building, querying and dropping it on a large
+/// statute is then a few passes over flat memory.
 pub struct Index {
-    postings: FxHashMap<u32, Vec<usize>>,
+    /// Posting list of feature `f`: `list[start[f]..start[f + 1]]`, clauses in increasing order.
+    start: Vec<u32>,
+    list: Vec<u32>,
     /// Scratch score per indexed clause, reused across queries so a query costs what it touches.
     score: Vec<f64>,
     touched: Vec<usize>,
@@ -205,18 +204,49 @@ pub struct Index {
 impl Index {
     /// Indexes the clauses `members` of `side` (indices into `side`).
     pub fn new(side: &[Features], members: impl IntoIterator<Item = usize>) -> Index {
-        let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        for j in members {
-            if let Some(f) = side.get(j) {
-                for &(id, _) in &f.items {
-                    postings.entry(id).or_default().push(j);
-                }
+        let members: Vec<(u32, &Features)> = members
+            .into_iter()
+            .filter_map(|j| Some((j as u32, side.get(j)?)))
+            .collect();
+        // Items are sorted by id, so a clause's last item holds its largest feature id.
+        let features = members
+            .iter()
+            .filter_map(|(_, f)| f.items.last())
+            .map(|&(id, _)| id as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut start = vec![0u32; features + 1];
+        for (_, f) in &members {
+            for &(id, _) in &f.items {
+                start[id as usize + 1] += 1;
+            }
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start.clone();
+        let mut list = vec![0u32; start[features] as usize];
+        for &(j, f) in &members {
+            for &(id, _) in &f.items {
+                let slot = &mut fill[id as usize];
+                list[*slot as usize] = j;
+                *slot += 1;
             }
         }
         Index {
-            postings,
+            start,
+            list,
             score: vec![0.0; side.len()],
             touched: Vec::new(),
+        }
+    }
+
+    /// Where feature `id`'s posting list lies in `list` (empty for a feature no member has).
+    fn range(&self, id: u32) -> (usize, usize) {
+        let id = id as usize;
+        match (self.start.get(id), self.start.get(id + 1)) {
+            (Some(&a), Some(&b)) => (a as usize, b as usize),
+            _ => (0, 0),
         }
     }
 
@@ -224,14 +254,13 @@ impl Index {
     /// position so the answer is deterministic.
     pub fn candidates(&mut self, corpus: &Corpus, query: &Features, k: usize) -> Vec<usize> {
         for &(id, count) in &query.items {
-            let Some(list) = self.postings.get(&id) else {
-                continue;
-            };
-            if list.len() > MAX_POSTINGS {
+            let (a, b) = self.range(id);
+            if b - a > MAX_POSTINGS {
                 continue;
             }
             let gain = corpus.weight(id) * f64::from(count);
-            for &j in list {
+            for k in a..b {
+                let j = self.list[k] as usize;
                 if let Some(s) = self.score.get_mut(j) {
                     if *s == 0.0 {
                         self.touched.push(j);
@@ -250,8 +279,17 @@ impl Index {
                 *s = 0.0;
             }
         }
-        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        found.truncate(k);
+        let order = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        // Only the best k matter: select them, then sort just those (the order is total, so this is
+        // the same answer as sorting everything).
+        if k == 0 {
+            return Vec::new();
+        }
+        if found.len() > k {
+            found.select_nth_unstable_by(k - 1, order);
+            found.truncate(k);
+        }
+        found.sort_unstable_by(order);
         found.into_iter().map(|(_, j)| j).collect()
     }
 }
