@@ -32,32 +32,52 @@ pub struct Corpus {
     pub weight: Vec<f64>,
 }
 
-/// Interns words and word pairs as dense ids.
+/// Interns words and word pairs as dense ids (one id space for both, in order of first sight).
 #[derive(Default)]
 struct Vocabulary {
     words: FxHashMap<String, u32>,
     pairs: FxHashMap<(u32, u32), u32>,
-    next: u32,
+    /// What each id stands for, in id order: how one side's vocabulary is folded into the other's.
+    defs: Vec<Def>,
     buf: String,
 }
 
+enum Def {
+    Word(String),
+    Pair(u32, u32),
+}
+
 impl Vocabulary {
+    fn len(&self) -> u32 {
+        self.defs.len() as u32
+    }
+
     /// The id of the word in `buf`.
     fn intern(&mut self) -> u32 {
         if let Some(&id) = self.words.get(self.buf.as_str()) {
             return id;
         }
-        let id = Self::fresh(&mut self.next);
-        self.words.insert(self.buf.clone(), id);
+        self.add_word(self.buf.clone())
+    }
+
+    fn add_word(&mut self, w: String) -> u32 {
+        let id = self.len();
+        self.words.insert(w.clone(), id);
+        self.defs.push(Def::Word(w));
         id
     }
 
-    fn fresh(next: &mut u32) -> u32 {
-        *next += 1;
-        *next - 1
+    fn pair(&mut self, a: u32, b: u32) -> u32 {
+        if let Some(&id) = self.pairs.get(&(a, b)) {
+            return id;
+        }
+        let id = self.len();
+        self.pairs.insert((a, b), id);
+        self.defs.push(Def::Pair(a, b));
+        id
     }
 
-    /// The word ids of `text` and its feature ids (words and word pairs, sorted).
+    /// The word ids of `text` and its feature ids (words and word pairs, unsorted).
     fn read(&mut self, text: &str) -> (Vec<u32>, Vec<u32>) {
         let mut ids = Vec::with_capacity(text.len() / 6);
         for w in text
@@ -78,27 +98,53 @@ impl Vocabulary {
         feats.extend_from_slice(&ids);
         for w in ids.windows(2) {
             if let [a, b] = w {
-                let next = &mut self.next;
-                feats.push(
-                    *self
-                        .pairs
-                        .entry((*a, *b))
-                        .or_insert_with(|| Self::fresh(next)),
-                );
+                feats.push(self.pair(*a, *b));
             }
         }
-        feats.sort_unstable();
         (ids, feats)
+    }
+
+    /// Every clause of one side read into a vocabulary of its own.
+    fn read_all(texts: &[&str]) -> (Vocabulary, Vec<Vec<u32>>, Vec<Vec<u32>>) {
+        let mut v = Vocabulary::default();
+        let (words, feats) = texts.iter().map(|t| v.read(t)).unzip();
+        (v, words, feats)
+    }
+
+    /// Takes in another side's vocabulary; returns where each of its ids went. Ids are handed out in
+    /// the other side's order of first sight, so the result is the same as reading both sides into one
+    /// vocabulary, one after the other.
+    fn absorb(&mut self, other: Vocabulary) -> Vec<u32> {
+        let mut map: Vec<u32> = Vec::with_capacity(other.defs.len());
+        for d in other.defs {
+            let id = match d {
+                Def::Word(w) => match self.words.get(w.as_str()) {
+                    Some(&id) => id,
+                    None => self.add_word(w),
+                },
+                // A pair's words were seen before the pair, so they are already mapped.
+                Def::Pair(a, b) => self.pair(map[a as usize], map[b as usize]),
+            };
+            map.push(id);
+        }
+        map
     }
 }
 
 impl Corpus {
     /// Builds feature vectors for both sides from each clause's matching text.
     pub fn build(old: &[&str], new: &[&str]) -> Corpus {
-        let mut vocab = Vocabulary::default();
-        let (old_words, old_raw): (Vec<_>, Vec<_>) = old.iter().map(|t| vocab.read(t)).unzip();
-        let (new_words, new_raw): (Vec<_>, Vec<_>) = new.iter().map(|t| vocab.read(t)).unzip();
-        let mut df = vec![0u32; vocab.next as usize];
+        // Each side is read on its own core; the new side's ids are then renumbered into the old's.
+        let ((mut vocab, old_words, mut old_raw), (theirs, mut new_words, mut new_raw)) =
+            rayon::join(|| Vocabulary::read_all(old), || Vocabulary::read_all(new));
+        let map = vocab.absorb(theirs);
+        for ids in new_words.iter_mut().chain(new_raw.iter_mut()) {
+            ids.iter_mut().for_each(|id| *id = map[*id as usize]);
+        }
+        for f in old_raw.iter_mut().chain(new_raw.iter_mut()) {
+            f.sort_unstable();
+        }
+        let mut df = vec![0u32; vocab.len() as usize];
         for f in old_raw.iter().chain(&new_raw) {
             let mut last = None;
             for &id in f {
