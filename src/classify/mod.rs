@@ -26,7 +26,6 @@ use rules::Finding;
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 use std::sync::{Arc, Mutex};
-use text::Tok;
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -194,7 +193,7 @@ impl Classifier {
         if !paired || others.is_empty() {
             return None;
         }
-        let key = sentence_key(&f.toks);
+        let key = text::sentence_key(&f.text);
         if key.split(' ').count() < 4 {
             return None;
         }
@@ -260,7 +259,7 @@ fn build_index(clauses: &[Clause]) -> SentenceIndex {
             text::sentences(&c.text)
                 .into_iter()
                 .flat_map(|r| text::norm_parts(&c.text, r))
-                .map(|r| sentence_key(&text::tokenize(c.text.get(r).unwrap_or_default())))
+                .map(|r| text::sentence_key(c.text.get(r).unwrap_or_default()))
                 .collect()
         })
         .collect();
@@ -271,21 +270,6 @@ fn build_index(clauses: &[Clause]) -> SentenceIndex {
         }
     }
     idx
-}
-
-/// A sentence's words, lowercased, without a leading "and"/"but"/"or" left by cutting two norms apart.
-fn sentence_key(toks: &[Tok]) -> String {
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.word)
-        .map(|t| t.norm.as_str())
-        .collect();
-    let skip = usize::from(
-        words
-            .first()
-            .is_some_and(|w| matches!(*w, "and" | "but" | "or")),
-    );
-    words.get(skip..).unwrap_or_default().join(" ")
 }
 
 /// The words no rule explained, quoted from each side.

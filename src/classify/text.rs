@@ -51,6 +51,54 @@ fn inner_joiner(c: char) -> bool {
 /// ("body-worn", "5,000", "u.s", "300.5").
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    scan(text, |t| {
+        out.push(Tok {
+            norm: match t.mark {
+                Some(c) => c.to_string(),
+                None => normalise_word(&text[t.span.clone()]),
+            },
+            span: t.span,
+            word: t.mark.is_none(),
+            dollar: t.dollar,
+            quoted: t.quoted,
+        })
+    });
+    out
+}
+
+/// A sentence's words, normalised as [`tokenize`] does and joined by single spaces, without a leading
+/// "and"/"but"/"or" left by cutting two norms apart: the key under which the same sentence is found
+/// again elsewhere. Builds one string, not a token list, as it runs over whole documents.
+pub fn sentence_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    let mut first = true;
+    scan(text, |t| {
+        if t.mark.is_some() {
+            return;
+        }
+        let start = key.len();
+        if start > 0 {
+            key.push(' ');
+        }
+        normalise_into(&text[t.span], &mut key);
+        if first && matches!(&key[start..], "and" | "but" | "or") {
+            key.truncate(start);
+        }
+        first = false;
+    });
+    key
+}
+
+/// One token found by [`scan`]: a word, or one of the marks `,` `;` `:`.
+struct Scanned {
+    span: Range<usize>,
+    mark: Option<char>,
+    dollar: bool,
+    quoted: bool,
+}
+
+/// Walks the words and marks of `text` in order; the one place that decides where a word ends.
+fn scan(text: &str, mut emit: impl FnMut(Scanned)) {
     let mut quoted = false;
     let mut prev: Option<char> = None;
     let mut it = text.char_indices().peekable();
@@ -80,10 +128,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 it.next();
                 last = d;
             }
-            out.push(Tok {
-                norm: normalise_word(&text[pos..end]),
+            emit(Scanned {
                 span: pos..end,
-                word: true,
+                mark: None,
                 dollar: prev == Some('$'),
                 quoted,
             });
@@ -92,10 +139,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         match c {
             '"' | '\u{201C}' | '\u{201D}' => quoted = c == '\u{201C}' || (c == '"' && !quoted),
-            ',' | ';' | ':' => out.push(Tok {
-                norm: c.to_string(),
+            ',' | ';' | ':' => emit(Scanned {
                 span: pos..pos + c.len_utf8(),
-                word: false,
+                mark: Some(c),
                 dollar: false,
                 quoted: false,
             }),
@@ -103,26 +149,33 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         prev = Some(c);
     }
-    out
 }
 
-/// Lowercase, a curly apostrophe made straight, a possessive "'s" dropped. Most words are plain
-/// ASCII, which skips Unicode case mapping (a large statute has a million words).
+/// Lowercase, a curly apostrophe made straight, a possessive "'s" dropped.
 fn normalise_word(raw: &str) -> String {
-    let mut norm = if raw.is_ascii() {
-        raw.to_ascii_lowercase()
+    let mut norm = String::with_capacity(raw.len());
+    normalise_into(raw, &mut norm);
+    norm
+}
+
+/// [`normalise_word`] appended to `out`. Most words are plain ASCII, which skips Unicode case mapping
+/// (a large statute has a million words).
+fn normalise_into(raw: &str, out: &mut String) {
+    let start = out.len();
+    if raw.is_ascii() {
+        out.push_str(raw);
+        out[start..].make_ascii_lowercase();
     } else {
         let lower = raw.to_lowercase();
         if lower.contains('\u{2019}') {
-            lower.replace('\u{2019}', "'")
+            out.push_str(&lower.replace('\u{2019}', "'"));
         } else {
-            lower
+            out.push_str(&lower);
         }
-    };
-    if norm.ends_with("'s") {
-        norm.truncate(norm.len() - 2);
     }
-    norm
+    if out[start..].ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
 }
 
 /// Splits a clause into sentences (byte ranges). A full stop ends a sentence when a capital letter or
@@ -277,6 +330,46 @@ mod tests {
 
     fn norms(s: &str) -> Vec<String> {
         tokenize(s).into_iter().map(|t| t.norm).collect()
+    }
+
+    /// The sentence key read off the token list, the slow way.
+    fn key_from_tokens(s: &str) -> String {
+        let words: Vec<String> = tokenize(s)
+            .into_iter()
+            .filter(|t| t.word)
+            .map(|t| t.norm)
+            .collect();
+        let skip = usize::from(
+            words
+                .first()
+                .is_some_and(|w| ["and", "but", "or"].contains(&w.as_str())),
+        );
+        words[skip..].join(" ")
+    }
+
+    #[test]
+    fn sentence_key_equals_the_token_words() {
+        let mut cases = vec![
+            "and the Officer\u{2019}s report, filed: 5,000 \"copies\"".to_string(),
+            "Or".to_string(),
+            "".to_string(),
+            "OR else, and".to_string(),
+            "ΣΟΦΟΣ officer's".to_string(),
+        ];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("versions");
+        for policy in std::fs::read_dir(root).unwrap() {
+            for file in std::fs::read_dir(policy.unwrap().path())
+                .into_iter()
+                .flatten()
+            {
+                let text = std::fs::read_to_string(file.unwrap().path()).unwrap_or_default();
+                cases.extend(text.lines().map(str::to_string));
+            }
+        }
+        assert!(cases.len() > 200);
+        for c in &cases {
+            assert_eq!(sentence_key(c), key_from_tokens(c), "{c:?}");
+        }
     }
 
     #[test]
