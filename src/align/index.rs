@@ -238,11 +238,19 @@ fn w(weight: &[f64], id: u32) -> f64 {
 /// Feature ids are dense, so the posting lists live in one array cut by offsets (compressed sparse
 /// rows) rather than one small vector per feature: building, querying and dropping it on a large
 /// statute is then a few passes over flat memory.
+///
+/// The index itself is read-only, so queries can run on several threads, each with its own [`Scratch`].
 pub struct Index {
     /// Posting list of feature `f`: `list[start[f]..start[f + 1]]`, clauses in increasing order.
     start: Vec<u32>,
     list: Vec<u32>,
-    /// Scratch score per indexed clause, reused across queries so a query costs what it touches.
+    /// How many clauses the side has (the size of a [`Scratch`]).
+    side: usize,
+}
+
+/// Score per indexed clause for one query at a time, reused across queries so a query costs what it
+/// touches.
+pub struct Scratch {
     score: Vec<f64>,
     touched: Vec<usize>,
 }
@@ -282,7 +290,14 @@ impl Index {
         Index {
             start,
             list,
-            score: vec![0.0; side.len()],
+            side: side.len(),
+        }
+    }
+
+    /// Fresh scratch space for queries on this index.
+    pub fn scratch(&self) -> Scratch {
+        Scratch {
+            score: vec![0.0; self.side],
             touched: Vec::new(),
         }
     }
@@ -298,7 +313,14 @@ impl Index {
 
     /// Up to `k` indexed clauses sharing the most rare-feature mass with `query`, best first, ties by
     /// position so the answer is deterministic.
-    pub fn candidates(&mut self, corpus: &Corpus, query: &Features, k: usize) -> Vec<usize> {
+    pub fn candidates(
+        &self,
+        scratch: &mut Scratch,
+        corpus: &Corpus,
+        query: &Features,
+        k: usize,
+    ) -> Vec<usize> {
+        let Scratch { score, touched } = scratch;
         for &(id, count) in &query.items {
             let (a, b) = self.range(id);
             if b - a > MAX_POSTINGS {
@@ -307,21 +329,20 @@ impl Index {
             let gain = corpus.weight(id) * f64::from(count);
             for k in a..b {
                 let j = self.list[k] as usize;
-                if let Some(s) = self.score.get_mut(j) {
+                if let Some(s) = score.get_mut(j) {
                     if *s == 0.0 {
-                        self.touched.push(j);
+                        touched.push(j);
                     }
                     *s += gain;
                 }
             }
         }
-        let mut found: Vec<(f64, usize)> = self
-            .touched
+        let mut found: Vec<(f64, usize)> = touched
             .drain(..)
-            .map(|j| (self.score.get(j).copied().unwrap_or(0.0), j))
+            .map(|j| (score.get(j).copied().unwrap_or(0.0), j))
             .collect();
         for &(_, j) in &found {
-            if let Some(s) = self.score.get_mut(j) {
+            if let Some(s) = score.get_mut(j) {
                 *s = 0.0;
             }
         }
@@ -388,9 +409,10 @@ mod tests {
             "retention of records five years",
         ];
         let c = Corpus::build(&old, &new);
-        let mut idx = Index::new(&c.new, 0..2);
-        assert_eq!(idx.candidates(&c, &c.old[0], 1), vec![1]);
-        assert_eq!(idx.candidates(&c, &c.old[1], 1), vec![0]);
+        let idx = Index::new(&c.new, 0..2);
+        let mut scratch = idx.scratch();
+        assert_eq!(idx.candidates(&mut scratch, &c, &c.old[0], 1), vec![1]);
+        assert_eq!(idx.candidates(&mut scratch, &c, &c.old[1], 1), vec![0]);
     }
 
     #[test]

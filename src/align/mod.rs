@@ -41,6 +41,7 @@ mod tests;
 use crate::model::{AlignedPair, Clause, PairKind};
 use index::{Corpus, Index};
 use lcs::{heaviest_chain, Edge};
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -102,37 +103,53 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     // of common words, which the index cannot tell apart).
     let gaps = gap_neighbours(&edges, old.len(), new.len(), &settled_new);
     // In-place extensions below the threshold may only join the backbone, never pair as a move.
+    // Each old clause's search is independent, so they share the cores; results are gathered in
+    // old-clause order, so the edges come out as a one-thread search would list them.
+    let idx = Index::new(&corpus.new, (0..new.len()).filter(|&j| !settled_new[j]));
+    let found: Vec<(Vec<Edge>, Vec<Edge>)> = (0..old.len())
+        .into_par_iter()
+        .map_init(
+            || idx.scratch(),
+            |scratch, i| {
+                let (mut similar, mut extended_here) = (Vec::new(), Vec::new());
+                if settled_old[i] {
+                    return (similar, extended_here);
+                }
+                let f = &corpus.old[i];
+                let gap = gaps.get(i).cloned().flatten().unwrap_or(0..0);
+                let mut cands = idx.candidates(scratch, &corpus, f, CANDIDATES);
+                cands.extend(gap.clone().filter(|&j| !settled_new[j]));
+                cands.sort_unstable();
+                cands.dedup();
+                for j in cands {
+                    if old_key[i] == new_key[j] {
+                        continue; // already an exact edge
+                    }
+                    let g = &corpus.new[j];
+                    let sim = corpus.similarity(f, g);
+                    let extended = gap.contains(&j)
+                        && sim >= EXTENDED_SIMILARITY
+                        && corpus.containment(f, g).max(corpus.containment(g, f))
+                            >= EXTENDED_CONTAINMENT;
+                    let edge = Edge {
+                        old: i,
+                        new: j,
+                        weight: sim + bonus(i, j),
+                    };
+                    if sim >= MODIFIED_THRESHOLD {
+                        similar.push(edge);
+                    } else if extended {
+                        extended_here.push(edge);
+                    }
+                }
+                (similar, extended_here)
+            },
+        )
+        .collect();
     let mut in_place = Vec::new();
-    let mut idx = Index::new(&corpus.new, (0..new.len()).filter(|&j| !settled_new[j]));
-    for (i, f) in corpus.old.iter().enumerate() {
-        if settled_old[i] {
-            continue;
-        }
-        let gap = gaps.get(i).cloned().flatten().unwrap_or(0..0);
-        let mut cands = idx.candidates(&corpus, f, CANDIDATES);
-        cands.extend(gap.clone().filter(|&j| !settled_new[j]));
-        cands.sort_unstable();
-        cands.dedup();
-        for j in cands {
-            if old_key[i] == new_key[j] {
-                continue; // already an exact edge
-            }
-            let g = &corpus.new[j];
-            let sim = corpus.similarity(f, g);
-            let extended = gap.contains(&j)
-                && sim >= EXTENDED_SIMILARITY
-                && corpus.containment(f, g).max(corpus.containment(g, f)) >= EXTENDED_CONTAINMENT;
-            let edge = Edge {
-                old: i,
-                new: j,
-                weight: sim + bonus(i, j),
-            };
-            if sim >= MODIFIED_THRESHOLD {
-                edges.push(edge);
-            } else if extended {
-                in_place.push(edge);
-            }
-        }
+    for (similar, extended_here) in found {
+        edges.extend(similar);
+        in_place.extend(extended_here);
     }
 
     // Pass 3: the order-preserving backbone.

@@ -9,6 +9,7 @@
 //! being called a piece of it: it adds nothing of the whole that the real successor does not already hold.
 
 use super::index::{Corpus, Features, Index};
+use rayon::prelude::*;
 
 /// Share of a part's text that must be found in the whole it came from.
 pub const PART_CONTAINMENT: f64 = 0.6;
@@ -57,28 +58,37 @@ pub struct Group {
 /// Finds groups where one clause of `wholes` is covered by several of `parts`. Parts are the clauses of
 /// `parts` with no partner; a whole's current one-to-one partner counts as its first part.
 pub fn find(corpus: &Corpus, wholes: &Side, parts: &Side) -> Vec<Group> {
-    let mut index = Index::new(
+    let index = Index::new(
         wholes.feats,
         (0..wholes.feats.len()).filter(|&i| wholes.open.get(i).copied().unwrap_or(false)),
     );
-    // For each unmatched part, the whole that contains most of it.
+    // For each unmatched part, the whole that contains most of it. The searches are independent and
+    // share the cores; proposals are filed in part order, as a one-thread search would file them.
+    let best: Vec<Option<(usize, f64)>> = (0..parts.feats.len())
+        .into_par_iter()
+        .map_init(
+            || index.scratch(),
+            |scratch, j| {
+                let free = parts.open.get(j).copied().unwrap_or(false)
+                    && parts.partner.get(j).copied().flatten().is_none();
+                if !free {
+                    return None;
+                }
+                index
+                    .candidates(scratch, corpus, &parts.feats[j], CANDIDATES)
+                    .into_iter()
+                    .filter_map(|i| {
+                        let wf = wholes.feats.get(i)?;
+                        Some((i, corpus.containment(&parts.feats[j], wf)))
+                    })
+                    .filter(|&(_, c)| c >= ADJACENT_PART_CONTAINMENT)
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            },
+        )
+        .collect();
     let mut proposals: Vec<Vec<(usize, f64)>> = vec![Vec::new(); wholes.feats.len()];
-    for (j, pf) in parts.feats.iter().enumerate() {
-        let free = parts.open.get(j).copied().unwrap_or(false)
-            && parts.partner.get(j).copied().flatten().is_none();
-        if !free {
-            continue;
-        }
-        let best = index
-            .candidates(corpus, pf, CANDIDATES)
-            .into_iter()
-            .filter_map(|i| {
-                let wf = wholes.feats.get(i)?;
-                Some((i, corpus.containment(pf, wf)))
-            })
-            .filter(|&(_, c)| c >= ADJACENT_PART_CONTAINMENT)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((i, c)) = best {
+    for (j, b) in best.into_iter().enumerate() {
+        if let Some((i, c)) = b {
             if let Some(p) = proposals.get_mut(i) {
                 p.push((j, c));
             }
