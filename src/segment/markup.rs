@@ -44,6 +44,13 @@ pub fn is_toc(raw: &str) -> bool {
 
 /// Removes Markdown and HTML markup, keeping the words; collapses whitespace.
 pub fn strip(raw: &str) -> String {
+    // Every pattern below needs one of these characters; most clauses of a long text have none.
+    if !raw
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'[' | b'&' | b'*' | b'_' | b'\\' | b'`'))
+    {
+        return collapse(raw);
+    }
     let s = replace(raw, '<', &COMMENT, " ");
     let s = replace(&s, '[', &LINK, "$1");
     let s = replace(&s, '[', &REF_LINK, "$1");
@@ -141,6 +148,10 @@ fn emphasis_and_escapes(s: &str) -> String {
 
 /// Single spaces between words, none at the ends.
 pub fn collapse(s: &str) -> String {
+    // Most lines are already tidy; checking bytes is much cheaper than splitting on Unicode spaces.
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -149,6 +160,20 @@ pub fn collapse(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// No white space but single ASCII spaces between words.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.windows(2).any(|w| w == b"  ") {
+        return false;
+    }
+    let other_space = |c: char| c != ' ' && c.is_whitespace();
+    if s.is_ascii() {
+        !b.iter().any(|&c| other_space(char::from(c)))
+    } else {
+        !s.chars().any(other_space)
+    }
 }
 
 #[cfg(test)]
@@ -186,6 +211,9 @@ mod tests {
         case("<script>alert(1)</script>", "<script>alert(1)</script>");
         case("notify the <Agency> head", "notify the <Agency> head");
         case("", "");
+        case("a\u{a0}b\tc \u{2003} d", "a b c d");
+        assert_eq!(collapse(" a  b "), "a b");
+        assert_eq!(collapse("a b"), "a b");
     }
 
     #[test]

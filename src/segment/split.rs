@@ -135,11 +135,10 @@ fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Re
         return None;
     }
     let before = raw[..p].trim_end();
-    let last_word = before.rsplit(' ').next().unwrap_or("");
     let colon = before.ends_with(':');
     let ended = before.ends_with(['.', ';']) || colon;
-    let caps =
-        last_word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && text::is_caps(last_word);
+    // This runs at every word of the document: the cheap test first, the heading word only if needed.
+    let caps = !ended && text::is_caps(before.rsplit(' ').next().unwrap_or(""));
     if !(ended || caps) {
         return None;
     }

@@ -67,7 +67,8 @@ fn title_case(s: &str) -> bool {
 /// provision unless it shouts: `1. Definitions.` and `1. Promptly.` cannot be told apart, and taking
 /// a provision for a heading would drop its text.
 pub fn is_heading(s: &str) -> bool {
-    let n = words(s).count();
+    // Counting stops past every limit below: a clause body can run to thousands of words.
+    let n = words(s).take(16).count();
     if n == 0 {
         return false;
     }
@@ -82,7 +83,7 @@ pub fn is_heading(s: &str) -> bool {
 
 /// Whether an unnumbered block is a title line: short, no closing punctuation, not a sentence.
 pub fn is_title_line(s: &str) -> bool {
-    let n = words(s).count();
+    let n = words(s).take(16).count();
     if n == 0 || s.len() > 160 || !s.chars().next().is_some_and(|c| c.is_uppercase()) {
         return false;
     }
@@ -95,7 +96,7 @@ pub fn is_title_line(s: &str) -> bool {
 /// A line continuing an ALL-CAPS title line (`General Order 4.12: Body-Worn Cameras`): like a title
 /// line, but a colon inside is allowed.
 pub fn is_title_continuation(s: &str) -> bool {
-    let n = words(s).count();
+    let n = words(s).take(13).count();
     n > 0
         && n <= 12
         && s.chars().next().is_some_and(|c| c.is_uppercase())
