@@ -115,10 +115,14 @@ fn bound_of(toks: &[Tok], start: usize, end: usize) -> Bound {
 
 /// The value of a number written in digits ("5,000", "72", "1.5").
 fn digits(s: &str) -> Option<f64> {
-    let clean: String = s.chars().filter(|c| *c != ',').collect();
-    if clean.is_empty() || !clean.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    // Called on every word: decide on the first character before building anything.
+    if !s
+        .trim_start_matches(',')
+        .starts_with(|c: char| c.is_ascii_digit())
+    {
         return None;
     }
+    let clean: String = s.chars().filter(|c| *c != ',').collect();
     // "1/2"
     if let Some((a, b)) = clean.split_once('/') {
         let (a, b): (f64, f64) = (a.parse().ok()?, b.parse().ok()?);
@@ -193,7 +197,6 @@ fn words_value(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
             break;
         }
         let w = t.norm.as_str();
-        let parts: Vec<&str> = w.split('-').collect();
         // Fractions only in their unambiguous written forms ("one-half", "half"), not "quarter" (a period).
         let fraction = if w.contains('-') || w == "half" {
             fraction_word(w)
@@ -206,8 +209,8 @@ fn words_value(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
             any = true;
             break;
         }
-        if parts.len() > 1 && parts.iter().all(|p| small_word(p).is_some()) {
-            current += parts.iter().filter_map(|p| small_word(p)).sum::<f64>();
+        if w.contains('-') && w.split('-').all(|p| small_word(p).is_some()) {
+            current += w.split('-').filter_map(small_word).sum::<f64>();
         } else if let Some(v) = small_word(w) {
             current += v;
         } else if w == "hundred" && any {
