@@ -109,6 +109,7 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     if !args.quiet {
         eprintln!("{}", one_line_summary(&reports, args.out));
     }
+    super::leave(reports);
     Ok(ExitCode::SUCCESS)
 }
 

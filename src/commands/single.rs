@@ -1,6 +1,6 @@
 //! Commands on one file or one policy: `diff`, `segment`, `history`.
 
-use super::{classifier, emit, print_warnings};
+use super::{classifier, emit, leave, print_warnings};
 use crate::cli::SegmentFormat;
 use anyhow::{Context as _, Result};
 use policydiff::report::{self, Format};
@@ -24,6 +24,7 @@ pub fn diff(
     let report = policydiff::compare(&a, &b, &classifier, None);
     let text = report::render(&report, format)?;
     emit(output, &text)?;
+    leave((a, b, report, text, classifier));
     Ok(ExitCode::SUCCESS)
 }
 
