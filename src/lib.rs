@@ -75,10 +75,15 @@ pub fn compare(
         new_clauses: &new.clauses,
         regulated,
     };
-    classifier.prepare(&ctx);
+    // The classifier's sentence index does not depend on the alignment: built alongside it, it fills
+    // the cores while the aligner is in its one-thread steps.
+    let (aligned, ()) = rayon::join(
+        || align::align(&old.clauses, &new.clauses),
+        || classifier.prepare(&ctx),
+    );
     // Diffing and classifying pairs are independent and most of the time on a large document, so they
     // share the cores; an indexed collect keeps the aligner's order, so output stays deterministic.
-    let changes: Vec<Change> = align::align(&old.clauses, &new.clauses)
+    let changes: Vec<Change> = aligned
         .into_par_iter()
         .map(|p| {
             let o = p.old.map(|i| &old.clauses[i]);
