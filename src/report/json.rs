@@ -31,7 +31,10 @@ fn size_hint(report: &PairReport) -> usize {
             side(&c.old)
                 + side(&c.new)
                 + c.diff.iter().map(|e| e.text.len() + 60).sum::<usize>()
-                + c.reasons.iter().map(|r| r.explanation.len() + 200).sum::<usize>()
+                + c.reasons
+                    .iter()
+                    .map(|r| r.explanation.len() + 200)
+                    .sum::<usize>()
         })
         .sum();
     4096 + texts + 640 * report.changes.len()
