@@ -9,25 +9,58 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Canonicalises text; idempotent.
 pub fn normalize(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: Cow<str> = if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    };
     // Composing is most of the cost on large files, and nearly all text is already NFC: check first.
-    let composed: Cow<str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(&text)
+    let composed: Cow<str> = if is_nfc(&text) {
+        text
     } else {
         Cow::Owned(text.nfc().collect())
     };
     // Most characters stay as they are, so copy unchanged runs whole and only splice in replacements.
+    // Every character with a replacement is a tab or starts with one of three lead bytes, so the scan
+    // looks at bytes and decodes a character only there.
+    let bytes = composed.as_bytes();
     let mut out = String::with_capacity(composed.len());
-    let mut kept = 0;
-    for (i, ch) in composed.char_indices() {
+    let (mut kept, mut at) = (0, 0);
+    while let Some(step) = bytes[at..]
+        .iter()
+        .position(|&b| matches!(b, b'\t' | 0xC2 | 0xE2 | 0xEF))
+    {
+        let i = at + step;
+        let ch = composed[i..].chars().next().unwrap_or('\0');
+        at = i + ch.len_utf8();
         if let Some(plain) = replacement(ch) {
             out.push_str(&composed[kept..i]);
             out.push_str(plain);
-            kept = i + ch.len_utf8();
+            kept = at;
         }
     }
     out.push_str(&composed[kept..]);
     out
+}
+
+/// Whether `text` is certainly in NFC. An ASCII character is a starter that nothing before it composes
+/// with, so only the runs of other characters need the Unicode quick check, each on its own.
+fn is_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(step) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        let start = at + step;
+        let len = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .unwrap_or(bytes.len() - start);
+        at = start + len;
+        // Both ends are at ASCII bytes or the ends of the text, so they are character boundaries.
+        if is_nfc_quick(text[start..at].chars()) != IsNormalized::Yes {
+            return false;
+        }
+    }
+    true
 }
 
 /// The plain form of a character that has one, `None` for characters kept as they are.
@@ -74,6 +107,13 @@ mod tests {
         case("e\u{0301}", "\u{00E9}");
         case("a\r\nb", "a\nb");
         case("soft\u{00AD}hyphen", "softhyphen");
+        case(
+            "Stra\u{00DF}e\tund\u{2014}\u{00E4}",
+            "Stra\u{00DF}e und-\u{00E4}",
+        );
+        case("\u{00FC}e\u{0308}", "\u{00FC}\u{00EB}");
+        case("a\u{0323}\u{0302}", "\u{1EAD}");
+        case("\u{FEFF}x\r", "x\n");
     }
 
     #[test]
