@@ -7,6 +7,7 @@
 //! (inverse document frequency), so the words that name what a clause is about (a service, a deadline, a
 //! party) decide a match, and boilerplate shared by every clause ("the customer shall") barely moves it.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Posting lists longer than this are skipped when looking for candidates: a feature that occurs in more
@@ -80,19 +81,25 @@ impl Vocabulary {
     /// The word ids of `text` and its feature ids (words and word pairs, unsorted).
     fn read(&mut self, text: &str) -> (Vec<u32>, Vec<u32>) {
         let mut ids = Vec::with_capacity(text.len() / 6);
-        for w in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-        {
-            self.buf.clear();
-            // Most words are ASCII even in a text with a few accented ones: no Unicode case mapping.
-            if w.is_ascii() {
+        for w in words(text) {
+            // Most words are ASCII even in a text with a few accented ones: no Unicode case mapping,
+            // and no copy at all for a word already in lower case.
+            let id = if !w.is_ascii() {
+                self.buf.clear();
+                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+                self.intern()
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                self.buf.clear();
                 self.buf.push_str(w);
                 self.buf.make_ascii_lowercase();
+                self.intern()
             } else {
-                self.buf.extend(w.chars().flat_map(char::to_lowercase));
-            }
-            ids.push(self.intern());
+                match self.words.get(w) {
+                    Some(&id) => id,
+                    None => self.add_word(w.to_string()),
+                }
+            };
+            ids.push(id);
         }
         let mut feats = Vec::with_capacity(ids.len() * 2);
         feats.extend_from_slice(&ids);
@@ -131,6 +138,49 @@ impl Vocabulary {
     }
 }
 
+/// The maximal runs of letters and digits in `text`. Bytes below 128 are tested as bytes; only other
+/// characters are decoded, so mostly-ASCII text is split at the speed of a byte loop.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The length of the letter or digit at `i` (0 when it is something else).
+    let alnum_at = move |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => usize::from(b.is_ascii_alphanumeric()),
+            Some(_) => text[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+                .map_or(0, char::len_utf8),
+            None => 0,
+        }
+    };
+    // The length of the character at `i`, whatever it is.
+    let char_len = move |i: usize| -> usize {
+        match bytes.get(i) {
+            Some(b) if b.is_ascii() => 1,
+            _ => text[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() && alnum_at(at) == 0 {
+            at += char_len(at);
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        loop {
+            let n = alnum_at(at);
+            if n == 0 {
+                break;
+            }
+            at += n;
+        }
+        text.get(start..at)
+    })
+}
+
 impl Corpus {
     /// Builds feature vectors for both sides from each clause's matching text.
     pub fn build(old: &[&str], new: &[&str]) -> Corpus {
@@ -138,12 +188,15 @@ impl Corpus {
         let ((mut vocab, old_words, mut old_raw), (theirs, mut new_words, mut new_raw)) =
             rayon::join(|| Vocabulary::read_all(old), || Vocabulary::read_all(new));
         let map = vocab.absorb(theirs);
-        for ids in new_words.iter_mut().chain(new_raw.iter_mut()) {
-            ids.iter_mut().for_each(|id| *id = map[*id as usize]);
-        }
-        for f in old_raw.iter_mut().chain(new_raw.iter_mut()) {
-            f.sort_unstable();
-        }
+        // Renumbering and sorting are per clause: they share the cores.
+        new_words
+            .par_iter_mut()
+            .chain(new_raw.par_iter_mut())
+            .for_each(|ids| ids.iter_mut().for_each(|id| *id = map[*id as usize]));
+        old_raw
+            .par_iter_mut()
+            .chain(new_raw.par_iter_mut())
+            .for_each(|f| f.sort_unstable());
         let mut df = vec![0u32; vocab.len() as usize];
         for f in old_raw.iter().chain(&new_raw) {
             let mut last = None;
@@ -176,8 +229,8 @@ impl Corpus {
             Features { items, mass }
         };
         Corpus {
-            old: old_raw.into_iter().map(vectorise).collect(),
-            new: new_raw.into_iter().map(vectorise).collect(),
+            old: old_raw.into_par_iter().map(vectorise).collect(),
+            new: new_raw.into_par_iter().map(vectorise).collect(),
             old_words,
             new_words,
             weight,
@@ -413,6 +466,22 @@ mod tests {
         let mut scratch = idx.scratch();
         assert_eq!(idx.candidates(&mut scratch, &c, &c.old[0], 1), vec![1]);
         assert_eq!(idx.candidates(&mut scratch, &c, &c.old[1], 1), vec![0]);
+    }
+
+    #[test]
+    fn words_split_like_the_unicode_rule() {
+        for text in [
+            "",
+            "  **Must** -- *not*!  ",
+            "Stra\u{00DF}e 5,000 \u{00DC}ber-gang caf\u{00E9}\u{0301}x",
+            "\u{4E2D}\u{6587}\u{3001}\u{65E5}\u{672C} x\u{00A0}y",
+        ] {
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
     }
 
     #[test]
