@@ -214,9 +214,16 @@ impl Classifier {
     /// all cores. Optional: the index is otherwise built on first need.
     pub fn prepare(&self, ctx: &Context<'_>) {
         rayon::join(
-            || self.index(ctx.old_clauses),
-            || self.index(ctx.new_clauses),
+            || self.prepare_document(ctx.old_clauses),
+            || self.prepare_document(ctx.new_clauses),
         );
+    }
+
+    /// Indexes one document's sentences ahead of a comparison that will use it (the index is kept
+    /// for the clause list, at its address): a caller that has one document ready before the other
+    /// can spend the wait on it.
+    pub fn prepare_document(&self, clauses: &[Clause]) {
+        self.index(clauses);
     }
 
     fn index(&self, clauses: &[Clause]) -> Option<Arc<SentenceIndex>> {

@@ -16,8 +16,16 @@ pub fn diff(
     lexicon: Option<&Path>,
 ) -> Result<ExitCode> {
     let classifier = classifier(lexicon)?;
-    // Reading and segmenting the two files are independent: one core each.
-    let (a, b) = rayon::join(|| policydiff::load_file(old), || policydiff::load_file(new));
+    // Reading and segmenting the two files are independent: one core each. The smaller file is
+    // usually ready first, and its core then indexes its sentences for the classifier.
+    let (a, b) = rayon::join(
+        || {
+            let a = policydiff::load_file(old)?;
+            classifier.prepare_document(&a.clauses);
+            Ok::<_, policydiff::ingest::IngestError>(a)
+        },
+        || policydiff::load_file(new),
+    );
     let (a, b) = (a?, b?);
     print_warnings(&a);
     print_warnings(&b);
