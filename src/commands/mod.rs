@@ -90,11 +90,18 @@ pub fn classifier(lexicon: Option<&Path>) -> Result<Classifier> {
 
 /// Writes to a file atomically, or to standard output.
 pub fn emit(output: Option<&Path>, text: &str) -> Result<()> {
+    emit_parts(output, &[text])
+}
+
+/// Like [`emit`] for text in consecutive pieces.
+pub fn emit_parts(output: Option<&Path>, parts: &[impl AsRef<[u8]>]) -> Result<()> {
     match output {
-        Some(p) => policydiff::report::write_atomic(p, text.as_bytes())?,
+        Some(p) => policydiff::report::write_atomic_parts(p, parts)?,
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())
+            parts
+                .iter()
+                .try_for_each(|part| out.write_all(part.as_ref()))
                 .and_then(|_| out.flush())
                 .or_else(|e| {
                     // A closed pipe (`| head`) is the reader's choice, not an error.

@@ -1,6 +1,6 @@
 //! Commands on one file or one policy: `diff`, `segment`, `history`.
 
-use super::{classifier, emit, leave, print_warnings};
+use super::{classifier, emit, emit_parts, leave, print_warnings};
 use crate::cli::SegmentFormat;
 use anyhow::{Context as _, Result};
 use policydiff::report::{self, Format};
@@ -30,8 +30,8 @@ pub fn diff(
     print_warnings(&a);
     print_warnings(&b);
     let report = policydiff::compare(&a, &b, &classifier, None);
-    let text = report::render(&report, format)?;
-    emit(output, &text)?;
+    let text = report::render_parts(&report, format, report::Page::default())?;
+    emit_parts(output, &text)?;
     leave((a, b, report, text, classifier));
     Ok(ExitCode::SUCCESS)
 }

@@ -1,7 +1,8 @@
 //! Analysed policies in, the files of `out/` out: every pair in every batch format, `history.csv` per
 //! policy, `summary.csv` and `index.html` for the run.
 
-use super::{history_csv, html, pair_stem, render_page, safe_name, summary_csv, write_atomic};
+use super::{history_csv, html, pair_stem, render_parts, safe_name, summary_csv};
+use super::{write_atomic, write_atomic_parts};
 use super::{Format, Page};
 use crate::model::PolicyReport;
 use std::path::{Path, PathBuf};
@@ -30,11 +31,8 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
     for pair in &policy.pairs {
         let stem = pair_stem(pair);
         for format in Format::BATCH {
-            let text = render_page(pair, format, page)?;
-            write_atomic(
-                &dir.join(format!("{stem}.{}", format.extension())),
-                text.as_bytes(),
-            )?;
+            let parts = render_parts(pair, format, page)?;
+            write_atomic_parts(&dir.join(format!("{stem}.{}", format.extension())), &parts)?;
         }
     }
     write_atomic(&dir.join("history.csv"), history_csv(policy)?.as_bytes())?;

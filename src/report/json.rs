@@ -8,11 +8,17 @@ use rayon::prelude::*;
 const CHUNK: usize = 64;
 
 /// Exactly what `serde_json::to_writer_pretty` writes for the report, plus a final newline.
+pub fn json(report: &PairReport) -> Result<String, RenderError> {
+    Ok(json_parts(report)?.concat())
+}
+
+/// [`json`] in consecutive pieces, for writing without first joining tens of megabytes into one
+/// buffer.
 ///
 /// A large statute's report is tens of megabytes, and rendering it on one core took as long as
 /// classifying it on two. The changes are independent, so each is rendered on its own and spliced
 /// into the array; everything else is small and rendered as usual.
-pub fn json(report: &PairReport) -> Result<String, RenderError> {
+pub fn json_parts(report: &PairReport) -> Result<Vec<String>, RenderError> {
     // Listing every field means a field added to the report cannot be silently left out here.
     let PairReport {
         schema,
@@ -33,7 +39,7 @@ pub fn json(report: &PairReport) -> Result<String, RenderError> {
     let mut out = serde_json::to_string_pretty(&head).map_err(render_error)?;
     if changes.is_empty() {
         out.push('\n');
-        return Ok(out);
+        return Ok(vec![out]);
     }
     // The head ends with the empty array and the closing brace: `"changes": []` then `\n}`.
     let tail = "[]\n}";
@@ -41,27 +47,27 @@ pub fn json(report: &PairReport) -> Result<String, RenderError> {
         return Err(render_error("the report does not end with its changes"));
     }
     out.truncate(out.len() - tail.len());
-    let parts: Vec<String> = changes
-        .par_chunks(CHUNK)
-        .map(render_chunk)
-        .collect::<Result<_, _>>()?;
-    out.reserve(parts.iter().map(String::len).sum::<usize>() + 16);
     out.push('[');
-    for (k, part) in parts.iter().enumerate() {
-        if k > 0 {
-            out.push(',');
-        }
-        out.push_str(part);
-    }
-    out.push_str("\n  ]\n}\n");
-    Ok(out)
+    let chunks: Vec<String> = changes
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(k, chunk)| render_chunk(chunk, k > 0))
+        .collect::<Result<_, _>>()?;
+    let mut parts = Vec::with_capacity(chunks.len() + 2);
+    parts.push(out);
+    parts.extend(chunks);
+    parts.push("\n  ]\n}\n".to_string());
+    Ok(parts)
 }
 
 /// Changes as the array elements they are in the whole report: each on a new line, two levels deep
-/// (four spaces), separated by commas.
-fn render_chunk(changes: &[Change]) -> Result<String, RenderError> {
+/// (four spaces), separated by commas (with one before the first when earlier chunks precede it).
+fn render_chunk(changes: &[Change], after_others: bool) -> Result<String, RenderError> {
     let hint: usize = changes.iter().map(size_hint).sum();
     let mut out = Vec::with_capacity(hint + hint / 4);
+    if after_others {
+        out.push(b',');
+    }
     let mut one = Vec::with_capacity(4096);
     for (k, c) in changes.iter().enumerate() {
         out.extend_from_slice(if k > 0 { b",\n    " } else { b"\n    " });
@@ -136,6 +142,7 @@ mod tests {
         let mut want = serde_json::to_string_pretty(&report).unwrap();
         want.push('\n');
         assert_eq!(json(&report).unwrap(), want);
+        assert_eq!(json_parts(&report).unwrap().concat(), want);
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub use csv::{neutralise, CSV_COLUMNS};
 pub use html::index_html;
 pub use templates::escape_markdown;
 pub use view::{headline, subline, Page};
-pub use write::{write_atomic, WriteError};
+pub use write::{write_atomic, write_atomic_parts, WriteError};
 
 use crate::model::{PairReport, PolicyReport};
 
@@ -79,6 +79,19 @@ pub fn render_page(
         Format::Csv => csv::pair_csv(report),
         Format::Markdown => markdown::pair_markdown(report, page),
         Format::Html => html::pair_html(report, page),
+    }
+}
+
+/// [`render_page`] in consecutive pieces to be written one after another. A large JSON report comes
+/// in many pieces, rendered in parallel and never joined into one buffer; other formats in one.
+pub fn render_parts(
+    report: &PairReport,
+    format: Format,
+    page: Page<'_>,
+) -> Result<Vec<String>, RenderError> {
+    match format {
+        Format::Json => json::json_parts(report),
+        _ => Ok(vec![render_page(report, format, page)?]),
     }
 }
 

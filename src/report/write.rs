@@ -16,6 +16,11 @@ pub struct WriteError {
 
 /// Atomically replaces `path` with `contents`, creating parent folders as needed.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    write_atomic_parts(path, &[contents])
+}
+
+/// Like [`write_atomic`] for contents in consecutive pieces.
+pub fn write_atomic_parts(path: &Path, parts: &[impl AsRef<[u8]>]) -> Result<(), WriteError> {
     let err = |source| WriteError {
         path: path.to_path_buf(),
         source,
@@ -30,7 +35,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(err)?;
-    tmp.write_all(contents).map_err(err)?;
+    for part in parts {
+        tmp.write_all(part.as_ref()).map_err(err)?;
+    }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
     Ok(())
@@ -47,6 +54,8 @@ mod tests {
         write_atomic(&p, b"one").unwrap();
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
+        write_atomic_parts(&p, &["thr", "", "ee"]).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "three");
         let names: Vec<_> = std::fs::read_dir(p.parent().unwrap())
             .unwrap()
             .map(|e| e.unwrap().file_name())
