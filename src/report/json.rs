@@ -29,7 +29,7 @@ pub fn json_parts(report: &PairReport) -> Result<Vec<String>, RenderError> {
         changes,
     } = report;
     let head = PairReport {
-        schema: *schema,
+        schema,
         policy: policy.clone(),
         from: from.clone(),
         to: to.clone(),
