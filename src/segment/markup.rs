@@ -165,15 +165,19 @@ pub fn collapse(s: &str) -> String {
 /// No white space but single ASCII spaces between words.
 fn is_collapsed(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.windows(2).any(|w| w == b"  ") {
+    if b.first() == Some(&b' ')
+        || b.last() == Some(&b' ')
+        || memchr::memmem::find(b, b"  ").is_some()
+    {
         return false;
     }
-    let other_space = |c: char| c != ' ' && c.is_whitespace();
-    if s.is_ascii() {
-        !b.iter().any(|&c| other_space(char::from(c)))
-    } else {
-        !s.chars().any(other_space)
-    }
+    // Other white space is an ASCII control character, or a character whose UTF-8 form starts with
+    // one of four lead bytes; only those are decoded.
+    b.iter().enumerate().all(|(i, &c)| match c {
+        b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => false,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => true,
+    })
 }
 
 #[cfg(test)]
@@ -214,6 +218,20 @@ mod tests {
         case("a\u{a0}b\tc \u{2003} d", "a b c d");
         assert_eq!(collapse(" a  b "), "a b");
         assert_eq!(collapse("a b"), "a b");
+        for spaced in [
+            "a\u{00A0}b",
+            "a\u{2003}b",
+            "a\u{3000}b",
+            "a\u{1680}b",
+            "a\u{0085}b",
+            "a\tb",
+        ] {
+            assert_eq!(collapse(spaced), "a b", "{spaced:?}");
+        }
+        assert_eq!(
+            collapse("\u{00E4}\u{20AC}\u{E000} b"),
+            "\u{00E4}\u{20AC}\u{E000} b"
+        );
     }
 
     #[test]

@@ -73,7 +73,7 @@ fn find_split(
     while p < raw.len() {
         // Move to the start of a word.
         if p > 0 && bytes[p - 1] != b' ' || bytes[p] == b' ' {
-            p += raw[p..].find(' ').map_or(raw.len() - p, |x| x + 1);
+            p = past_space(bytes, p);
             continue;
         }
         let li = starts.partition_point(|&s| s <= p).saturating_sub(1);
@@ -85,9 +85,25 @@ fn find_split(
         if let Some((m, r)) = hit {
             return Some((p, m, r));
         }
-        p += raw[p..].find(' ').map_or(raw.len() - p, |x| x + 1);
+        p = past_space(bytes, p);
     }
     None
+}
+
+/// Where the word after the next space starts (the end when there is none). Words are short, so a
+/// plain loop beats setting up a vectorised search at every word of the document.
+fn past_space(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == b' '))
+        .map_or(bytes.len(), |x| from + x + 1)
+}
+
+/// The last space-separated word of `s` (all of it when it has no space).
+fn last_word(s: &str) -> &str {
+    s.bytes()
+        .rposition(|b| b == b' ')
+        .map_or(s, |i| &s[i + 1..])
 }
 
 fn at_line_start(
@@ -138,7 +154,7 @@ fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Re
     let colon = before.ends_with(':');
     let ended = before.ends_with(['.', ';']) || colon;
     // This runs at every word of the document: the cheap test first, the heading word only if needed.
-    let caps = !ended && text::is_caps(before.rsplit(' ').next().unwrap_or(""));
+    let caps = !ended && text::is_caps(last_word(before));
     if !(ended || caps) {
         return None;
     }
@@ -164,7 +180,7 @@ fn inline(b: &Builder, raw: &str, p: usize, in_item: bool) -> Option<(Marker, Re
 /// abbreviation or a number (`Abs.`, `U.S.`, `2019.`).
 fn prose_end(before: &str) -> bool {
     before.strip_suffix('.').is_some_and(|b| {
-        let word = b.rsplit(' ').next().unwrap_or("");
+        let word = last_word(b);
         word.len() >= 2 && word.chars().all(|c| c.is_lowercase())
     })
 }
