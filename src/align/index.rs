@@ -86,7 +86,9 @@ impl Vocabulary {
             // and no copy at all for a word already in lower case.
             let id = if !w.is_ascii() {
                 self.buf.clear();
-                self.buf.extend(w.chars().flat_map(char::to_lowercase));
+                for c in w.chars() {
+                    crate::ingest::push_lowercase(c, &mut self.buf);
+                }
                 self.intern()
             } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
                 self.buf.clear();

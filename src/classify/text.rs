@@ -6,6 +6,7 @@
 //! source so reasons can quote the words exactly as written.
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -32,8 +33,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "she", "they", "them", "him", "i", "ii",
 ];
 
+/// Asked for every token of every sentence read: a set, not a scan of the list.
+static FUNCTION_WORD_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+
 pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    FUNCTION_WORD_SET.contains(w)
 }
 
 impl Tok {
@@ -165,15 +170,16 @@ fn normalise_into(raw: &str, out: &mut String) {
     if raw.is_ascii() {
         out.push_str(raw);
         out[start..].make_ascii_lowercase();
-    } else if raw.contains('\u{3A3}') {
+    } else if raw.as_bytes().contains(&0xCE) && raw.contains('\u{3A3}') {
         // A capital sigma lowercases by its place in the word, which only the whole-string mapping knows.
+        // (Its UTF-8 form starts with 0xCE, and looking for one byte is the cheaper first test.)
         out.push_str(&raw.to_lowercase().replace('\u{2019}', "'"));
     } else {
         for c in raw.chars() {
-            if c == '\u{2019}' {
-                out.push('\'');
-            } else {
-                out.extend(c.to_lowercase());
+            match c {
+                '\u{2019}' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => crate::ingest::push_lowercase(c, out),
             }
         }
     }
@@ -349,6 +355,14 @@ mod tests {
                 .is_some_and(|w| ["and", "but", "or"].contains(&w.as_str())),
         );
         words[skip..].join(" ")
+    }
+
+    #[test]
+    fn function_words_are_exactly_the_list() {
+        assert!(FUNCTION_WORDS.iter().all(|w| is_function_word(w)));
+        for w in ["officer", "shall", "", "The", "thee", "an "] {
+            assert!(!is_function_word(w), "{w:?}");
+        }
     }
 
     #[test]

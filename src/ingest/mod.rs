@@ -15,7 +15,7 @@ mod text;
 
 pub use docx::{read_docx, read_docx_bytes};
 pub use manifest::{Manifest, ManifestVersion};
-pub use normalize::normalize;
+pub use normalize::{normalize, push_lowercase};
 #[cfg(feature = "pdf")]
 pub use pdf::{read_pdf, read_pdf_bytes};
 pub use text::read_text;

@@ -63,6 +63,19 @@ fn is_nfc(text: &str) -> bool {
     true
 }
 
+/// `c` in lower case. Accented Latin letters (German, French, Spanish text) are mapped directly:
+/// in that block the capitals are the 32 code points below their small letters, except the
+/// multiplication sign.
+pub fn push_lowercase(c: char, out: &mut String) {
+    match c {
+        '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
+            out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+        }
+        '\u{DF}'..='\u{FF}' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
 /// The plain form of a character that has one, `None` for characters kept as they are.
 fn replacement(ch: char) -> Option<&'static str> {
     Some(match ch {
@@ -114,6 +127,15 @@ mod tests {
         case("\u{00FC}e\u{0308}", "\u{00FC}\u{00EB}");
         case("a\u{0323}\u{0302}", "\u{1EAD}");
         case("\u{FEFF}x\r", "x\n");
+    }
+
+    #[test]
+    fn latin_letters_lowercase_as_unicode_says() {
+        for c in (0u32..0x250).filter_map(char::from_u32) {
+            let mut got = String::new();
+            super::push_lowercase(c, &mut got);
+            assert_eq!(got, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
     }
 
     #[test]
