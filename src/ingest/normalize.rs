@@ -22,17 +22,22 @@ pub fn normalize(text: &str) -> String {
     };
     // Most characters stay as they are, so copy unchanged runs whole and only splice in replacements.
     // Every character with a replacement is a tab or starts with one of three lead bytes, so the scan
-    // looks at bytes and decodes a character only there.
+    // looks for those bytes and decodes a character only there.
     let bytes = composed.as_bytes();
     let mut out = String::with_capacity(composed.len());
-    let (mut kept, mut at) = (0, 0);
-    while let Some(step) = bytes[at..]
-        .iter()
-        .position(|&b| matches!(b, b'\t' | 0xC2 | 0xE2 | 0xEF))
-    {
-        let i = at + step;
+    let mut kept = 0;
+    // The next tab and the next lead byte at or after `at`, each searched again only once passed, so
+    // a text full of one kind never rescans for the other.
+    let mut tab = memchr::memchr(b'\t', bytes);
+    let mut lead = memchr::memchr3(0xC2, 0xE2, 0xEF, bytes);
+    while let Some(i) = lead.into_iter().chain(tab).min() {
         let ch = composed[i..].chars().next().unwrap_or('\0');
-        at = i + ch.len_utf8();
+        let at = i + ch.len_utf8();
+        if tab == Some(i) {
+            tab = memchr::memchr(b'\t', &bytes[at..]).map(|x| at + x);
+        } else {
+            lead = memchr::memchr3(0xC2, 0xE2, 0xEF, &bytes[at..]).map(|x| at + x);
+        }
         if let Some(plain) = replacement(ch) {
             out.push_str(&composed[kept..i]);
             out.push_str(plain);

@@ -15,7 +15,7 @@ pub fn read_text(path: &Path) -> Result<String, IngestError> {
 
 pub(crate) fn decode(bytes: &[u8], path: &Path) -> Result<String, IngestError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(IngestError::Binary {
             path: path.to_path_buf(),
             offset,

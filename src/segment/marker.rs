@@ -177,7 +177,11 @@ fn body(s: &str, start: usize, heading: bool) -> Option<(Vec<Reading>, String, u
         .count();
     let word = &rest[..word_len];
     // Dotted numbers: two or more numeric components, trailing period optional.
-    let plain = word.replace('\\', "");
+    let plain = if word.contains('\\') {
+        std::borrow::Cow::Owned(word.replace('\\', ""))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
     let core = plain.trim_end_matches('.');
     if core.contains('.') {
         let parts: Vec<&str> = core.split('.').collect();

@@ -128,7 +128,8 @@ pub fn segment(input: &str) -> Vec<Clause> {
             md_heading(&mut b, rest, level, no);
             continue;
         }
-        let bullet = marker::parse(content).is_some_and(|m| m.is_bullet());
+        let marker = marker::parse(content);
+        let bullet = marker.as_ref().is_some_and(|m| m.is_bullet());
         if let Some(level) = lines.get(i).and_then(|n| setext(n)).filter(|_| !bullet) {
             flush(&mut b, &mut block, last_content);
             md_heading(&mut b, content, level, no);
@@ -144,7 +145,7 @@ pub fn segment(input: &str) -> Vec<Clause> {
             table_row(&mut b, content, indent, no);
             continue;
         }
-        let after_marker = marker::parse(content).map_or(content, |m| &content[m.len..]);
+        let after_marker = marker.map_or(content, |m| &content[m.len..]);
         if markup::is_toc(after_marker) || is_page_mark(content) {
             continue;
         }
