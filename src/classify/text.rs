@@ -6,6 +6,7 @@
 //! source so reasons can quote the words exactly as written.
 
 use aho_corasick::AhoCorasick;
+use compact_str::CompactString;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -13,7 +14,7 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tok {
     /// Lowercased word, or the punctuation mark itself.
-    pub norm: String,
+    pub norm: CompactString,
     /// Byte range in the source text.
     pub span: Range<usize>,
     /// False for punctuation.
@@ -56,11 +57,18 @@ fn inner_joiner(c: char) -> bool {
 /// ("body-worn", "5,000", "u.s", "300.5").
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    // Words are normalised into one buffer and copied into tokens that keep short words inline: a
+    // large statute has a million of them, and one allocation each was most of reading it.
+    let mut buf = String::new();
     scan(text, |t| {
         out.push(Tok {
             norm: match t.mark {
-                Some(c) => c.to_string(),
-                None => normalise_word(&text[t.span.clone()]),
+                Some(c) => CompactString::new(c.encode_utf8(&mut [0; 4])),
+                None => {
+                    buf.clear();
+                    normalise_into(&text[t.span.clone()], &mut buf);
+                    CompactString::new(&buf)
+                }
             },
             span: t.span,
             word: t.mark.is_none(),
@@ -156,15 +164,9 @@ fn scan(text: &str, mut emit: impl FnMut(Scanned)) {
     }
 }
 
-/// Lowercase, a curly apostrophe made straight, a possessive "'s" dropped.
-fn normalise_word(raw: &str) -> String {
-    let mut norm = String::with_capacity(raw.len());
-    normalise_into(raw, &mut norm);
-    norm
-}
-
-/// [`normalise_word`] appended to `out`. Most words are plain ASCII, which skips Unicode case mapping
-/// (a large statute has a million words).
+/// A word normalised and appended to `out`: lowercase, a curly apostrophe made straight, a possessive
+/// "'s" dropped. Most words are plain ASCII, which skips Unicode case mapping (a large statute has a
+/// million words).
 fn normalise_into(raw: &str, out: &mut String) {
     let start = out.len();
     if raw.is_ascii() {
@@ -339,7 +341,7 @@ mod tests {
     use super::*;
 
     fn norms(s: &str) -> Vec<String> {
-        tokenize(s).into_iter().map(|t| t.norm).collect()
+        tokenize(s).into_iter().map(|t| t.norm.into()).collect()
     }
 
     /// The sentence key read off the token list, the slow way.
@@ -347,7 +349,7 @@ mod tests {
         let words: Vec<String> = tokenize(s)
             .into_iter()
             .filter(|t| t.word)
-            .map(|t| t.norm)
+            .map(|t| t.norm.into())
             .collect();
         let skip = usize::from(
             words

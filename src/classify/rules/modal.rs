@@ -227,7 +227,7 @@ fn equivalence(ev: &mut Ev<'_>) -> Option<Finding> {
         f.toks[r]
             .iter()
             .filter(|t| t.is_content())
-            .map(|t| t.norm.clone())
+            .map(|t| t.norm.to_string())
             .collect()
     };
     let (wa, wb) = (

@@ -105,7 +105,9 @@ fn anchors(ev: &mut Ev<'_>) {
             .filter_map(|w| {
                 let rank = anchor_rank(&f.toks[w[0]].norm)?;
                 let event = &f.toks[w[1]].norm;
-                event.ends_with("ing").then(|| (w[0], rank, event.clone()))
+                event
+                    .ends_with("ing")
+                    .then(|| (w[0], rank, event.to_string()))
             })
             .collect()
     };

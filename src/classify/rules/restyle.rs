@@ -160,7 +160,7 @@ pub fn apply(ev: &mut Ev<'_>) {
             .iter()
             .enumerate()
             .filter(|(i, t)| t.word && !changed[*i])
-            .map(|(_, t)| t.norm.clone())
+            .map(|(_, t)| t.norm.to_string())
             .collect()
     };
     let mut context = unchanged_words(ev.old, &ev.del);
@@ -209,7 +209,7 @@ pub fn apply(ev: &mut Ev<'_>) {
             && h.old.clone().any(|k| is_pronoun(ev.old, k))
             && open_new
                 .iter()
-                .all(|&k| context.contains(&ev.new.toks[k].norm))
+                .all(|&k| context.iter().any(|c| *c == ev.new.toks[k].norm))
         {
             ev.claim_new(h.new.clone());
             pronoun.push((d, i));
@@ -320,7 +320,7 @@ fn acronyms(ev: &mut Ev<'_>) {
                         .get(t.span.clone())
                         .is_some_and(|s| s.chars().all(|c| c.is_ascii_uppercase()))
             })
-            .map(|t| t.norm.clone())
+            .map(|t| t.norm.to_string())
             .collect()
     };
     let mut acr = caps(ev.old);
