@@ -120,23 +120,47 @@ impl Vocabulary {
         (v, words, feats)
     }
 
-    /// Takes in another side's vocabulary; returns where each of its ids went. Ids are handed out in
-    /// the other side's order of first sight, so the result is the same as reading both sides into one
-    /// vocabulary, one after the other.
-    fn absorb(&mut self, other: Vocabulary) -> Vec<u32> {
-        let mut map: Vec<u32> = Vec::with_capacity(other.defs.len());
-        for d in other.defs {
-            let id = match d {
-                Def::Word(w) => match self.words.get(w.as_str()) {
-                    Some(&id) => id,
-                    None => self.add_word(w),
-                },
-                // A pair's words were seen before the pair, so they are already mapped.
-                Def::Pair(a, b) => self.pair(map[a as usize], map[b as usize]),
-            };
-            map.push(id);
-        }
-        map
+    /// Folds in the vocabulary of the text read after this one: returns where each of its ids went and
+    /// how many ids there are in all. Ids are handed out in the other side's order of first sight, so
+    /// the result is the same as reading both texts into one vocabulary, one after the other.
+    ///
+    /// The other side's words and pairs are all distinct, so whether each is already known can be
+    /// looked up for all of them at once, on all cores; only handing out the new ids is in order.
+    /// (Neither map is updated: nothing reads them after the fold.)
+    fn absorb(&self, other: &Vocabulary) -> (Vec<u32>, u32) {
+        let known_words: Vec<Option<u32>> = other
+            .defs
+            .par_iter()
+            .map(|d| match d {
+                Def::Word(w) => self.words.get(w.as_str()).copied(),
+                Def::Pair(..) => None,
+            })
+            .collect();
+        // A pair can be known only when both its words are.
+        let known: Vec<Option<u32>> = other
+            .defs
+            .par_iter()
+            .zip(&known_words)
+            .map(|(d, &word)| match d {
+                Def::Word(_) => word,
+                Def::Pair(a, b) => {
+                    let a = known_words.get(*a as usize).copied().flatten()?;
+                    let b = known_words.get(*b as usize).copied().flatten()?;
+                    self.pairs.get(&(a, b)).copied()
+                }
+            })
+            .collect();
+        let mut next = self.len();
+        let map = known
+            .into_iter()
+            .map(|k| {
+                k.unwrap_or_else(|| {
+                    next += 1;
+                    next - 1
+                })
+            })
+            .collect();
+        (map, next)
     }
 }
 
@@ -187,9 +211,17 @@ impl Corpus {
     /// Builds feature vectors for both sides from each clause's matching text.
     pub fn build(old: &[&str], new: &[&str]) -> Corpus {
         // Each side is read on its own core; the new side's ids are then renumbered into the old's.
-        let ((mut vocab, old_words, mut old_raw), (theirs, mut new_words, mut new_raw)) =
-            rayon::join(|| Vocabulary::read_all(old), || Vocabulary::read_all(new));
-        let map = vocab.absorb(theirs);
+        // The larger side is started first, so a core that comes free takes the smaller one.
+        let bytes = |side: &[&str]| side.iter().map(|t| t.len()).sum::<usize>();
+        let ((vocab, old_words, mut old_raw), (theirs, mut new_words, mut new_raw)) = if bytes(new)
+            > bytes(old)
+        {
+            let (n, o) = rayon::join(|| Vocabulary::read_all(new), || Vocabulary::read_all(old));
+            (o, n)
+        } else {
+            rayon::join(|| Vocabulary::read_all(old), || Vocabulary::read_all(new))
+        };
+        let (map, ids) = vocab.absorb(&theirs);
         // Renumbering and sorting are per clause: they share the cores.
         new_words
             .par_iter_mut()
@@ -199,7 +231,7 @@ impl Corpus {
             .par_iter_mut()
             .chain(new_raw.par_iter_mut())
             .for_each(|f| f.sort_unstable());
-        let mut df = vec![0u32; vocab.len() as usize];
+        let mut df = vec![0u32; ids as usize];
         for f in old_raw.iter().chain(&new_raw) {
             let mut last = None;
             for &id in f {
