@@ -113,10 +113,21 @@ impl Vocabulary {
         (ids, feats)
     }
 
-    /// Every clause of one side read into a vocabulary of its own.
-    fn read_all(texts: &[&str]) -> (Vocabulary, Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    /// Every clause of one side read into a vocabulary of its own, except those with a `twin`
+    /// (left empty for the caller to copy from the twin).
+    fn read_all(
+        texts: &[&str],
+        twin: &[Option<usize>],
+    ) -> (Vocabulary, Vec<Vec<u32>>, Vec<Vec<u32>>) {
         let mut v = Vocabulary::default();
-        let (words, feats) = texts.iter().map(|t| v.read(t)).unzip();
+        let (words, feats) = texts
+            .iter()
+            .enumerate()
+            .map(|(j, t)| match twin.get(j) {
+                Some(Some(_)) => (Vec::new(), Vec::new()),
+                _ => v.read(t),
+            })
+            .unzip();
         (v, words, feats)
     }
 
@@ -162,6 +173,15 @@ impl Vocabulary {
             .collect();
         (map, next)
     }
+}
+
+/// For each of `later`, the first of `earlier` with exactly the same text.
+fn twins(earlier: &[&str], later: &[&str]) -> Vec<Option<usize>> {
+    let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+    for (i, t) in earlier.iter().enumerate() {
+        first.entry(t).or_insert(i);
+    }
+    later.iter().map(|t| first.get(t).copied()).collect()
 }
 
 /// The maximal runs of letters and digits in `text`. Bytes below 128 are tested as bytes; only other
@@ -212,21 +232,35 @@ impl Corpus {
     pub fn build(old: &[&str], new: &[&str]) -> Corpus {
         // Each side is read on its own core; the new side's ids are then renumbered into the old's.
         // The larger side is started first, so a core that comes free takes the smaller one.
-        let bytes = |side: &[&str]| side.iter().map(|t| t.len()).sum::<usize>();
-        let ((vocab, old_words, mut old_raw), (theirs, mut new_words, mut new_raw)) = if bytes(new)
-            > bytes(old)
-        {
-            let (n, o) = rayon::join(|| Vocabulary::read_all(new), || Vocabulary::read_all(old));
-            (o, n)
-        } else {
-            rayon::join(|| Vocabulary::read_all(old), || Vocabulary::read_all(new))
+        // A new clause with the same text as an old one brings no word or pair the old side lacks, so
+        // it is not read: its ids are the old clause's, exactly as one vocabulary read over both
+        // sides in turn would give them.
+        let read_new = || {
+            let twin = twins(old, new);
+            let (v, words, feats) = Vocabulary::read_all(new, &twin);
+            (v, words, feats, twin)
         };
+        let read_old = || Vocabulary::read_all(old, &[]);
+        let bytes = |side: &[&str]| side.iter().map(|t| t.len()).sum::<usize>();
+        let ((vocab, old_words, mut old_raw), (theirs, mut new_words, mut new_raw, twin)) =
+            if bytes(new) > bytes(old) {
+                let (n, o) = rayon::join(read_new, read_old);
+                (o, n)
+            } else {
+                rayon::join(read_old, read_new)
+            };
         let (map, ids) = vocab.absorb(&theirs);
         // Renumbering and sorting are per clause: they share the cores.
         new_words
             .par_iter_mut()
             .chain(new_raw.par_iter_mut())
             .for_each(|ids| ids.iter_mut().for_each(|id| *id = map[*id as usize]));
+        for (j, i) in twin.iter().enumerate() {
+            if let (Some(i), Some(w), Some(f)) = (i, new_words.get_mut(j), new_raw.get_mut(j)) {
+                w.clone_from(&old_words[*i]);
+                f.clone_from(&old_raw[*i]);
+            }
+        }
         old_raw
             .par_iter_mut()
             .chain(new_raw.par_iter_mut())
@@ -516,6 +550,37 @@ mod tests {
                 .collect();
             assert_eq!(words(text).collect::<Vec<_>>(), want, "{text:?}");
         }
+    }
+
+    /// Reading the sides apart (skipping new clauses with an old twin) and folding them gives the ids
+    /// one vocabulary reading old then new would.
+    #[test]
+    fn ids_are_those_of_one_reading_in_order() {
+        let old = [
+            "Alpha beta gamma.",
+            "Delta, epsilon!",
+            "",
+            "beta gamma",
+            "Zeta eta",
+        ];
+        let new = [
+            "beta gamma",
+            "New words here",
+            "Delta, epsilon!",
+            "",
+            "eta zeta theta",
+            "x",
+        ];
+        let c = Corpus::build(&old, &new);
+        let mut one = Vocabulary::default();
+        let want_old: Vec<Vec<u32>> = old.iter().map(|t| one.read(t).0).collect();
+        let want_new: Vec<Vec<u32>> = new.iter().map(|t| one.read(t).0).collect();
+        assert_eq!(c.old_words, want_old);
+        assert_eq!(c.new_words, want_new);
+        assert_eq!(c.weight.len(), one.defs.len());
+        // Twins share their features exactly.
+        assert_eq!(c.new[0].items, c.old[3].items);
+        assert_eq!(c.new[2].items, c.old[1].items);
     }
 
     #[test]
