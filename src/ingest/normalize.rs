@@ -14,12 +14,7 @@ pub fn normalize(text: &str) -> String {
     } else {
         Cow::Borrowed(text)
     };
-    // Composing is most of the cost on large files, and nearly all text is already NFC: check first.
-    let composed: Cow<str> = if is_nfc(&text) {
-        text
-    } else {
-        Cow::Owned(text.nfc().collect())
-    };
+    let composed = compose(&text);
     // Most characters stay as they are, so copy unchanged runs whole and only splice in replacements.
     // Every character with a replacement is a tab or starts with one of three lead bytes, so the scan
     // looks for those bytes and decodes a character only there.
@@ -48,11 +43,17 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Whether `text` is certainly in NFC. An ASCII character is a starter that nothing before it composes
-/// with, so only the runs of other characters need the Unicode quick check, each on its own.
-fn is_nfc(text: &str) -> bool {
+/// `text` in Unicode NFC, composing only where it is needed.
+///
+/// Nearly all text is NFC already, and composing a whole file was most of reading one: a single
+/// combining mark (a language menu in Thai or Hindi) was enough for that. An ASCII character is a
+/// starter that nothing before it composes with, and nothing composes with it but marks that follow
+/// it, so each run of other characters is checked on its own, and only a run the quick check cannot
+/// clear is composed, together with the ASCII character before it.
+fn compose(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
-    let mut at = 0;
+    let mut out: Option<String> = None;
+    let (mut kept, mut at) = (0, 0);
     while let Some(step) = bytes[at..].iter().position(|b| !b.is_ascii()) {
         let start = at + step;
         let len = bytes[start..]
@@ -61,11 +62,22 @@ fn is_nfc(text: &str) -> bool {
             .unwrap_or(bytes.len() - start);
         at = start + len;
         // Both ends are at ASCII bytes or the ends of the text, so they are character boundaries.
-        if is_nfc_quick(text[start..at].chars()) != IsNormalized::Yes {
-            return false;
+        if is_nfc_quick(text[start..at].chars()) == IsNormalized::Yes {
+            continue;
+        }
+        let from = start.saturating_sub(1);
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(&text[kept..from]);
+        o.extend(text[from..at].nfc());
+        kept = at;
+    }
+    match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[kept..]);
+            Cow::Owned(o)
         }
     }
-    true
 }
 
 /// `c` in lower case. Accented Latin letters (German, French, Spanish text) are mapped directly:
@@ -109,6 +121,7 @@ fn replacement(ch: char) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::normalize;
+    use unicode_normalization::UnicodeNormalization;
 
     #[track_caller]
     fn case(input: &str, want: &str) {
@@ -140,6 +153,22 @@ mod tests {
             let mut got = String::new();
             super::push_lowercase(c, &mut got);
             assert_eq!(got, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Composing run by run gives what composing the whole text gives.
+        #[test]
+        fn compose_equals_whole_nfc(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'e', 'A', ' ', '.', '\u{0301}', '\u{0308}', '\u{0323}', '\u{0302}', '\u{00E9}',
+                '\u{212B}', '\u{1100}', '\u{1161}', '\u{11A8}', '\u{0E49}', '\u{0937}', '\u{094D}',
+                '\u{093C}', '\u{0340}', '\u{00C5}', '\u{0327}', 'c',
+            ]), 0..40)
+        ) {
+            let s: String = chars.into_iter().collect();
+            let want: String = s.nfc().collect();
+            proptest::prop_assert_eq!(super::compose(&s).into_owned(), want);
         }
     }
 
