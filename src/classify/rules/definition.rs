@@ -8,6 +8,7 @@ use crate::classify::frame::{self, Frame, SlotKind};
 use crate::classify::lexicon::Lexicon;
 use crate::classify::text::{sentences, Tok};
 use crate::classify::Context;
+use aho_corasick::AhoCorasick;
 
 /// Words around a term that say it limits the regulated party (+1) or frees it (-1).
 fn usage_cue(word: &str) -> i32 {
@@ -64,7 +65,15 @@ fn usage_in(f: &Frame, term: &[&str], lex: &Lexicon) -> i32 {
     (p * place).signum() as i32
 }
 
-fn contains_term(text: &str, term: &[&str]) -> bool {
+fn contains_term(text: &str, term: &[&str], first: Option<&AhoCorasick>) -> bool {
+    // Every clause of both versions is asked, and tokenising them all was most of judging a definition.
+    // A matching word starts with the term's first word, so in ASCII text a case-blind substring
+    // search settles most clauses. (Some other letters lowercase to ASCII, so other text is read.)
+    if let Some(first) = first {
+        if text.is_ascii() && !first.is_match(text) {
+            return false;
+        }
+    }
     let toks = crate::classify::text::tokenize(text);
     let words: Vec<&str> = toks
         .iter()
@@ -192,23 +201,38 @@ pub fn judge(
             .sum::<i32>()
             .signum();
     }
+    let first = term.first().filter(|w| w.is_ascii()).and_then(|w| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([w])
+            .ok()
+    });
     let mut users: Vec<String> = Vec::new();
-    let mut ctx_u = 0;
+    let mut using: Vec<&str> = Vec::new();
     for c in ctx.new_clauses.iter().chain(ctx.old_clauses.iter()) {
-        if c.text == clause_texts.0 || c.text == clause_texts.1 || !contains_term(&c.text, &term) {
+        if c.text == clause_texts.0
+            || c.text == clause_texts.1
+            || !contains_term(&c.text, &term, first.as_ref())
+        {
             continue;
         }
         if !users.contains(&c.id) {
             users.push(c.id.clone());
         }
-        for r in sentences(&c.text) {
-            let f = frame::parse(c.text.get(r).unwrap_or_default(), ev.lex);
-            if f.definition.is_none() {
-                ctx_u += usage_in(&f, &term, ev.lex);
+        using.push(&c.text);
+    }
+    // Reading every clause that uses a common term is the dearest step of the classifier, so it is
+    // done only when the nearer evidence said nothing.
+    if u == 0 {
+        let mut ctx_u = 0;
+        for text in using {
+            for r in sentences(text) {
+                let f = frame::parse(text.get(r).unwrap_or_default(), ev.lex);
+                if f.definition.is_none() {
+                    ctx_u += usage_in(&f, &term, ev.lex);
+                }
             }
         }
-    }
-    if u == 0 {
         u = ctx_u.signum();
     }
     let used = if users.is_empty() {
@@ -268,4 +292,40 @@ pub fn judge(
         .quoting(d, i)
         .flagged(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, term: &[&str], want: bool) {
+        let finder = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([term[0]])
+            .unwrap();
+        assert_eq!(contains_term(text, term, Some(&finder)), want, "{text:?}");
+        assert_eq!(contains_term(text, term, None), want, "{text:?} unfiltered");
+    }
+
+    /// The substring pre-check never changes the answer of reading the words.
+    #[test]
+    fn term_use_with_and_without_the_precheck() {
+        case("The KEYS are kept.", &["key"], true);
+        case(
+            "Personal data means any record.",
+            &["personal", "data"],
+            true,
+        );
+        case(
+            "Personal information means any record.",
+            &["personal", "data"],
+            false,
+        );
+        case("A monkey is not a key word.", &["key", "word"], true);
+        case("Nothing here.", &["key"], false);
+        // Not ASCII: the Kelvin sign lowercases to an ASCII k, so only reading the words can tell.
+        case("The \u{212A}eys are kept.", &["key"], true);
+        case("Caf\u{00E9} keys", &["key"], true);
+    }
 }
