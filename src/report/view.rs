@@ -5,7 +5,7 @@
 //! Only ordering and wording live here. Every count and verdict is read from the model as it is.
 
 use crate::model::{
-    Change, ClauseRef, Direction, EditOp, PairReport, PolicyReport, Summary, WordEdit,
+    Change, ClauseRef, Direction, EditOp, PairReport, PolicyReport, Summary, VersionInfo, WordEdit,
 };
 use serde::Serialize;
 
@@ -38,13 +38,45 @@ pub fn subline(s: &Summary) -> String {
     )
 }
 
+/// What pages show of a comparison besides its changes. The template engine copies its whole context
+/// before rendering, so handing it the report itself copied every change and word diff once more for
+/// each page and each index link: most of a batch run's rendering.
+#[derive(Debug, Serialize)]
+pub struct PairHead<'a> {
+    pub schema: &'a str,
+    pub policy: &'a str,
+    pub from: &'a VersionInfo,
+    pub to: &'a VersionInfo,
+    pub summary: &'a Summary,
+}
+
+impl<'a> PairHead<'a> {
+    pub fn of(r: &'a PairReport) -> Self {
+        PairHead {
+            schema: r.schema,
+            policy: &r.policy,
+            from: &r.from,
+            to: &r.to,
+            summary: &r.summary,
+        }
+    }
+}
+
+/// What the index shows of a policy: its name and versions (its comparisons come as [`PairLink`]s).
+#[derive(Debug, Serialize)]
+pub struct PolicyHead<'a> {
+    pub policy: &'a str,
+    pub title: Option<&'a str>,
+    pub versions: &'a [VersionInfo],
+}
+
 #[derive(Debug, Serialize)]
 pub struct PairView<'a> {
     pub title: &'a str,
     pub index: Option<&'a str>,
     pub headline: String,
     pub subline: String,
-    pub report: &'a PairReport,
+    pub report: PairHead<'a>,
     /// Weakened, strengthened and other edits, in that order; empty groups are kept so the
     /// reader sees "none" rather than wondering whether a section is missing.
     pub groups: Vec<Group<'a>>,
@@ -149,7 +181,7 @@ pub fn pair_view<'a>(report: &'a PairReport, page: Page<'a>) -> PairView<'a> {
         index: page.index,
         headline: headline(&report.summary),
         subline: subline(&report.summary),
-        report,
+        report: PairHead::of(report),
         groups,
         unchanged,
     }
@@ -220,14 +252,14 @@ pub struct IndexView<'a> {
 #[derive(Debug, Serialize)]
 pub struct PolicyView<'a> {
     pub title: &'a str,
-    pub report: &'a PolicyReport,
+    pub report: PolicyHead<'a>,
     /// One entry per successive pair, in version order: `pairs[k]` leads from version k to k+1.
     pub pairs: Vec<PairLink<'a>>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct PairLink<'a> {
-    pub pair: &'a PairReport,
+    pub pair: PairHead<'a>,
     /// Link to the HTML report, relative to `index.html`.
     pub href: String,
     pub headline: String,
@@ -239,12 +271,16 @@ pub fn index_view(policies: &[PolicyReport]) -> IndexView<'_> {
         .iter()
         .map(|p| PolicyView {
             title: p.title.as_deref().unwrap_or(&p.policy),
-            report: p,
+            report: PolicyHead {
+                policy: &p.policy,
+                title: p.title.as_deref(),
+                versions: &p.versions,
+            },
             pairs: p
                 .pairs
                 .iter()
                 .map(|r| PairLink {
-                    pair: r,
+                    pair: PairHead::of(r),
                     href: format!(
                         "{}/{}.html",
                         super::safe_name(&p.policy),
