@@ -83,6 +83,7 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     }
     let default = classifier(args.lexicon)?;
     let bar = progress(dirs.len() as u64, args.quiet);
+    bar.set_message("analysed");
 
     let results: Vec<Result<PolicyReport>> = dirs
         .par_iter()
@@ -94,11 +95,15 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
         .collect();
     // Report the first failure in folder order, so the message does not depend on thread timing.
     let reports = results.into_iter().collect::<Result<Vec<_>>>()?;
-    bar.set_message("writing reports");
-
-    reports
-        .par_iter()
-        .try_for_each(|r| report::write_policy(args.out, r))?;
+    // Writing (each file flushed before it is renamed into place) can take longer than the analysis,
+    // so the bar counts it too rather than standing still at the end.
+    bar.set_position(0);
+    bar.set_message("written");
+    reports.par_iter().try_for_each(|r| {
+        report::write_policy(args.out, r)?;
+        bar.inc(1);
+        Ok::<_, report::BatchError>(())
+    })?;
     report::write_run(
         args.out,
         &reports,
