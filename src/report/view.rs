@@ -40,7 +40,7 @@ pub fn subline(s: &Summary) -> String {
 
 /// What pages show of a comparison besides its changes. The template engine copies its whole context
 /// before rendering, so handing it the report itself copied every change and word diff once more for
-/// each page and each index link: most of a batch run's rendering.
+/// each page and each index link.
 #[derive(Debug, Serialize)]
 pub struct PairHead<'a> {
     pub schema: &'a str,
