@@ -185,7 +185,7 @@ fn twins(earlier: &[&str], later: &[&str]) -> Vec<Option<usize>> {
 }
 
 /// The maximal runs of letters and digits in `text`. Bytes below 128 are tested as bytes; only other
-/// characters are decoded, so mostly-ASCII text is split at the speed of a byte loop.
+/// characters are decoded.
 fn words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut at = 0;
