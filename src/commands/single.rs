@@ -16,15 +16,19 @@ pub fn diff(
     lexicon: Option<&Path>,
 ) -> Result<ExitCode> {
     let classifier = classifier(lexicon)?;
-    // Reading and segmenting the two files are independent: one core each. The smaller file is
-    // usually ready first, and its core then indexes its sentences for the classifier.
+    // Reading and segmenting the two files are independent: one core each. Each file's sentences are
+    // then indexed for the classifier, which runs on all cores, so the core done first helps the other.
     let (a, b) = rayon::join(
         || {
             let a = policydiff::load_file(old)?;
             classifier.prepare_document(&a.clauses);
             Ok::<_, policydiff::ingest::IngestError>(a)
         },
-        || policydiff::load_file(new),
+        || {
+            let b = policydiff::load_file(new)?;
+            classifier.prepare_document(&b.clauses);
+            Ok::<_, policydiff::ingest::IngestError>(b)
+        },
     );
     let (a, b) = (a?, b?);
     print_warnings(&a);
