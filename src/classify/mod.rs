@@ -211,31 +211,29 @@ impl Classifier {
     }
 
     /// Indexes the sentences of both documents of a comparison ahead of classifying its pairs, on
-    /// all cores. Optional: the index is otherwise built on first need.
+    /// all cores. Always built afresh: the cache knows a clause list by its address, and a list
+    /// dropped since may have left an index for other text at that address.
     pub fn prepare(&self, ctx: &Context<'_>) {
         rayon::join(
-            || self.prepare_document(ctx.old_clauses),
-            || self.prepare_document(ctx.new_clauses),
+            || self.reindex(ctx.old_clauses),
+            || self.reindex(ctx.new_clauses),
         );
     }
 
-    /// Indexes one document's sentences ahead of a comparison that will use it (the index is kept
-    /// for the clause list, at its address): a caller that has one document ready before the other
-    /// can spend the wait on it.
-    pub fn prepare_document(&self, clauses: &[Clause]) {
-        self.index(clauses);
+    /// Builds the index of `clauses` and puts it in the cache in place of any it holds for the key.
+    fn reindex(&self, clauses: &[Clause]) {
+        let Some(key) = doc_key(clauses) else { return };
+        let idx = Arc::new(build_index(clauses));
+        let mut cache = self.sentences.lock().unwrap_or_else(|e| e.into_inner());
+        cache.retain(|(k, _)| *k != key);
+        if cache.len() >= INDEX_CACHE {
+            cache.remove(0);
+        }
+        cache.push((key, idx));
     }
 
     fn index(&self, clauses: &[Clause]) -> Option<Arc<SentenceIndex>> {
-        let (first, last) = (clauses.first()?, clauses.last()?);
-        let total: usize = clauses.iter().map(|c| c.text.len()).sum();
-        let key: DocKey = (
-            clauses.as_ptr() as usize,
-            clauses.len(),
-            first.id.clone(),
-            last.id.clone(),
-            total,
-        );
+        let key = doc_key(clauses)?;
         // A poisoned lock only means another thread panicked mid-insert; the cache is still usable.
         let lock = || self.sentences.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, idx)) = lock().iter().find(|(k, _)| *k == key) {
@@ -255,6 +253,19 @@ impl Classifier {
         cache.push((key, idx.clone()));
         Some(idx)
     }
+}
+
+/// The cache key of a clause list (see [`DocKey`]); `None` for an empty list.
+fn doc_key(clauses: &[Clause]) -> Option<DocKey> {
+    let (first, last) = (clauses.first()?, clauses.last()?);
+    let total: usize = clauses.iter().map(|c| c.text.len()).sum();
+    Some((
+        clauses.as_ptr() as usize,
+        clauses.len(),
+        first.id.clone(),
+        last.id.clone(),
+        total,
+    ))
 }
 
 /// Every norm sentence of a document -> the first clause that holds it. Tokenising the whole document
@@ -399,6 +410,40 @@ fn pair_sentences(old: &[Vec<&str>], new: &[Vec<&str>]) -> Vec<(Option<usize>, O
 
 #[cfg(test)]
 mod tests {
+    /// A clause list changed in place keeps its address, length, end ids and total text length, so
+    /// the sentence-index cache cannot tell it from the list it was built for; every comparison must
+    /// index afresh, or a moved sentence is reported where it used to be.
+    #[test]
+    fn a_clause_list_changed_in_place_is_indexed_afresh() {
+        let doc = |text: &str| crate::model::Document {
+            policy: "p".into(),
+            label: "v".into(),
+            date: None,
+            status: crate::model::Status::Adopted,
+            source_path: "v.md".into(),
+            clauses: crate::segment::segment(text),
+            warnings: Vec::new(),
+        };
+        let old = doc(
+            "1. Officers shall record every stop. Staff shall keep the stop log for two years.\n\n\
+                       2. Officers may search vehicles with consent.\n\n\
+                       3. The agency shall publish the data each year.\n",
+        );
+        let mut new = doc("1. Officers shall record every stop.\n\n\
+                           2. Officers may search vehicles with consent.\n\n\
+                           3. The agency shall publish the data each year. Staff shall keep the stop log for two years.\n");
+        let shared = Classifier::default();
+        let first = crate::compare(&old, &new, &shared, None);
+        // Swap the texts of clauses 2 and 3: same list, same ids, same lengths, other content.
+        let (a, b) = (new.clauses[1].text.clone(), new.clauses[2].text.clone());
+        new.clauses[1].text = b;
+        new.clauses[2].text = a;
+        let again = crate::compare(&old, &new, &shared, None);
+        let fresh = crate::compare(&old, &new, &Classifier::default(), None);
+        assert_eq!(again, fresh);
+        assert_ne!(first, fresh, "the swap should change the report");
+    }
+
     use super::*;
 
     /// The shortcut for unchanged text must say what reading the text would say, for every clause of

@@ -16,20 +16,8 @@ pub fn diff(
     lexicon: Option<&Path>,
 ) -> Result<ExitCode> {
     let classifier = classifier(lexicon)?;
-    // Reading and segmenting the two files are independent: one core each. Each file's sentences are
-    // then indexed for the classifier, which runs on all cores, so the core done first helps the other.
-    let (a, b) = rayon::join(
-        || {
-            let a = policydiff::load_file(old)?;
-            classifier.prepare_document(&a.clauses);
-            Ok::<_, policydiff::ingest::IngestError>(a)
-        },
-        || {
-            let b = policydiff::load_file(new)?;
-            classifier.prepare_document(&b.clauses);
-            Ok::<_, policydiff::ingest::IngestError>(b)
-        },
-    );
+    // Reading and segmenting the two files are independent: one core each.
+    let (a, b) = rayon::join(|| policydiff::load_file(old), || policydiff::load_file(new));
     let (a, b) = (a?, b?);
     print_warnings(&a);
     print_warnings(&b);
