@@ -6,7 +6,7 @@
 //! Inputs that are absent are skipped with a note, so a fresh clone still runs the sample benches.
 
 use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion};
-use policydiff::classify::{Classifier, Context};
+use policydiff::classify::{Classifier, Context, SentenceIndexes};
 use policydiff::diff::{whole, word_diff};
 use policydiff::ingest::{self, VersionSource};
 use policydiff::model::{AlignedPair, Document, EditOp, Status, WordEdit};
@@ -126,10 +126,12 @@ fn bench_pairs(c: &mut Criterion, group: &str, pairs: &[Pair], sample_size: usiz
         let (old, new) = (load(&p.old), load(&p.new));
         let aligned = align::align(&old.clauses, &new.clauses);
         let diffs = edits(&old, &new, &aligned);
+        let sentences = SentenceIndexes::build(&old.clauses, &new.clauses);
         let ctx = Context {
             old_clauses: &old.clauses,
             new_clauses: &new.clauses,
             regulated: None,
+            sentences: Some(&sentences),
         };
 
         g.bench_with_input(BenchmarkId::new("segment", &p.name), &text, |b, t| {

@@ -23,7 +23,7 @@ pub mod segment;
 #[doc(hidden)]
 pub mod synth;
 
-use classify::{Classifier, Context};
+use classify::{Classifier, Context, SentenceIndexes};
 use ingest::{IngestError, PolicySource, VersionSource};
 use model::{
     Change, ClauseRef, Document, EditOp, PairKind, PairReport, PolicyReport, Summary, VersionInfo,
@@ -70,17 +70,18 @@ pub fn compare(
     classifier: &Classifier,
     regulated: Option<&str>,
 ) -> PairReport {
+    // The classifier's sentence indexes do not depend on the alignment: built alongside it, they fill
+    // the cores while the aligner is in its one-thread steps.
+    let (aligned, sentences) = rayon::join(
+        || align::align(&old.clauses, &new.clauses),
+        || SentenceIndexes::build(&old.clauses, &new.clauses),
+    );
     let ctx = Context {
         old_clauses: &old.clauses,
         new_clauses: &new.clauses,
         regulated,
+        sentences: Some(&sentences),
     };
-    // The classifier's sentence index does not depend on the alignment: built alongside it, it fills
-    // the cores while the aligner is in its one-thread steps.
-    let (aligned, ()) = rayon::join(
-        || align::align(&old.clauses, &new.clauses),
-        || classifier.prepare(&ctx),
-    );
     // Diffing and classifying pairs are independent and most of the time on a large document, so they
     // share the cores; an indexed collect keeps the aligner's order, so output stays deterministic.
     let changes: Vec<Change> = aligned

@@ -4,7 +4,7 @@
 
 mod common;
 
-use policydiff::classify::{Classifier, Context};
+use policydiff::classify::{Classifier, Context, SentenceIndexes};
 use policydiff::model::{Clause, Direction};
 use serde::Deserialize;
 
@@ -52,10 +52,12 @@ fn evaluation_documents() {
                 .unwrap();
         let a = policydiff::load_file(&d.join("v1.txt")).unwrap();
         let b = policydiff::load_file(&d.join("v2.txt")).unwrap();
+        let sentences = SentenceIndexes::build(&a.clauses, &b.clauses);
         let ctx = Context {
             old_clauses: &a.clauses,
             new_clauses: &b.clauses,
             regulated: None,
+            sentences: Some(&sentences),
         };
         for e in &exp.alignment {
             let Some(want) = e.expect else { continue };

@@ -451,6 +451,7 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
         old_clauses: &old,
         new_clauses: &new,
         regulated: None,
+        sentences: None,
     };
     let v = Classifier::default().classify(Some(old_def), Some(new_def), &[], &ctx);
     assert_eq!(v.direction, Strengthened, "{:#?}", v.reasons);

@@ -25,7 +25,6 @@ use rayon::prelude::*;
 use rules::Finding;
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
-use std::sync::{Arc, Mutex};
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -34,31 +33,36 @@ pub struct Context<'a> {
     pub old_clauses: &'a [Clause],
     pub new_clauses: &'a [Clause],
     pub regulated: Option<&'a str>,
+    /// The two documents' sentences, indexed once per comparison (see [`SentenceIndexes`]). Without
+    /// them a sentence that may have moved is looked for by indexing the other document on the spot.
+    pub sentences: Option<&'a SentenceIndexes>,
 }
 
-/// Reads clauses as norms using a [`Lexicon`]. Cheap to share across threads.
-#[derive(Debug)]
-pub struct Classifier {
-    lexicon: Lexicon,
-    /// Sentences of the documents in recent contexts, for finding sentences that moved in a split or
-    /// merge without rescanning a whole document for every pair.
-    sentences: Mutex<Vec<(DocKey, Arc<SentenceIndex>)>>,
+/// Every norm sentence of each document of a comparison -> the first clause holding it: how a
+/// sentence missing from one side of a pair is found in another clause (a split or merge). Owned by
+/// the comparison, so it can never describe other text than the clauses it was built from.
+#[derive(Debug, Default)]
+pub struct SentenceIndexes {
+    old: SentenceIndex,
+    new: SentenceIndex,
 }
 
-impl Clone for Classifier {
-    fn clone(&self) -> Self {
-        Classifier::new(self.lexicon.clone())
+impl SentenceIndexes {
+    /// Indexes both documents, on all cores.
+    pub fn build(old_clauses: &[Clause], new_clauses: &[Clause]) -> Self {
+        let (old, new) = rayon::join(|| build_index(old_clauses), || build_index(new_clauses));
+        SentenceIndexes { old, new }
     }
 }
 
-/// Identifies a clause list cheaply: where it lives, its length, its first and last clause ids and
-/// its total text length (so a later list at the same address is not mistaken for it).
-type DocKey = (usize, usize, String, String, usize);
+/// Reads clauses as norms using a [`Lexicon`]. Cheap to share across threads.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    lexicon: Lexicon,
+}
+
 /// Normalised sentence words -> id of the clause holding the sentence.
 type SentenceIndex = FxHashMap<String, String>;
-
-/// How many documents' sentence indexes are kept (a comparison needs two).
-const INDEX_CACHE: usize = 4;
 
 impl Default for Classifier {
     fn default() -> Self {
@@ -71,10 +75,7 @@ const SENTENCE_MATCH: f64 = 0.3;
 
 impl Classifier {
     pub fn new(lexicon: Lexicon) -> Self {
-        Classifier {
-            lexicon,
-            sentences: Mutex::new(Vec::new()),
-        }
+        Classifier { lexicon }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -145,12 +146,22 @@ impl Classifier {
                 }
                 // In a split or merge the sentence may stand in another clause now (or before).
                 (Some(x), None) => findings.push(
-                    self.moved_sentence(x, ctx.new_clauses, !new.is_empty())
-                        .unwrap_or_else(|| rules::modal::solo(x, false, reading)),
+                    moved_sentence(
+                        x,
+                        ctx.sentences.map(|s| &s.new),
+                        ctx.new_clauses,
+                        !new.is_empty(),
+                    )
+                    .unwrap_or_else(|| rules::modal::solo(x, false, reading)),
                 ),
                 (None, Some(y)) => findings.push(
-                    self.moved_sentence(y, ctx.old_clauses, !old.is_empty())
-                        .unwrap_or_else(|| rules::modal::solo(y, true, reading)),
+                    moved_sentence(
+                        y,
+                        ctx.sentences.map(|s| &s.old),
+                        ctx.old_clauses,
+                        !old.is_empty(),
+                    )
+                    .unwrap_or_else(|| rules::modal::solo(y, true, reading)),
                 ),
                 (None, None) => {}
             }
@@ -185,86 +196,39 @@ fn untouched() -> Verdict {
     v
 }
 
-impl Classifier {
-    /// A sentence missing from one side of a modified pair that appears word for word in a clause of
-    /// the other version: it moved (a split or merge), it was not added or removed. Only looked for
-    /// when the pair has both sides, so wholly added or removed clauses cost nothing.
-    fn moved_sentence(&self, f: &Frame, others: &[Clause], paired: bool) -> Option<Finding> {
-        if !paired || others.is_empty() {
-            return None;
-        }
-        let key = text::sentence_key(&f.text);
-        if key.split(' ').count() < 4 {
-            return None;
-        }
-        let index = self.index(others)?;
-        let home = index.get(&key)?;
-        let q = text::shorten(f.text.trim(), 90);
-        Some(Finding::new(
-            "moved-sentence",
-            0.0,
-            0.85,
-            format!(
-                "'{q}' now stands in clause {home} with the same words, so its force is unchanged."
-            ),
-        ))
+/// A sentence missing from one side of a modified pair that appears word for word in a clause of
+/// the other version: it moved (a split or merge), it was not added or removed. Only looked for
+/// when the pair has both sides, so wholly added or removed clauses cost nothing.
+fn moved_sentence(
+    f: &Frame,
+    index: Option<&SentenceIndex>,
+    others: &[Clause],
+    paired: bool,
+) -> Option<Finding> {
+    if !paired || others.is_empty() {
+        return None;
     }
-
-    /// Indexes the sentences of both documents of a comparison ahead of classifying its pairs, on
-    /// all cores. Always built afresh: the cache knows a clause list by its address, and a list
-    /// dropped since may have left an index for other text at that address.
-    pub fn prepare(&self, ctx: &Context<'_>) {
-        rayon::join(
-            || self.reindex(ctx.old_clauses),
-            || self.reindex(ctx.new_clauses),
-        );
+    let key = text::sentence_key(&f.text);
+    if key.split(' ').count() < 4 {
+        return None;
     }
-
-    /// Builds the index of `clauses` and puts it in the cache in place of any it holds for the key.
-    fn reindex(&self, clauses: &[Clause]) {
-        let Some(key) = doc_key(clauses) else { return };
-        let idx = Arc::new(build_index(clauses));
-        let mut cache = self.sentences.lock().unwrap_or_else(|e| e.into_inner());
-        cache.retain(|(k, _)| *k != key);
-        if cache.len() >= INDEX_CACHE {
-            cache.remove(0);
+    let built;
+    let index = match index {
+        Some(i) => i,
+        None => {
+            built = build_index(others);
+            &built
         }
-        cache.push((key, idx));
-    }
-
-    fn index(&self, clauses: &[Clause]) -> Option<Arc<SentenceIndex>> {
-        let key = doc_key(clauses)?;
-        // A poisoned lock only means another thread panicked mid-insert; the cache is still usable.
-        let lock = || self.sentences.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, idx)) = lock().iter().find(|(k, _)| *k == key) {
-            return Some(idx.clone());
-        }
-        // Built without holding the lock: the build runs on the thread pool, and a waiting pool thread
-        // may pick up another pair that needs the index, which must not block on this thread's lock.
-        // Two threads may then build the same index once each; the first one stored is kept.
-        let idx = Arc::new(build_index(clauses));
-        let mut cache = lock();
-        if let Some((_, idx)) = cache.iter().find(|(k, _)| *k == key) {
-            return Some(idx.clone());
-        }
-        if cache.len() >= INDEX_CACHE {
-            cache.remove(0);
-        }
-        cache.push((key, idx.clone()));
-        Some(idx)
-    }
-}
-
-/// The cache key of a clause list (see [`DocKey`]); `None` for an empty list.
-fn doc_key(clauses: &[Clause]) -> Option<DocKey> {
-    let (first, last) = (clauses.first()?, clauses.last()?);
-    let total: usize = clauses.iter().map(|c| c.text.len()).sum();
-    Some((
-        clauses.as_ptr() as usize,
-        clauses.len(),
-        first.id.clone(),
-        last.id.clone(),
-        total,
+    };
+    let home = index.get(&key)?;
+    let q = text::shorten(f.text.trim(), 90);
+    Some(Finding::new(
+        "moved-sentence",
+        0.0,
+        0.85,
+        format!(
+            "'{q}' now stands in clause {home} with the same words, so its force is unchanged."
+        ),
     ))
 }
 
@@ -410,9 +374,10 @@ fn pair_sentences(old: &[Vec<&str>], new: &[Vec<&str>]) -> Vec<(Option<usize>, O
 
 #[cfg(test)]
 mod tests {
-    /// A clause list changed in place keeps its address, length, end ids and total text length, so
-    /// the sentence-index cache cannot tell it from the list it was built for; every comparison must
-    /// index afresh, or a moved sentence is reported where it used to be.
+    /// A clause list changed in place keeps its address, length, end ids and total text length. A
+    /// sentence index kept across comparisons by any of those could not tell it from the list it was
+    /// built for, and would report a moved sentence where it used to be; each comparison indexes its
+    /// own documents.
     #[test]
     fn a_clause_list_changed_in_place_is_indexed_afresh() {
         let doc = |text: &str| crate::model::Document {
@@ -468,6 +433,7 @@ mod tests {
                     old_clauses: &clauses,
                     new_clauses: &clauses,
                     regulated: None,
+                    sentences: None,
                 };
                 for c in &clauses {
                     let read = classifier.judge(&c.text, &c.text, &ctx);
