@@ -148,6 +148,16 @@ fn references(f: &Frame) -> Vec<bool> {
     out
 }
 
+/// The words of a sentence outside its changed runs.
+fn kept_words<'f>(f: &'f Frame, changed: &[bool]) -> Vec<&'f str> {
+    f.toks
+        .iter()
+        .zip(changed)
+        .filter(|(t, c)| t.word && !**c)
+        .map(|(t, _)| t.norm.as_str())
+        .collect()
+}
+
 pub fn apply(ev: &mut Ev<'_>) {
     // Moved words first, so a number that moved into a reference still counts as moved.
     moved(ev);
@@ -155,16 +165,10 @@ pub fn apply(ev: &mut Ev<'_>) {
     let mut xref: Vec<(String, String)> = Vec::new();
     let mut spelling: Vec<(String, String)> = Vec::new();
     let mut pronoun: Vec<(String, String)> = Vec::new();
-    let unchanged_words = |f: &Frame, changed: &[bool]| -> Vec<String> {
-        f.toks
-            .iter()
-            .enumerate()
-            .filter(|(i, t)| t.word && !changed[*i])
-            .map(|(_, t)| t.norm.to_string())
-            .collect()
-    };
-    let mut context = unchanged_words(ev.old, &ev.del);
-    context.extend(unchanged_words(ev.new, &ev.ins));
+    // The words both versions kept: what a replaced pronoun's noun must come from. Most hunks never
+    // ask, so they are gathered on the first question.
+    let (old_frame, new_frame) = (ev.old, ev.new);
+    let mut context: Option<Vec<&str>> = None;
     for h in ev.hunks.clone() {
         let open_old: Vec<usize> = h
             .old
@@ -179,12 +183,13 @@ pub fn apply(ev: &mut Ev<'_>) {
         if open_old.is_empty() && open_new.is_empty() {
             continue;
         }
-        let (d, i) = (ev.quote_old(h.old.clone()), ev.quote_new(h.new.clone()));
+        // Quoted only for the reasons that cite them.
+        let quotes = |ev: &Ev<'_>| (ev.quote_old(h.old.clone()), ev.quote_new(h.new.clone()));
         // Only reference numbers changed.
         if open_old.iter().all(|&k| ro[k]) && open_new.iter().all(|&k| rn[k]) {
             ev.claim_old(h.old.clone());
             ev.claim_new(h.new.clone());
-            xref.push((d, i));
+            xref.push(quotes(ev));
             continue;
         }
         // One word respelt, or the same word in another form.
@@ -199,20 +204,24 @@ pub fn apply(ev: &mut Ev<'_>) {
                 ev.claim_old(*a..*a + 1);
                 ev.claim_new(*b..*b + 1);
                 if typo && !same_form {
-                    spelling.push((d, i));
+                    spelling.push(quotes(ev));
                 }
                 continue;
             }
         }
         // A pronoun replaced by the noun it stands for ("him or her" -> "the suspect").
-        if open_old.is_empty()
-            && h.old.clone().any(|k| is_pronoun(ev.old, k))
-            && open_new
+        if open_old.is_empty() && h.old.clone().any(|k| is_pronoun(ev.old, k)) && {
+            let context = context.get_or_insert_with(|| {
+                let mut c = kept_words(old_frame, &ev.del);
+                c.extend(kept_words(new_frame, &ev.ins));
+                c
+            });
+            open_new
                 .iter()
-                .all(|&k| context.iter().any(|c| *c == ev.new.toks[k].norm))
-        {
+                .all(|&k| context.iter().any(|c| *c == new_frame.toks[k].norm))
+        } {
             ev.claim_new(h.new.clone());
-            pronoun.push((d, i));
+            pronoun.push(quotes(ev));
         }
     }
     acronyms(ev);
