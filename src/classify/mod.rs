@@ -13,17 +13,18 @@
 pub mod explain;
 pub mod frame;
 pub mod lexicon;
+mod moved;
 pub mod numbers;
 pub mod rules;
 pub mod text;
 
 pub use lexicon::{Lexicon, LexiconError};
+pub use moved::SentenceIndexes;
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
-use rayon::prelude::*;
+use moved::moved_sentence;
 use rules::Finding;
-use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
@@ -38,31 +39,11 @@ pub struct Context<'a> {
     pub sentences: Option<&'a SentenceIndexes>,
 }
 
-/// Every norm sentence of each document of a comparison -> the first clause holding it: how a
-/// sentence missing from one side of a pair is found in another clause (a split or merge). Owned by
-/// the comparison, so it can never describe other text than the clauses it was built from.
-#[derive(Debug, Default)]
-pub struct SentenceIndexes {
-    old: SentenceIndex,
-    new: SentenceIndex,
-}
-
-impl SentenceIndexes {
-    /// Indexes both documents, on all cores.
-    pub fn build(old_clauses: &[Clause], new_clauses: &[Clause]) -> Self {
-        let (old, new) = rayon::join(|| build_index(old_clauses), || build_index(new_clauses));
-        SentenceIndexes { old, new }
-    }
-}
-
 /// Reads clauses as norms using a [`Lexicon`]. Cheap to share across threads.
 #[derive(Debug, Clone)]
 pub struct Classifier {
     lexicon: Lexicon,
 }
-
-/// Normalised sentence words -> id of the clause holding the sentence.
-type SentenceIndex = FxHashMap<String, String>;
 
 impl Default for Classifier {
     fn default() -> Self {
@@ -194,64 +175,6 @@ fn untouched() -> Verdict {
     v.needs_review = false;
     v.confidence = 1.0;
     v
-}
-
-/// A sentence missing from one side of a modified pair that appears word for word in a clause of
-/// the other version: it moved (a split or merge), it was not added or removed. Only looked for
-/// when the pair has both sides, so wholly added or removed clauses cost nothing.
-fn moved_sentence(
-    f: &Frame,
-    index: Option<&SentenceIndex>,
-    others: &[Clause],
-    paired: bool,
-) -> Option<Finding> {
-    if !paired || others.is_empty() {
-        return None;
-    }
-    let key = text::sentence_key(&f.text);
-    if key.split(' ').count() < 4 {
-        return None;
-    }
-    let built;
-    let index = match index {
-        Some(i) => i,
-        None => {
-            built = build_index(others);
-            &built
-        }
-    };
-    let home = index.get(&key)?;
-    let q = text::shorten(f.text.trim(), 90);
-    Some(Finding::new(
-        "moved-sentence",
-        0.0,
-        0.85,
-        format!(
-            "'{q}' now stands in clause {home} with the same words, so its force is unchanged."
-        ),
-    ))
-}
-
-/// Every norm sentence of a document -> the first clause that holds it. Tokenising the whole document
-/// is the cost, so clauses share the cores; keys are inserted in clause order, so the first clause wins.
-fn build_index(clauses: &[Clause]) -> SentenceIndex {
-    let keys: Vec<Vec<String>> = clauses
-        .par_iter()
-        .map(|c| {
-            text::sentences(&c.text)
-                .into_iter()
-                .flat_map(|r| text::norm_parts(&c.text, r))
-                .map(|r| text::sentence_key(c.text.get(r).unwrap_or_default()))
-                .collect()
-        })
-        .collect();
-    let mut idx = SentenceIndex::default();
-    for (c, keys) in clauses.iter().zip(keys) {
-        for k in keys {
-            idx.entry(k).or_insert_with(|| c.id.clone());
-        }
-    }
-    idx
 }
 
 /// The words no rule explained, quoted from each side.

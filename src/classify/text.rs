@@ -84,6 +84,14 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 /// again elsewhere. Builds one string, not a token list, as it runs over whole documents.
 pub fn sentence_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
+    sentence_key_into(text, &mut key);
+    key
+}
+
+/// [`sentence_key`] written into `key` (cleared first), so a caller keying a whole document reuses
+/// one buffer.
+pub fn sentence_key_into(text: &str, key: &mut String) {
+    key.clear();
     let mut first = true;
     scan(text, |t| {
         if t.mark.is_some() {
@@ -93,13 +101,12 @@ pub fn sentence_key(text: &str) -> String {
         if start > 0 {
             key.push(' ');
         }
-        normalise_into(&text[t.span], &mut key);
+        normalise_into(&text[t.span], key);
         if first && matches!(&key[start..], "and" | "but" | "or") {
             key.truncate(start);
         }
         first = false;
     });
-    key
 }
 
 /// One token found by [`scan`]: a word, or one of the marks `,` `;` `:`.
