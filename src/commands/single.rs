@@ -15,9 +15,13 @@ pub fn diff(
     output: Option<&Path>,
     lexicon: Option<&Path>,
 ) -> Result<ExitCode> {
-    let classifier = classifier(lexicon)?;
-    // Reading and segmenting the two files are independent: one core each.
-    let (a, b) = rayon::join(|| policydiff::load_file(old), || policydiff::load_file(new));
+    // Reading and segmenting the two files are independent: one core each. The new version is
+    // usually the larger, so the core with the old one also builds the classifier's matchers.
+    let (b, (classifier, a)) = rayon::join(
+        || policydiff::load_file(new),
+        || (classifier(lexicon), policydiff::load_file(old)),
+    );
+    let classifier = classifier?;
     let (a, b) = (a?, b?);
     print_warnings(&a);
     print_warnings(&b);
