@@ -23,7 +23,7 @@ pub mod segment;
 #[doc(hidden)]
 pub mod synth;
 
-use classify::{Classifier, Context, SentenceIndexes};
+use classify::{Classifier, Context, SentenceIndexes, Version, WordIndex};
 use ingest::{IngestError, PolicySource, VersionSource};
 use model::{
     Change, ClauseRef, Document, EditOp, PairKind, PairReport, PolicyReport, Summary, VersionInfo,
@@ -70,12 +70,10 @@ pub fn compare(
     classifier: &Classifier,
     regulated: Option<&str>,
 ) -> PairReport {
-    // The classifier's sentence indexes do not depend on the alignment: built alongside it, they fill
-    // the cores while the aligner is in its one-thread steps.
-    let (aligned, sentences) = rayon::join(
-        || align::align(&old.clauses, &new.clauses),
-        || SentenceIndexes::build(&old.clauses, &new.clauses),
-    );
+    // The aligner reads every word of both versions; the classifier asks it where a sentence's
+    // words stand instead of reading both versions again.
+    let (aligned, words) = align::align_with_words(&old.clauses, &new.clauses);
+    let sentences = SentenceIndexes::with_words(&words);
     let ctx = Context {
         old_clauses: &old.clauses,
         new_clauses: &new.clauses,
@@ -121,6 +119,13 @@ pub fn compare(
         to: version_info(new),
         summary: Summary::of(&changes),
         changes,
+    }
+}
+
+/// The aligner's word index is what the classifier narrows a sentence search with.
+impl WordIndex for align::words::WordFinder {
+    fn clauses_with(&self, version: Version, words: &[&str]) -> Vec<usize> {
+        self.holding(version == Version::New, words)
     }
 }
 

@@ -31,6 +31,29 @@ pub struct Corpus {
     pub old_words: Vec<Vec<u32>>,
     pub new_words: Vec<Vec<u32>>,
     pub weight: Vec<f64>,
+    /// The word ids, kept for [`Corpus::word_id`].
+    pub(super) lookup: Lookup,
+}
+
+/// Word -> id in the shared id space: the old side's own ids, then the new side's remapped.
+#[derive(Default)]
+pub(super) struct Lookup {
+    old: FxHashMap<String, u32>,
+    new: FxHashMap<String, u32>,
+    /// New-side id -> shared id.
+    remap: Vec<u32>,
+}
+
+impl Lookup {
+    pub(super) fn word_id(&self, word: &str) -> Option<u32> {
+        match self.old.get(word) {
+            Some(&id) => Some(id),
+            None => self
+                .new
+                .get(word)
+                .and_then(|&id| self.remap.get(id as usize).copied()),
+        }
+    }
 }
 
 /// Interns words and word pairs as dense ids (one id space for both, in order of first sight).
@@ -302,7 +325,17 @@ impl Corpus {
             old_words,
             new_words,
             weight,
+            lookup: Lookup {
+                old: vocab.words,
+                new: theirs.words,
+                remap: map,
+            },
         }
+    }
+
+    /// The id of a word (lower case, letters and digits only) that some clause of either side has.
+    pub fn word_id(&self, word: &str) -> Option<u32> {
+        self.lookup.word_id(word)
     }
 
     /// Weighted overlap of two vectors: the mass they share.

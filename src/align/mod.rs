@@ -31,12 +31,16 @@
 //! Output is in new-document order; a removed clause stands where it stood in the old document, after
 //! the pair of the nearest earlier old clause that kept its place. Cost is near-linear: candidate search
 //! touches only posting lists of rare features, and the backbone is O(E log N).
+//!
+//! [`align_with_words`] also hands back which clauses hold each word ([`words::WordFinder`]): the
+//! classifier narrows its search for a moved sentence with it instead of reading both versions again.
 
 pub mod index;
 pub mod lcs;
 pub mod splitmerge;
 #[cfg(test)]
 mod tests;
+pub mod words;
 
 use crate::model::{AlignedPair, Clause, PairKind};
 use index::{Corpus, Index};
@@ -44,6 +48,7 @@ use lcs::{heaviest_chain, Edge};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
+use words::WordFinder;
 
 /// Below this similarity two clauses are reported as removed + added rather than modified.
 ///
@@ -83,9 +88,25 @@ const DUPLICATE_FANOUT: usize = 8;
 
 /// Aligns `old` with `new`. Every clause of both sides appears in at least one pair.
 pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
+    align_with_corpus(old, new).0
+}
+
+/// [`align`], also handing back where each word of both sides stands, for later stages that look
+/// for words across a version.
+pub fn align_with_words(old: &[Clause], new: &[Clause]) -> (Vec<AlignedPair>, WordFinder) {
+    let (pairs, corpus) = align_with_corpus(old, new);
+    (pairs, WordFinder::new(corpus))
+}
+
+fn align_with_corpus(old: &[Clause], new: &[Clause]) -> (Vec<AlignedPair>, Corpus) {
     let old_text: Vec<&str> = old.iter().map(matching_text).collect();
     let new_text: Vec<&str> = new.iter().map(matching_text).collect();
     let corpus = Corpus::build(&old_text, &new_text);
+    let pairs = align_corpus(old, new, &corpus);
+    (pairs, corpus)
+}
+
+fn align_corpus(old: &[Clause], new: &[Clause], corpus: &Corpus) -> Vec<AlignedPair> {
     let (old_key, new_key) = (&corpus.old_words, &corpus.new_words);
     let bonus = |i: usize, j: usize| match (old.get(i), new.get(j)) {
         (Some(a), Some(b)) if a.id == b.id => NUMBER_BONUS,
@@ -117,7 +138,7 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
                 }
                 let f = &corpus.old[i];
                 let gap = gaps.get(i).cloned().flatten().unwrap_or(0..0);
-                let mut cands = idx.candidates(scratch, &corpus, f, CANDIDATES);
+                let mut cands = idx.candidates(scratch, corpus, f, CANDIDATES);
                 cands.extend(gap.clone().filter(|&j| !settled_new[j]));
                 cands.sort_unstable();
                 cands.dedup();
@@ -187,7 +208,7 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
     let mut grouped_old = vec![false; old.len()];
     let mut grouped_new = vec![false; new.len()];
     let splits = splitmerge::find(
-        &corpus,
+        corpus,
         &side(&corpus.old, &open_old, &old_to),
         &side(&corpus.new, &open_new, &new_to),
     );
@@ -206,7 +227,7 @@ pub fn align(old: &[Clause], new: &[Clause]) -> Vec<AlignedPair> {
         .map(|j| open_new[j] && !grouped_new[j])
         .collect();
     let merges = splitmerge::find(
-        &corpus,
+        corpus,
         &side(&corpus.new, &open_new2, &new_to),
         &side(&corpus.old, &open_old2, &old_to),
     );

@@ -19,7 +19,7 @@ pub mod rules;
 pub mod text;
 
 pub use lexicon::{Lexicon, LexiconError};
-pub use moved::SentenceIndexes;
+pub use moved::{SentenceIndexes, Version, WordIndex};
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
@@ -34,9 +34,10 @@ pub struct Context<'a> {
     pub old_clauses: &'a [Clause],
     pub new_clauses: &'a [Clause],
     pub regulated: Option<&'a str>,
-    /// The two documents' sentences, indexed once per comparison (see [`SentenceIndexes`]). Without
-    /// them a sentence that may have moved is looked for by indexing the other document on the spot.
-    pub sentences: Option<&'a SentenceIndexes>,
+    /// How a sentence of one document is found in the other, owned by the comparison (see
+    /// [`SentenceIndexes`]). Without it a sentence that may have moved is looked for by indexing the
+    /// other document on the spot.
+    pub sentences: Option<&'a SentenceIndexes<'a>>,
 }
 
 /// Reads clauses as norms using a [`Lexicon`]. Cheap to share across threads.
@@ -129,7 +130,8 @@ impl Classifier {
                 (Some(x), None) => findings.push(
                     moved_sentence(
                         x,
-                        ctx.sentences.map(|s| &s.new),
+                        ctx.sentences,
+                        moved::Version::New,
                         ctx.new_clauses,
                         !new.is_empty(),
                     )
@@ -138,7 +140,8 @@ impl Classifier {
                 (None, Some(y)) => findings.push(
                     moved_sentence(
                         y,
-                        ctx.sentences.map(|s| &s.old),
+                        ctx.sentences,
+                        moved::Version::Old,
                         ctx.old_clauses,
                         !old.is_empty(),
                     )

@@ -1,6 +1,6 @@
-//! The clauses of both documents of a comparison in, an index of their norm sentences out; and, for a
-//! sentence missing from one side of a modified pair, the clause of the other version that holds the
-//! same words (a split or merge moved it), as a finding.
+//! The clauses of both documents of a comparison in, where a sentence of one version stands in the
+//! other out: for a sentence missing from one side of a modified pair, the clause of the other version
+//! that holds the same words (a split or merge moved it), as a finding.
 
 use super::frame::Frame;
 use super::rules::Finding;
@@ -9,24 +9,85 @@ use crate::model::Clause;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
+use std::sync::OnceLock;
 
 /// Sentences with fewer words than this are too common to say where a sentence went.
 const MIN_WORDS: usize = 4;
 
-/// Every norm sentence of each document of a comparison -> the first clause holding it: how a
-/// sentence missing from one side of a pair is found in another clause (a split or merge). Owned by
-/// the comparison, so it can never describe other text than the clauses it was built from.
-#[derive(Debug, Default)]
-pub struct SentenceIndexes {
-    pub(super) old: SentenceIndex,
-    pub(super) new: SentenceIndex,
+/// One version of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    Old,
+    New,
 }
 
-impl SentenceIndexes {
-    /// Indexes both documents, on all cores.
+/// Narrows the clauses of a version that can hold a sentence: those whose text has every one of some
+/// words (lower case, ASCII letters and digits, split at anything else), in document order. The
+/// aligner has read every word of both versions already, so it can answer without reading them again.
+pub trait WordIndex: Sync {
+    fn clauses_with(&self, version: Version, words: &[&str]) -> Vec<usize>;
+}
+
+/// How a comparison finds where a sentence stands in the other version: by narrowing with a
+/// [`WordIndex`] and reading only the clauses it names, or else with an index of every norm sentence
+/// of that version, built on the first question. Owned by the comparison, so it never describes other
+/// text than the clauses it is asked about.
+#[derive(Default)]
+pub struct SentenceIndexes<'w> {
+    words: Option<&'w dyn WordIndex>,
+    old: OnceLock<SentenceIndex>,
+    new: OnceLock<SentenceIndex>,
+}
+
+impl std::fmt::Debug for SentenceIndexes<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SentenceIndexes")
+            .field("words", &self.words.is_some())
+            .field("old", &self.old)
+            .field("new", &self.new)
+            .finish()
+    }
+}
+
+impl SentenceIndexes<'static> {
+    /// Indexes every norm sentence of both documents now, on all cores.
     pub fn build(old_clauses: &[Clause], new_clauses: &[Clause]) -> Self {
         let (old, new) = rayon::join(|| build_index(old_clauses), || build_index(new_clauses));
-        SentenceIndexes { old, new }
+        SentenceIndexes {
+            words: None,
+            old: OnceLock::from(old),
+            new: OnceLock::from(new),
+        }
+    }
+}
+
+impl<'w> SentenceIndexes<'w> {
+    /// Finds sentences by narrowing with `words` first.
+    pub fn with_words(words: &'w dyn WordIndex) -> Self {
+        SentenceIndexes {
+            words: Some(words),
+            ..SentenceIndexes::default()
+        }
+    }
+
+    /// The first of `clauses` (the clauses of `version`) holding a sentence with `key`.
+    fn find(&self, version: Version, clauses: &[Clause], key: &str) -> Option<usize> {
+        if let Some(words) = self.words {
+            let runs = ascii_runs(key);
+            if !runs.is_empty() {
+                // A clause holding the sentence has every one of its words; the index names a
+                // superset of those clauses, in order, so the first that holds it is the answer.
+                return words
+                    .clauses_with(version, &runs)
+                    .into_iter()
+                    .find(|&at| clauses.get(at).is_some_and(|c| holds(c, key)));
+            }
+        }
+        let index = match version {
+            Version::Old => &self.old,
+            Version::New => &self.new,
+        };
+        find(index.get_or_init(|| build_index(clauses)), clauses, key)
     }
 }
 
@@ -36,7 +97,7 @@ impl SentenceIndexes {
 /// kept as hashes, not strings; a lookup checks the clause it is given and falls back to reading the
 /// clauses in order if two keys ever shared a hash.
 #[derive(Debug, Default)]
-pub(super) struct SentenceIndex {
+struct SentenceIndex {
     first: FxHashMap<u64, u32>,
 }
 
@@ -46,7 +107,8 @@ pub(super) struct SentenceIndex {
 /// the other version is indexed on the spot.
 pub(super) fn moved_sentence(
     f: &Frame,
-    index: Option<&SentenceIndex>,
+    sentences: Option<&SentenceIndexes<'_>>,
+    version: Version,
     others: &[Clause],
     paired: bool,
 ) -> Option<Finding> {
@@ -57,15 +119,11 @@ pub(super) fn moved_sentence(
     if !long_enough(&key) {
         return None;
     }
-    let built;
-    let index = match index {
-        Some(i) => i,
-        None => {
-            built = build_index(others);
-            &built
-        }
+    let at = match sentences {
+        Some(s) => s.find(version, others, &key)?,
+        None => find(&build_index(others), others, &key)?,
     };
-    let home = &others.get(find(index, others, &key)?)?.id;
+    let home = &others.get(at)?.id;
     let q = text::shorten(f.text.trim(), 90);
     Some(Finding::new(
         "moved-sentence",
@@ -126,6 +184,24 @@ fn for_each_key(c: &Clause, buf: &mut String, mut f: impl FnMut(&str)) {
             f(buf);
         }
     }
+}
+
+/// The runs of ASCII letters and digits in the words of a key that are ASCII throughout, each once.
+///
+/// The aligner cuts text at anything but a letter or digit and lower-cases it character by character.
+/// A key word is lower-cased the same way except where a capital sigma takes its final form, and a
+/// lower-cased character need not be a letter any more (a dotted capital I gains a combining dot),
+/// so only words that are ASCII after lower-casing are sure to cut into the aligner's words.
+fn ascii_runs(key: &str) -> Vec<&str> {
+    let mut runs: Vec<&str> = key
+        .split(' ')
+        .filter(|w| w.is_ascii())
+        .flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()))
+        .filter(|r| !r.is_empty())
+        .collect();
+    runs.sort_unstable();
+    runs.dedup();
+    runs
 }
 
 /// Whether a key has [`MIN_WORDS`] words; it stops at the space that proves it.
@@ -192,6 +268,77 @@ mod tests {
         let mut first = FxHashMap::default();
         first.insert(hash(&absent), 0);
         assert_eq!(find(&SentenceIndex { first }, &cs, &absent), None);
+    }
+
+    /// Narrowing by the aligner's words must find every sentence where the full index finds it.
+    fn same_answers(old: &[Clause], new: &[Clause]) -> usize {
+        let words = crate::align::align_with_words(old, new).1;
+        let narrowed = SentenceIndexes::with_words(&words);
+        let full = SentenceIndexes::build(old, new);
+        let mut found = 0;
+        for (version, clauses) in [(Version::Old, old), (Version::New, new)] {
+            for c in old.iter().chain(new) {
+                for_each_key(c, &mut String::new(), |key| {
+                    if !long_enough(key) {
+                        return;
+                    }
+                    let want = full.find(version, clauses, key);
+                    assert_eq!(narrowed.find(version, clauses, key), want, "{key:?}");
+                    found += usize::from(want.is_some());
+                });
+            }
+        }
+        found
+    }
+
+    /// Case, curly apostrophes, a possessive, joined words, a Kelvin sign (lower-cased to ASCII), a
+    /// dotted capital I (lower-cased with a combining dot) and Greek capitals (a final sigma).
+    #[test]
+    fn narrowing_by_words_survives_lower_casing_quirks() {
+        let old = clauses(&[
+            "The \u{212A}elvin sensor shall log each reading daily.",
+            "Officers in \u{130}stanbul shall file the report monthly.",
+            "\u{39F}\u{399} \u{391}\u{3A3}\u{3A4}\u{3A5}\u{39D}\u{39F}\u{39C}\u{399}\u{39A}\u{39F}\u{399} \u{3A0}\u{3A1}\u{395}\u{3A0}\u{395}\u{399} \u{39D}\u{391} \u{3A3}\u{3A4}\u{391}\u{39C}\u{391}\u{3A4}\u{39F}\u{3A5}\u{39D}.",
+            "The officer\u{2019}s report shall state the reason for every stop.",
+            "Body-worn cameras shall record 5,000 hours of U.S. patrols.",
+        ]);
+        let new = clauses(&[
+            "Records are kept. THE KELVIN SENSOR SHALL LOG EACH READING DAILY.",
+            "OFFICERS IN \u{130}STANBUL SHALL FILE THE REPORT MONTHLY.",
+            "\u{3BF}\u{3B9} \u{3B1}\u{3C3}\u{3C4}\u{3C5}\u{3BD}\u{3BF}\u{3BC}\u{3B9}\u{3BA}\u{3BF}\u{3B9} \u{3C0}\u{3C1}\u{3B5}\u{3C0}\u{3B5}\u{3B9} \u{3BD}\u{3B1} \u{3C3}\u{3C4}\u{3B1}\u{3BC}\u{3B1}\u{3C4}\u{3BF}\u{3C5}\u{3C2}.",
+            "Staff may rest. The officer's report shall state the reason for every stop.",
+            "body worn cameras shall record 5,000 hours of u.s. patrols.",
+        ]);
+        assert!(same_answers(&old, &new) >= 10);
+    }
+
+    /// The same over every successive pair of the sample policies.
+    #[test]
+    fn narrowing_by_words_agrees_on_the_sample_corpus() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("versions");
+        let mut found = 0;
+        let mut policies: Vec<_> = std::fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
+        policies.sort();
+        for policy in policies {
+            let mut files: Vec<_> = std::fs::read_dir(&policy)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|f| f.extension().is_some_and(|e| e == "md" || e == "txt"))
+                .collect();
+            files.sort();
+            let docs: Vec<Vec<Clause>> = files
+                .iter()
+                .map(|f| crate::segment::segment(&std::fs::read_to_string(f).unwrap()))
+                .collect();
+            for w in docs.windows(2) {
+                found += same_answers(&w[0], &w[1]);
+            }
+        }
+        assert!(found > 100, "only {found} sentences found");
     }
 
     /// Short sentences are never looked up, so they are not indexed.
