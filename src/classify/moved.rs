@@ -17,35 +17,46 @@ const MIN_WORDS: usize = 4;
 /// One version of a comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Version {
-    Old,
-    New,
+    Old = 0,
+    New = 1,
 }
 
 /// Narrows the clauses of a version that can hold a sentence: those whose text has every one of some
-/// words (lower case, ASCII letters and digits, split at anything else), in document order. The
-/// aligner has read every word of both versions already, so it can answer without reading them again.
+/// words (lower case, cut at anything but a letter or digit), in document order. The aligner has read
+/// every word of both versions already, so it can answer without reading them again.
 pub trait WordIndex: Sync {
     fn clauses_with(&self, version: Version, words: &[&str]) -> Vec<usize>;
 }
 
-/// How a comparison finds where a sentence stands in the other version: by narrowing with a
-/// [`WordIndex`] and reading only the clauses it names, or else with an index of every norm sentence
-/// of that version, built on the first question. Owned by the comparison, so it never describes other
-/// text than the clauses it is asked about.
-#[derive(Default)]
-pub struct SentenceIndexes<'w> {
-    words: Option<&'w dyn WordIndex>,
-    old: OnceLock<SentenceIndex>,
-    new: OnceLock<SentenceIndex>,
+/// How a comparison finds where a sentence stands in the other version. Owned by the comparison, so
+/// it never describes other text than the clauses it is asked about.
+pub struct SentenceIndexes<'w>(Finder<'w>);
+
+enum Finder<'w> {
+    /// Narrow with the aligner's words, then read only the clauses it names. Each clause read has
+    /// the hashes of its sentence keys kept, per version: a long clause full of common words is named
+    /// by many lookups, and is then read once.
+    Words {
+        words: &'w dyn WordIndex,
+        keys: [OnceLock<Vec<OnceLock<Vec<u64>>>>; 2],
+    },
+    /// An index of every norm sentence of each version.
+    Full {
+        old: SentenceIndex,
+        new: SentenceIndex,
+    },
 }
 
 impl std::fmt::Debug for SentenceIndexes<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SentenceIndexes")
-            .field("words", &self.words.is_some())
-            .field("old", &self.old)
-            .field("new", &self.new)
-            .finish()
+        match &self.0 {
+            Finder::Words { .. } => f.write_str("SentenceIndexes(words)"),
+            Finder::Full { old, new } => f
+                .debug_struct("SentenceIndexes")
+                .field("old", old)
+                .field("new", new)
+                .finish(),
+        }
     }
 }
 
@@ -53,41 +64,50 @@ impl SentenceIndexes<'static> {
     /// Indexes every norm sentence of both documents now, on all cores.
     pub fn build(old_clauses: &[Clause], new_clauses: &[Clause]) -> Self {
         let (old, new) = rayon::join(|| build_index(old_clauses), || build_index(new_clauses));
-        SentenceIndexes {
-            words: None,
-            old: OnceLock::from(old),
-            new: OnceLock::from(new),
-        }
+        SentenceIndexes(Finder::Full { old, new })
     }
 }
 
 impl<'w> SentenceIndexes<'w> {
-    /// Finds sentences by narrowing with `words` first.
+    /// Finds sentences by narrowing with `words`.
     pub fn with_words(words: &'w dyn WordIndex) -> Self {
-        SentenceIndexes {
-            words: Some(words),
-            ..SentenceIndexes::default()
-        }
+        SentenceIndexes(Finder::Words {
+            words,
+            keys: [OnceLock::new(), OnceLock::new()],
+        })
     }
 
     /// The first of `clauses` (the clauses of `version`) holding a sentence with `key`.
     fn find(&self, version: Version, clauses: &[Clause], key: &str) -> Option<usize> {
-        if let Some(words) = self.words {
-            let runs = ascii_runs(key);
-            if !runs.is_empty() {
+        match &self.0 {
+            Finder::Words { words, keys } => {
+                let kept = keys[version as usize]
+                    .get_or_init(|| clauses.iter().map(|_| OnceLock::new()).collect());
+                let h = hash(key);
+                // The kept hashes rule a clause out; a clause with the hash is read to be sure.
+                let holder = |at: &usize| {
+                    let (Some(c), Some(k)) = (clauses.get(*at), kept.get(*at)) else {
+                        return false;
+                    };
+                    k.get_or_init(|| key_hashes(c)).contains(&h) && holds(c, key)
+                };
+                let pieces = word_pieces(key);
+                if pieces.is_empty() {
+                    // Nothing to narrow with (every word may hold a final sigma): read them all.
+                    return (0..clauses.len()).find(holder);
+                }
                 // A clause holding the sentence has every one of its words; the index names a
                 // superset of those clauses, in order, so the first that holds it is the answer.
-                return words
-                    .clauses_with(version, &runs)
+                words
+                    .clauses_with(version, &pieces)
                     .into_iter()
-                    .find(|&at| clauses.get(at).is_some_and(|c| holds(c, key)));
+                    .find(holder)
+            }
+            Finder::Full { old, new } => {
+                let index = if version == Version::Old { old } else { new };
+                find(index, clauses, key)
             }
         }
-        let index = match version {
-            Version::Old => &self.old,
-            Version::New => &self.new,
-        };
-        find(index.get_or_init(|| build_index(clauses)), clauses, key)
     }
 }
 
@@ -152,21 +172,21 @@ fn holds(c: &Clause, key: &str) -> bool {
     found
 }
 
+/// The hashes of a clause's sentence keys that are long enough to be looked up.
+fn key_hashes(c: &Clause) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    for_each_key(c, &mut String::new(), |k| {
+        if long_enough(k) {
+            hashes.push(hash(k));
+        }
+    });
+    hashes
+}
+
 /// Every norm sentence of a document -> the first clause that holds it. Tokenising the whole document
 /// is the cost, so clauses share the cores; keys are inserted in clause order, so the first clause wins.
 fn build_index(clauses: &[Clause]) -> SentenceIndex {
-    let keys: Vec<Vec<u64>> = clauses
-        .par_iter()
-        .map_init(String::new, |buf, c| {
-            let mut hashes = Vec::new();
-            for_each_key(c, buf, |k| {
-                if long_enough(k) {
-                    hashes.push(hash(k));
-                }
-            });
-            hashes
-        })
-        .collect();
+    let keys: Vec<Vec<u64>> = clauses.par_iter().map(key_hashes).collect();
     let mut first = FxHashMap::default();
     for (at, hashes) in keys.into_iter().enumerate() {
         for h in hashes {
@@ -186,22 +206,21 @@ fn for_each_key(c: &Clause, buf: &mut String, mut f: impl FnMut(&str)) {
     }
 }
 
-/// The runs of ASCII letters and digits in the words of a key that are ASCII throughout, each once.
+/// The words of a key as the aligner cuts text: at the marks that join a key word ("body-worn",
+/// "5,000", "u.s"), which are ASCII, each piece once.
 ///
-/// The aligner cuts text at anything but a letter or digit and lower-cases it character by character.
-/// A key word is lower-cased the same way except where a capital sigma takes its final form, and a
-/// lower-cased character need not be a letter any more (a dotted capital I gains a combining dot),
-/// so only words that are ASCII after lower-casing are sure to cut into the aligner's words.
-fn ascii_runs(key: &str) -> Vec<&str> {
-    let mut runs: Vec<&str> = key
-        .split(' ')
-        .filter(|w| w.is_ascii())
-        .flat_map(|w| w.split(|c: char| !c.is_ascii_alphanumeric()))
-        .filter(|r| !r.is_empty())
+/// A key word and the aligner's word are lower-cased one character at a time alike, with one
+/// exception: a capital sigma lower-cases by its place in the word for a key, so a piece with a sigma
+/// is left out. Lower-casing may turn a letter into a mark that is not one (a dotted capital I gains a
+/// combining dot), which is why pieces are cut only where the source text itself was cut.
+fn word_pieces(key: &str) -> Vec<&str> {
+    let mut pieces: Vec<&str> = key
+        .split(|c: char| c == ' ' || (c.is_ascii() && !c.is_ascii_alphanumeric()))
+        .filter(|p| !p.is_empty() && !p.contains(['\u{3C3}', '\u{3C2}']))
         .collect();
-    runs.sort_unstable();
-    runs.dedup();
-    runs
+    pieces.sort_unstable();
+    pieces.dedup();
+    pieces
 }
 
 /// Whether a key has [`MIN_WORDS`] words; it stops at the space that proves it.
@@ -292,24 +311,27 @@ mod tests {
     }
 
     /// Case, curly apostrophes, a possessive, joined words, a Kelvin sign (lower-cased to ASCII), a
-    /// dotted capital I (lower-cased with a combining dot) and Greek capitals (a final sigma).
+    /// dotted capital I (lower-cased with a combining dot), Greek capitals (a final sigma) and a
+    /// sentence with a sigma in every word (nothing to narrow with).
     #[test]
     fn narrowing_by_words_survives_lower_casing_quirks() {
         let old = clauses(&[
             "The \u{212A}elvin sensor shall log each reading daily.",
             "Officers in \u{130}stanbul shall file the report monthly.",
-            "\u{39F}\u{399} \u{391}\u{3A3}\u{3A4}\u{3A5}\u{39D}\u{39F}\u{39C}\u{399}\u{39A}\u{39F}\u{399} \u{3A0}\u{3A1}\u{395}\u{3A0}\u{395}\u{399} \u{39D}\u{391} \u{3A3}\u{3A4}\u{391}\u{39C}\u{391}\u{3A4}\u{39F}\u{3A5}\u{39D}.",
+            "ΟΙ ΦΥΛΑΚΕΣ ΠΡΕΠΕΙ ΝΑ ΚΛΕΙΝΟΥΝ ΤΟΝ ΔΡΟΜΟΣ.",
             "The officer\u{2019}s report shall state the reason for every stop.",
             "Body-worn cameras shall record 5,000 hours of U.S. patrols.",
+            "ΣΑΣ ΣΤΟΣ ΣΟΣ ΣΥΣ.",
         ]);
         let new = clauses(&[
             "Records are kept. THE KELVIN SENSOR SHALL LOG EACH READING DAILY.",
             "OFFICERS IN \u{130}STANBUL SHALL FILE THE REPORT MONTHLY.",
-            "\u{3BF}\u{3B9} \u{3B1}\u{3C3}\u{3C4}\u{3C5}\u{3BD}\u{3BF}\u{3BC}\u{3B9}\u{3BA}\u{3BF}\u{3B9} \u{3C0}\u{3C1}\u{3B5}\u{3C0}\u{3B5}\u{3B9} \u{3BD}\u{3B1} \u{3C3}\u{3C4}\u{3B1}\u{3BC}\u{3B1}\u{3C4}\u{3BF}\u{3C5}\u{3C2}.",
+            "οι φυλακες πρεπει να κλεινουν τον δρομος.",
             "Staff may rest. The officer's report shall state the reason for every stop.",
             "body worn cameras shall record 5,000 hours of u.s. patrols.",
+            "σας στος σος συς.",
         ]);
-        assert!(same_answers(&old, &new) >= 10);
+        assert!(same_answers(&old, &new) >= 14);
     }
 
     /// The same over every successive pair of the sample policies.
