@@ -22,7 +22,7 @@ pub const ADJACENT_PART_CONTAINMENT: f64 = 0.45;
 pub const PART_GAIN: f64 = 0.12;
 
 /// ... or share of the part's own text that is text of the whole not yet covered (a small piece of a long
-/// clause), with at least [`MIN_WHOLE_GAIN`] of the whole. A real piece brings its own share of the whole;
+/// clause), with at least `MIN_WHOLE_GAIN` (3%) of the whole. A real piece brings its own share of the whole;
 /// a clause that only repeats wording the successor already holds does not.
 pub const PART_OWN_GAIN: f64 = 0.4;
 
