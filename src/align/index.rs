@@ -465,6 +465,12 @@ impl Index {
         }
     }
 
+    /// The indexed clauses holding feature `id`, in increasing order.
+    pub fn holders(&self, id: u32) -> &[u32] {
+        let (a, b) = self.range(id);
+        self.list.get(a..b).unwrap_or(&[])
+    }
+
     /// Up to `k` indexed clauses sharing the most rare-feature mass with `query`, best first, ties by
     /// position so the answer is deterministic.
     pub fn candidates(

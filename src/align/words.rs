@@ -1,23 +1,22 @@
 //! The aligner's [`Corpus`] in, the clauses of one side that hold a given set of words out: how the
 //! classifier narrows the search for a sentence that moved, without reading the other version again.
 
-use super::index::{Corpus, Lookup};
+use super::index::{Corpus, Index, Lookup};
 
-/// Finds the clauses of either side that hold all of some words. It keeps only the word ids and one
-/// posting list per word, not the corpus: the memory the corpus held is then free for the stages
-/// after alignment.
+/// Finds the clauses of either side that hold all of some words. It keeps only the word ids and an
+/// inverted index of each side, not the corpus: the memory the corpus held is then free for the
+/// stages after alignment.
 pub struct WordFinder {
     lookup: Lookup,
-    old: Postings,
-    new: Postings,
+    old: Index,
+    new: Index,
 }
 
 impl WordFinder {
     pub fn new(corpus: Corpus) -> Self {
-        let ids = corpus.weight.len();
         let (old, new) = rayon::join(
-            || Postings::new(&corpus.old_words, ids),
-            || Postings::new(&corpus.new_words, ids),
+            || Index::new(&corpus.old, 0..corpus.old.len()),
+            || Index::new(&corpus.new, 0..corpus.new.len()),
         );
         WordFinder {
             lookup: corpus.lookup,
@@ -37,8 +36,8 @@ impl WordFinder {
         else {
             return Vec::new();
         };
-        let postings = if new_side { &self.new } else { &self.old };
-        let mut lists: Vec<&[u32]> = ids.iter().map(|&id| postings.holders(id)).collect();
+        let index = if new_side { &self.new } else { &self.old };
+        let mut lists: Vec<&[u32]> = ids.iter().map(|&id| index.holders(id)).collect();
         // The rarest word proposes; each proposal must be in the other lists too.
         lists.sort_by_key(|l| l.len());
         let Some((rarest, rest)) = lists.split_first() else {
@@ -49,61 +48,6 @@ impl WordFinder {
             .filter(|j| rest.iter().all(|l| l.binary_search(j).is_ok()))
             .map(|&j| j as usize)
             .collect()
-    }
-}
-
-/// Word id -> the clauses holding it, in increasing order, as one array cut by offsets.
-struct Postings {
-    start: Vec<u32>,
-    list: Vec<u32>,
-}
-
-impl Postings {
-    /// From each clause's word ids in reading order (repeats allowed); `ids` bounds every id.
-    fn new(words: &[Vec<u32>], ids: usize) -> Postings {
-        // `last[id]` is one past the last clause counted for `id`, so a repeat is counted once.
-        let mut last = vec![0u32; ids];
-        let mut start = vec![0u32; ids + 1];
-        for (j, ws) in words.iter().enumerate() {
-            let mark = j as u32 + 1;
-            for &id in ws {
-                let i = id as usize;
-                if let (Some(l), Some(s)) = (last.get_mut(i), start.get_mut(i + 1)) {
-                    if *l != mark {
-                        *l = mark;
-                        *s += 1;
-                    }
-                }
-            }
-        }
-        for k in 1..start.len() {
-            start[k] += start[k - 1];
-        }
-        let mut fill = start.clone();
-        let mut list = vec![0u32; start[ids] as usize];
-        last.fill(0);
-        for (j, ws) in words.iter().enumerate() {
-            let mark = j as u32 + 1;
-            for &id in ws {
-                let i = id as usize;
-                if let (Some(l), Some(f)) = (last.get_mut(i), fill.get_mut(i)) {
-                    if *l != mark {
-                        *l = mark;
-                        list[*f as usize] = j as u32;
-                        *f += 1;
-                    }
-                }
-            }
-        }
-        Postings { start, list }
-    }
-
-    fn holders(&self, id: u32) -> &[u32] {
-        let id = id as usize;
-        match (self.start.get(id), self.start.get(id + 1)) {
-            (Some(&a), Some(&b)) => self.list.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
     }
 }
 
