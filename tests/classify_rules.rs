@@ -521,3 +521,39 @@ fn odd_input_never_panics() {
         let _ = classify(&c, a, b);
     }
 }
+
+/// A clause split in two (or two merged into one) says again what the joined sentence shared: the
+/// lead-in before the modal.
+#[test]
+fn split_and_merged_norms_keep_their_shared_words() {
+    case(
+        "Except in an emergency, inspectors shall not enter a home at night, and shall not seize a tenant's papers.",
+        "Except in an emergency, inspectors shall not enter a home at night. Except in an emergency, inspectors shall not seize a tenant's papers.",
+        Unchanged,
+        "",
+    );
+    case(
+        "After each inspection, the inspector shall file a report. The inspector shall send a copy to the owner within ten days.",
+        "After each inspection, the inspector shall file a report, and shall send a copy to the owner within ten days.",
+        Unchanged,
+        "",
+    );
+}
+
+/// "No employee shall ..., and shall ..." does not repeat "No": the second norm is a duty.
+#[test]
+fn a_negated_lead_in_is_not_shared() {
+    let c = Classifier::default();
+    let (old, new) = (
+        "No employee shall accept a gift from a vendor, and shall report any offer to the chief.",
+        "No employee shall accept a gift from a vendor. The employee shall report any offer to the chief.",
+    );
+    let v = classify(&c, old, new);
+    assert!(
+        v.reasons
+            .iter()
+            .all(|r| r.rule != "duty-reversed" && r.rule != "modal-downgrade"),
+        "{old:?} -> {new:?}: {:#?}",
+        v.reasons
+    );
+}

@@ -25,6 +25,7 @@ use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
 use moved::moved_sentence;
 use rules::Finding;
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
@@ -104,9 +105,11 @@ impl Classifier {
                     continue;
                 }
             }
-            match (a.map(|i| so.frame(i)), b.map(|j| sn.frame(j))) {
-                (Some(x), Some(y)) => {
-                    let mut ev = rules::compare(x, y, lex);
+            match (a, b) {
+                (Some(i), Some(j)) => {
+                    let x = so.frame_against(i, sn.frame(j));
+                    let y = sn.frame_against(j, so.frame(i));
+                    let mut ev = rules::compare(&x, &y, lex);
                     if x.definition.is_some() || y.definition.is_some() {
                         let siblings: Vec<Frame> = (0..sn.len())
                             .filter(|j| Some(*j) != b)
@@ -127,25 +130,25 @@ impl Classifier {
                     findings.append(&mut ev.findings);
                 }
                 // In a split or merge the sentence may stand in another clause now (or before).
-                (Some(x), None) => findings.push(
+                (Some(i), None) => findings.push(
                     moved_sentence(
-                        x,
+                        so.frame(i),
                         ctx.sentences,
                         moved::Version::New,
                         ctx.new_clauses,
                         !new.is_empty(),
                     )
-                    .unwrap_or_else(|| rules::modal::solo(x, false, reading)),
+                    .unwrap_or_else(|| rules::modal::solo(so.frame(i), false, reading)),
                 ),
-                (None, Some(y)) => findings.push(
+                (None, Some(j)) => findings.push(
                     moved_sentence(
-                        y,
+                        sn.frame(j),
                         ctx.sentences,
                         moved::Version::Old,
                         ctx.old_clauses,
                         !old.is_empty(),
                     )
-                    .unwrap_or_else(|| rules::modal::solo(y, true, reading)),
+                    .unwrap_or_else(|| rules::modal::solo(sn.frame(j), true, reading)),
                 ),
                 (None, None) => {}
             }
@@ -207,19 +210,31 @@ fn unclaimed(ev: &rules::Ev<'_>) -> (String, String) {
 /// A clause's norm sentences, each read as a frame only when a rule needs it.
 struct Sentences<'t> {
     texts: Vec<&'t str>,
+    /// The first part of the sentence each part was cut from.
+    heads: Vec<usize>,
     frames: Vec<OnceCell<Frame>>,
     lex: &'t Lexicon,
 }
 
 impl<'t> Sentences<'t> {
     fn of(text: &'t str, lex: &'t Lexicon) -> Self {
-        let texts: Vec<&str> = text::sentences(text)
-            .into_iter()
-            .flat_map(|r| text::norm_parts(text, r))
-            .filter_map(|r| text.get(r))
-            .collect();
+        let (mut texts, mut heads) = (Vec::new(), Vec::new());
+        for sentence in text::sentences(text) {
+            let head = texts.len();
+            for part in text::norm_parts(text, sentence) {
+                if let Some(t) = text.get(part) {
+                    texts.push(t);
+                    heads.push(head);
+                }
+            }
+        }
         let frames = texts.iter().map(|_| OnceCell::new()).collect();
-        Sentences { texts, frames, lex }
+        Sentences {
+            texts,
+            heads,
+            frames,
+            lex,
+        }
     }
 
     fn len(&self) -> usize {
@@ -230,11 +245,100 @@ impl<'t> Sentences<'t> {
         self.frames[i].get_or_init(|| frame::parse(self.texts[i], self.lex))
     }
 
+    /// Whether part `i` goes on from the part before it without a subject ("..., and shall not ...").
+    fn leans(&self, i: usize) -> bool {
+        self.heads[i] != i && leaning(self.frame(i)).is_some()
+    }
+
+    /// Part `i` as it is to be compared with its counterpart `other`. When only this side leans, the
+    /// counterpart has said the shared lead-in again ("Unless ..., staff shall ..."), so this part is
+    /// read with a lead-in too; otherwise the lead-in would count as added. Whether leading words
+    /// before the subject ("At the end of each stop, ...") reach the second norm is ambiguous, so of
+    /// the readings (as written, with the subject, with all the lead-in) the one nearest the
+    /// counterpart's wording is taken.
+    fn frame_against(&self, i: usize, other: &Frame) -> Cow<'_, Frame> {
+        let plain = self.frame(i);
+        if !self.leans(i) || leaning(other).is_some() {
+            return Cow::Borrowed(plain);
+        }
+        let head = self.frame(self.heads[i]);
+        let distance = |f: &Frame| -> usize {
+            text::hunks(&f.toks, &other.toks)
+                .iter()
+                .map(|h| h.old.len() + h.new.len())
+                .sum()
+        };
+        // On a tie the part is read as written.
+        let mut best = (distance(plain), Cow::Borrowed(plain));
+        for reach in [LeadIn::Subject, LeadIn::Whole] {
+            if let Some(t) = with_lead_in(head, plain, reach) {
+                let f = frame::parse(&t, self.lex);
+                let d = distance(&f);
+                if d < best.0 {
+                    best = (d, Cow::Owned(f));
+                }
+            }
+        }
+        best.1
+    }
+
     fn content_words(&self) -> Vec<Vec<&str>> {
         (0..self.len())
             .map(|i| content_words(self.frame(i)))
             .collect()
     }
+}
+
+/// Words that would turn a shared lead-in into a second negation if repeated before another modal.
+const NEGATIONS: &[&str] = &["no", "not", "never", "neither", "nor", "none", "nothing"];
+
+/// The conjunction that opens a part with no subject of its own: "and" in "and shall not share ...".
+fn leaning(part: &Frame) -> Option<&text::Tok> {
+    let mut words = part.toks.iter().filter(|t| t.word);
+    let conj = words
+        .next()
+        .filter(|t| matches!(t.norm.as_str(), "and" | "or" | "but"))?;
+    words.next().filter(|t| text::is_modal_word(&t.norm))?;
+    Some(conj)
+}
+
+/// How much of a head part a leaning part shares: its subject, or everything before its modal.
+#[derive(Debug, Clone, Copy)]
+enum LeadIn {
+    Subject,
+    Whole,
+}
+
+/// A leaning part said in full with its head's lead-in, then the part without its conjunction.
+/// `None` when the lead-in names no one or holds a negation ("No employee shall ..., and shall
+/// ..."), which the second norm need not share.
+fn with_lead_in(head: &Frame, part: &Frame, reach: LeadIn) -> Option<String> {
+    let conj = leaning(part)?;
+    let modal = head
+        .toks
+        .iter()
+        .position(|t| t.word && text::is_modal_word(&t.norm))?;
+    // The subject as read, or the words after the last comma before the modal when a phrase the
+    // lexicon does not know ("At the end of each stop, the member") ran into it.
+    let from = match reach {
+        LeadIn::Whole => 0,
+        LeadIn::Subject if head.subject.end <= modal => head.toks[..modal]
+            .iter()
+            .rposition(|t| t.norm == ",")
+            .map_or(head.subject.start, |c| head.subject.start.max(c + 1)),
+        LeadIn::Subject => return None,
+    };
+    let lead = head.toks.get(from..modal)?;
+    if !lead.iter().any(|t| t.is_content())
+        || lead.iter().any(|t| NEGATIONS.contains(&t.norm.as_str()))
+    {
+        return None;
+    }
+    let said = head
+        .text
+        .get(head.toks[from].span.start..head.toks[modal].span.start)?;
+    let rest = part.text.get(conj.span.end..)?.trim_start();
+    Some(format!("{said}{rest}"))
 }
 
 /// A sentence's content words, sorted, so that counting common words is a binary search each.

@@ -237,6 +237,11 @@ const MODAL_WORDS: &[&str] = &[
     "shall", "must", "may", "should", "will", "need", "cannot", "means",
 ];
 
+/// Whether a normalised word is one of the modals a norm part is cut at.
+pub fn is_modal_word(norm: &str) -> bool {
+    MODAL_WORDS.contains(&norm)
+}
+
 /// Finds any modal word as a substring, in any case: a sentence without one has no modal token.
 static MODAL_SCAN: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
