@@ -523,7 +523,7 @@ fn odd_input_never_panics() {
 }
 
 /// A clause split in two (or two merged into one) says again what the joined sentence shared: the
-/// lead-in before the modal.
+/// lead-in before the modal, or what "those" and "such" pointed back to.
 #[test]
 fn split_and_merged_norms_keep_their_shared_words() {
     case(
@@ -538,6 +538,42 @@ fn split_and_merged_norms_keep_their_shared_words() {
         Unchanged,
         "",
     );
+    case(
+        "Clerks shall not give county tax records to private collectors, and no clerk shall sell those records.",
+        "Clerks shall not give county tax records to private collectors. No clerk shall sell county tax records.",
+        Unchanged,
+        "reference-spelt-out",
+    );
+    case(
+        "No officer who owns a towing company shall choose the tow operator, and any such officer shall tell the chief in writing.",
+        "No officer who owns a towing company shall choose the tow operator. An officer who owns a towing company shall tell the chief in writing.",
+        Unchanged,
+        "reference-spelt-out",
+    );
+    case(
+        "No officer who owns a towing company shall choose the tow operator. An officer who owns a towing company shall tell the chief in writing.",
+        "No officer who owns a towing company shall choose the tow operator, and any such officer shall tell the chief in writing.",
+        Unchanged,
+        "reference-spelt-out",
+    );
+}
+
+/// The words said in place of "those" must come from the clause itself; otherwise they name
+/// something new.
+#[test]
+fn a_pointer_replaced_by_new_words_is_a_change() {
+    let c = Classifier::default();
+    let v = classify(
+        &c,
+        "Clerks shall not give county tax records to private collectors, and no clerk shall sell those records.",
+        "Clerks shall not give county tax records to private collectors. No clerk shall sell court records.",
+    );
+    assert!(
+        v.reasons.iter().all(|r| r.rule != "reference-spelt-out"),
+        "{:#?}",
+        v.reasons
+    );
+    assert_ne!(v.direction, Unchanged, "{:#?}", v.reasons);
 }
 
 /// "No employee shall ..., and shall ..." does not repeat "No": the second norm is a duty.

@@ -109,7 +109,7 @@ impl Classifier {
                 (Some(i), Some(j)) => {
                     let x = so.frame_against(i, sn.frame(j));
                     let y = sn.frame_against(j, so.frame(i));
-                    let mut ev = rules::compare(&x, &y, lex);
+                    let mut ev = rules::compare(&x, &y, lex, (old, new));
                     if x.definition.is_some() || y.definition.is_some() {
                         let siblings: Vec<Frame> = (0..sn.len())
                             .filter(|j| Some(*j) != b)

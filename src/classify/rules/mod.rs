@@ -5,6 +5,7 @@
 //! Rules run in a fixed order and a word claimed by an earlier rule is not read again by a later one;
 //! the scope heuristics at the end only see what no specific rule explained.
 
+pub mod antecedent;
 pub mod definition;
 pub mod modal;
 pub mod numeric;
@@ -61,6 +62,8 @@ pub struct Ev<'a> {
     pub old: &'a Frame,
     pub new: &'a Frame,
     pub lex: &'a Lexicon,
+    /// The whole old and new clauses the two sentences come from.
+    pub clauses: (&'a str, &'a str),
     pub hunks: Vec<Hunk>,
     /// Old tokens deleted, new tokens inserted.
     pub del: Vec<bool>,
@@ -73,7 +76,12 @@ pub struct Ev<'a> {
 }
 
 impl<'a> Ev<'a> {
-    pub fn new(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
+    pub fn new(
+        old: &'a Frame,
+        new: &'a Frame,
+        lex: &'a Lexicon,
+        clauses: (&'a str, &'a str),
+    ) -> Ev<'a> {
         let hunks = hunks(&old.toks, &new.toks);
         let mut del = vec![false; old.toks.len()];
         let mut ins = vec![false; new.toks.len()];
@@ -93,6 +101,7 @@ impl<'a> Ev<'a> {
             old,
             new,
             lex,
+            clauses,
             hunks,
             claimed_old: vec![false; old.toks.len()],
             claimed_new: vec![false; new.toks.len()],
@@ -180,9 +189,14 @@ impl<'a> Ev<'a> {
     }
 }
 
-/// Runs every rule on one pair of sentences.
-pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
-    let mut ev = Ev::new(old, new, lex);
+/// Runs every rule on one pair of sentences, taken from the clauses `clauses` (old, new).
+pub fn compare<'a>(
+    old: &'a Frame,
+    new: &'a Frame,
+    lex: &'a Lexicon,
+    clauses: (&'a str, &'a str),
+) -> Ev<'a> {
+    let mut ev = Ev::new(old, new, lex, clauses);
     if ev.hunks.is_empty() {
         return ev;
     }
@@ -220,6 +234,7 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon) -> Ev<'a> {
     }
     modal::apply(&mut ev);
     restyle::connectives(&mut ev);
+    antecedent::apply(&mut ev);
     scope::slots(&mut ev);
     numeric::apply(&mut ev);
     qualifiers::apply(&mut ev);
