@@ -267,6 +267,14 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         toks.get(i)
             .is_some_and(|t| MODAL_WORDS.contains(&t.norm.as_str()))
     };
+    // A comma or semicolon followed by "and", "but" or "or".
+    let joined_at = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| !t.word && (t.norm == "," || t.norm == ";"))
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.norm.as_str(), "and" | "but" | "or"))
+    };
     let mut cuts = Vec::new();
     let mut last_cut = 0;
     for (i, t) in toks.iter().enumerate() {
@@ -286,7 +294,9 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         } else {
             (i + 10).min(toks.len())
         };
-        let after = (i + 1..reach).any(modal_at);
+        // The cut nearest the next modal: in "about birth, citizenship, or status, and shall not
+        // record ..." the norm starts at ", and", not at ", or".
+        let after = (i + 1..reach).take_while(|&k| !joined_at(k)).any(modal_at);
         if before && after {
             cuts.push(t.span.end);
             last_cut = i + 1;
@@ -471,6 +481,22 @@ mod tests {
                 "Any person may file a complaint,",
                 "and the agency shall accept it.",
                 "Staff shall log calls, texts, and emails."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_before_the_second_norm_stays_with_the_first() {
+        let s = "Clerks shall not ask about a caller's age, address, or income, and shall not record the call.";
+        let parts: Vec<&str> = norm_parts(s, 0..s.len())
+            .into_iter()
+            .map(|r| s[r].trim())
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Clerks shall not ask about a caller's age, address, or income,",
+                "and shall not record the call."
             ]
         );
     }
