@@ -132,6 +132,7 @@ fn bench_pairs(c: &mut Criterion, group: &str, pairs: &[Pair], sample_size: usiz
             new_clauses: &new.clauses,
             regulated: None,
             sentences: Some(&sentences),
+            pieces: None,
         };
 
         g.bench_with_input(BenchmarkId::new("segment", &p.name), &text, |b, t| {

@@ -79,12 +79,22 @@ pub fn compare(
         new_clauses: &new.clauses,
         regulated,
         sentences: Some(&sentences),
+        pieces: None,
     };
+    let pieces = classify::pieces::of_pairs(&aligned);
     // Diffing and classifying pairs are independent and most of the time on a large document, so they
     // share the cores; an indexed collect keeps the aligner's order, so output stays deterministic.
     let changes: Vec<Change> = aligned
         .into_par_iter()
-        .map(|p| {
+        .zip(&pieces)
+        .map(|(p, (version, others))| {
+            let ctx = Context {
+                pieces: Some(classify::Pieces {
+                    version: *version,
+                    clauses: others,
+                }),
+                ..ctx
+            };
             let o = p.old.map(|i| &old.clauses[i]);
             let n = p.new.map(|j| &new.clauses[j]);
             let edits = match (o, n) {

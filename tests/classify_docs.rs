@@ -19,6 +19,9 @@ struct Entry {
     new: Vec<String>,
     op: String,
     expect: Option<Direction>,
+    /// For a split, the label of each new piece.
+    #[serde(default)]
+    parts: std::collections::BTreeMap<String, Direction>,
 }
 
 fn text_of(clauses: &[Clause], ids: &[String]) -> Option<String> {
@@ -58,6 +61,7 @@ fn evaluation_documents() {
             new_clauses: &b.clauses,
             regulated: None,
             sentences: Some(&sentences),
+            pieces: None,
         };
         for e in &exp.alignment {
             let Some(want) = e.expect else { continue };
@@ -94,5 +98,61 @@ fn evaluation_documents() {
         }
     }
     eprintln!("evaluation documents: {right}/{total} labelled pairs ({unmatched} not found by id)");
+    assert!(swaps.is_empty(), "swapped: {swaps:?}");
+}
+
+/// A split is reported as one pair per piece, each with the whole old clause. Every labelled piece
+/// of the evaluation documents is compared through the full pipeline (`compare`); accuracy is
+/// printed, and a strengthened/weakened swap fails the test.
+#[test]
+fn split_pieces_in_full_reports() {
+    let Some(dir) = common::shared("eval/docs") else {
+        return;
+    };
+    let classifier = Classifier::default();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    let (mut right, mut total) = (0, 0);
+    let mut swaps = Vec::new();
+    for d in names {
+        let exp: Expected =
+            serde_yaml::from_str(&std::fs::read_to_string(d.join("expected.yaml")).unwrap())
+                .unwrap();
+        let a = policydiff::load_file(&d.join("v1.txt")).unwrap();
+        let b = policydiff::load_file(&d.join("v2.txt")).unwrap();
+        let report = policydiff::compare(&a, &b, &classifier, None);
+        let named = |c: &policydiff::model::ClauseRef| c.number.clone().unwrap_or(c.id.clone());
+        for e in exp.alignment.iter().filter(|e| e.op == "split") {
+            for (piece, want) in &e.parts {
+                let Some(c) = report.changes.iter().find(|c| {
+                    c.old.as_ref().is_some_and(|o| e.old.contains(&named(o)))
+                        && c.new.as_ref().is_some_and(|n| &named(n) == piece)
+                }) else {
+                    continue;
+                };
+                total += 1;
+                if c.direction == *want {
+                    right += 1;
+                    continue;
+                }
+                eprintln!(
+                    "MISS {} {:?}->{piece}: want {}, got {}",
+                    d.display(),
+                    e.old,
+                    want.as_str(),
+                    c.direction.as_str()
+                );
+                if c.direction != Direction::Unchanged && *want != Direction::Unchanged {
+                    swaps.push(format!("{} {:?}->{piece}", d.display(), e.old));
+                }
+            }
+        }
+    }
+    eprintln!("split pieces in full reports: {right}/{total}");
+    assert!(total > 0, "no labelled split piece was found");
     assert!(swaps.is_empty(), "swapped: {swaps:?}");
 }

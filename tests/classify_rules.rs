@@ -452,6 +452,7 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
         new_clauses: &new,
         regulated: None,
         sentences: None,
+        pieces: None,
     };
     let v = Classifier::default().classify(Some(old_def), Some(new_def), &[], &ctx);
     assert_eq!(v.direction, Strengthened, "{:#?}", v.reasons);

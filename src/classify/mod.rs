@@ -15,11 +15,13 @@ pub mod frame;
 pub mod lexicon;
 mod moved;
 pub mod numbers;
+pub mod pieces;
 pub mod rules;
 pub mod text;
 
 pub use lexicon::{Lexicon, LexiconError};
 pub use moved::{SentenceIndexes, Version, WordIndex};
+pub use pieces::Pieces;
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
@@ -39,6 +41,9 @@ pub struct Context<'a> {
     /// [`SentenceIndexes`]). Without it a sentence that may have moved is looked for by indexing the
     /// other document on the spot.
     pub sentences: Option<&'a SentenceIndexes<'a>>,
+    /// For a piece of a split or merge, the other pieces: the sentences that went to them are
+    /// judged there, not as deleted or added here.
+    pub pieces: Option<Pieces<'a>>,
 }
 
 /// Reads clauses as norms using a [`Lexicon`]. Cheap to share across threads.
@@ -92,10 +97,34 @@ impl Classifier {
         let mut findings: Vec<Finding> = Vec::new();
         let (mut changed, mut explained) = (0, 0);
         let mut loose: Vec<(String, String)> = Vec::new();
-        let pairs = if so.len() == sn.len() {
-            (0..so.len()).map(|i| (Some(i), Some(i))).collect()
+        let (mut gone_old, mut gone_new) = (vec![None; so.len()], vec![None; sn.len()]);
+        if let Some(p) = ctx.pieces.filter(|p| !p.clauses.is_empty()) {
+            match p.version {
+                Version::New => gone_old = pieces::elsewhere(&so, &sn, p, ctx.new_clauses, lex),
+                Version::Old => gone_new = pieces::elsewhere(&sn, &so, p, ctx.old_clauses, lex),
+            }
+            for (s, gone) in [(&so, &gone_old), (&sn, &gone_new)] {
+                for (i, g) in gone.iter().enumerate() {
+                    if let Some(g) = g {
+                        findings.push(pieces::finding(s.texts[i], *g, p.version));
+                    }
+                }
+            }
+        }
+        let kept = |gone: &[Option<pieces::Gone<'_>>]| -> Vec<usize> {
+            (0..gone.len()).filter(|&i| gone[i].is_none()).collect()
+        };
+        let (ko, kn) = (kept(&gone_old), kept(&gone_new));
+        let pairs: Vec<(Option<usize>, Option<usize>)> = if ko.len() == kn.len() {
+            ko.iter()
+                .zip(&kn)
+                .map(|(&i, &j)| (Some(i), Some(j)))
+                .collect()
         } else {
-            pair_sentences(&so.content_words(), &sn.content_words())
+            pair_sentences(&so.words_of(&ko), &sn.words_of(&kn))
+                .into_iter()
+                .map(|(a, b)| (a.map(|i| ko[i]), b.map(|j| kn[j])))
+                .collect()
         };
         for (a, b) in pairs {
             // A sentence that kept its words kept its force: most sentences of an edited paragraph
@@ -287,6 +316,14 @@ impl<'t> Sentences<'t> {
             .map(|i| content_words(self.frame(i)))
             .collect()
     }
+
+    /// The content words of the parts `which`, in that order.
+    fn words_of(&self, which: &[usize]) -> Vec<Vec<&str>> {
+        which
+            .iter()
+            .map(|&i| content_words(self.frame(i)))
+            .collect()
+    }
 }
 
 /// Words that would turn a shared lead-in into a second negation if repeated before another modal.
@@ -464,6 +501,7 @@ mod tests {
                     new_clauses: &clauses,
                     regulated: None,
                     sentences: None,
+                    pieces: None,
                 };
                 for c in &clauses {
                     let read = classifier.judge(&c.text, &c.text, &ctx);

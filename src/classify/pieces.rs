@@ -1,0 +1,241 @@
+//! The aligner's pairs in, for each piece of a split or merge the other pieces out; and, for one such
+//! pair, which sentences of the whole clause stand in another piece, so the pair is judged only on
+//! its own share.
+//!
+//! A clause split in two is reported as two pairs, each with the whole old clause. Read naively, the
+//! sentences that went to the other piece look deleted, and every split looks like a weakening.
+
+use super::{content_words, similarity, Lexicon, Sentences, Version, SENTENCE_MATCH};
+use crate::classify::rules::Finding;
+use crate::classify::text;
+use crate::model::{AlignedPair, Clause, PairKind};
+use std::collections::BTreeMap;
+
+/// The other pieces of the split or merge a pair belongs to: new clauses for a split, old clauses
+/// for a merge (indexes into that version's clauses).
+#[derive(Debug, Clone, Copy)]
+pub struct Pieces<'a> {
+    pub version: Version,
+    pub clauses: &'a [usize],
+}
+
+/// For every pair, in order, the version and indexes of the other pieces of its split or merge;
+/// empty for any other pair.
+pub fn of_pairs(pairs: &[AlignedPair]) -> Vec<(Version, Vec<usize>)> {
+    let mut split: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut merged: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for p in pairs {
+        match (p.kind, p.old, p.new) {
+            (PairKind::Split, Some(i), Some(j)) => split.entry(i).or_default().push(j),
+            (PairKind::Merged, Some(i), Some(j)) => merged.entry(j).or_default().push(i),
+            _ => {}
+        }
+    }
+    let others = |all: Option<&Vec<usize>>, me: usize| -> Vec<usize> {
+        all.map(|v| v.iter().copied().filter(|&k| k != me).collect())
+            .unwrap_or_default()
+    };
+    pairs
+        .iter()
+        .map(|p| match (p.kind, p.old, p.new) {
+            (PairKind::Split, Some(i), Some(j)) => (Version::New, others(split.get(&i), j)),
+            (PairKind::Merged, Some(i), Some(j)) => (Version::Old, others(merged.get(&j), i)),
+            _ => (Version::New, Vec::new()),
+        })
+        .collect()
+}
+
+/// Where a sentence of the whole clause went: the other piece's id, and whether it stands there
+/// with the same words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Gone<'c> {
+    pub piece: &'c str,
+    pub same: bool,
+}
+
+/// For each sentence of `whole` (the side that is one clause), the other piece it now stands in, if
+/// its nearest sentence is there rather than in `part`, this pair's piece.
+pub(super) fn elsewhere<'c>(
+    whole: &Sentences<'_>,
+    part: &Sentences<'_>,
+    pieces: Pieces<'_>,
+    clauses: &'c [Clause],
+    lex: &Lexicon,
+) -> Vec<Option<Gone<'c>>> {
+    let here: Vec<Vec<&str>> = part.content_words();
+    let read: Vec<(&str, Sentences<'_>)> = pieces
+        .clauses
+        .iter()
+        .filter_map(|&k| clauses.get(k))
+        .map(|c| (c.id.as_str(), Sentences::of(&c.text, lex)))
+        .collect();
+    // (piece, sentence text, its content words) for every sentence of the other pieces.
+    let there: Vec<(&str, &str, Vec<&str>)> = read
+        .iter()
+        .flat_map(|(id, s)| {
+            let words = s.content_words();
+            s.texts.iter().zip(words).map(move |(t, w)| (*id, *t, w))
+        })
+        .collect();
+    let gone: Vec<Option<Gone<'c>>> = (0..whole.len())
+        .map(|i| {
+            let w = content_words(whole.frame(i));
+            let best_here = here.iter().map(|h| similarity(&w, h)).fold(0.0, f64::max);
+            let (best, score) = there
+                .iter()
+                .map(|t| (Some(t), similarity(&w, &t.2)))
+                .fold((None, 0.0), |a, b| if b.1 > a.1 { b } else { a });
+            let (piece, text, _) = best?;
+            (score >= SENTENCE_MATCH && score > best_here).then(|| Gone {
+                piece,
+                same: text::sentence_key(text) == text::sentence_key(whole.texts[i]),
+            })
+        })
+        .collect();
+    // One sentence that held both norms ("shall stop all grading and shall cover every stockpile")
+    // belongs to every piece: with nothing left to compare, this piece is judged on it all.
+    if !part.texts.is_empty() && gone.iter().all(Option::is_some) {
+        return vec![None; whole.len()];
+    }
+    gone
+}
+
+/// The reason given for a sentence judged with another piece.
+pub(super) fn finding(sentence: &str, gone: Gone<'_>, version: Version) -> Finding {
+    let q = text::shorten(sentence.trim(), 90);
+    let piece = gone.piece;
+    let how = match version {
+        Version::New => format!("went to clause {piece} when this clause was split"),
+        Version::Old => format!("came from clause {piece}, which was merged into this one"),
+    };
+    let then = if gone.same {
+        ", with the same words, so its force is unchanged"
+    } else {
+        "; its changes are judged with that clause"
+    };
+    let rule = match version {
+        Version::New => "split-piece",
+        Version::Old => "merged-piece",
+    };
+    Finding::new(rule, 0.0, 0.85, format!("'{q}' {how}{then}."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Document, PairReport, Status};
+
+    fn doc(text: &str) -> Document {
+        Document {
+            policy: "p".into(),
+            label: "v".into(),
+            date: None,
+            status: Status::Adopted,
+            source_path: "v.md".into(),
+            clauses: crate::segment::segment(text),
+            warnings: Vec::new(),
+        }
+    }
+
+    fn compare(old: &str, new: &str) -> PairReport {
+        crate::compare(
+            &doc(old),
+            &doc(new),
+            &super::super::Classifier::default(),
+            None,
+        )
+    }
+
+    fn pair(kind: PairKind, old: Option<usize>, new: Option<usize>) -> AlignedPair {
+        AlignedPair {
+            old,
+            new,
+            kind,
+            similarity: 0.5,
+        }
+    }
+
+    #[test]
+    fn each_piece_knows_the_others() {
+        use PairKind::*;
+        let pairs = [
+            pair(Identical, Some(0), Some(0)),
+            pair(Split, Some(1), Some(1)),
+            pair(Split, Some(1), Some(2)),
+            pair(Split, Some(1), Some(3)),
+            pair(Merged, Some(2), Some(4)),
+            pair(Merged, Some(3), Some(4)),
+            pair(Added, None, Some(5)),
+        ];
+        let got = of_pairs(&pairs);
+        let want: [(Version, &[usize]); 7] = [
+            (Version::New, &[]),
+            (Version::New, &[2, 3]),
+            (Version::New, &[1, 3]),
+            (Version::New, &[1, 2]),
+            (Version::Old, &[3]),
+            (Version::Old, &[2]),
+            (Version::New, &[]),
+        ];
+        assert_eq!(got.len(), want.len());
+        for ((gv, gc), (wv, wc)) in got.iter().zip(want) {
+            assert_eq!((*gv, gc.as_slice()), (wv, wc));
+        }
+    }
+
+    const JOINED: &str = "1. Unless a court orders it, jail staff shall not give agents notice of a person's release date, and shall not share with those agents a person's home address or telephone number.\n\n\
+                          2. Staff shall keep a log of every request from agents.\n";
+    const APART: &str = "1. Unless a court orders it, jail staff shall not give agents notice of a person's release date.\n\n\
+                         2. Unless a court orders it, jail staff shall not share with agents a person's home address or telephone number.\n\n\
+                         3. Staff shall keep a log of every request from agents.\n";
+
+    /// Each piece is judged on its own share, in both directions, and says where the rest went.
+    #[test]
+    fn split_and_merged_pieces_are_judged_on_their_own_share() {
+        for (old, new, kind, rule) in [
+            (JOINED, APART, PairKind::Split, "split-piece"),
+            (APART, JOINED, PairKind::Merged, "merged-piece"),
+        ] {
+            let r = compare(old, new);
+            let pieces: Vec<_> = r.changes.iter().filter(|c| c.kind == kind).collect();
+            assert_eq!(pieces.len(), 2, "{kind:?}: {:#?}", r.changes);
+            for c in pieces {
+                assert_eq!(
+                    c.direction,
+                    Direction::Unchanged,
+                    "{kind:?}: {:#?}",
+                    c.reasons
+                );
+                assert!(
+                    c.reasons.iter().any(|x| x.rule == rule),
+                    "{kind:?}: {:#?}",
+                    c.reasons
+                );
+            }
+        }
+    }
+
+    /// A sentence that held both norms belongs to both pieces: neither is read as all new.
+    #[test]
+    fn one_sentence_with_both_norms_stays_with_every_piece() {
+        let r = compare(
+            "1. The permittee shall stop all grading and shall cover every stockpile of loose soil.\n",
+            "1. The permittee shall stop all grading.\n\n2. The permittee shall cover every stockpile of loose soil.\n",
+        );
+        let pieces: Vec<_> = r
+            .changes
+            .iter()
+            .filter(|c| c.kind == PairKind::Split)
+            .collect();
+        assert_eq!(pieces.len(), 2, "{:#?}", r.changes);
+        for c in pieces {
+            assert!(
+                c.reasons
+                    .iter()
+                    .all(|x| x.rule != "norm-added" && x.rule != "split-piece"),
+                "{:#?}",
+                c.reasons
+            );
+        }
+    }
+}
