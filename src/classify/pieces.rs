@@ -92,7 +92,7 @@ pub(super) fn elsewhere<'c>(
             })
         })
         .collect();
-    // One sentence that held both norms ("shall stop all grading and shall cover every stockpile")
+    // One sentence that held both norms ("shall stop all grading and cover every stockpile")
     // belongs to every piece: with nothing left to compare, this piece is judged on it all.
     if !part.texts.is_empty() && gone.iter().all(Option::is_some) {
         return vec![None; whole.len()];
@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn one_sentence_with_both_norms_stays_with_every_piece() {
         let r = compare(
-            "1. The permittee shall stop all grading and shall cover every stockpile of loose soil.\n",
+            "1. The permittee shall stop all grading and cover every stockpile of loose soil.\n",
             "1. The permittee shall stop all grading.\n\n2. The permittee shall cover every stockpile of loose soil.\n",
         );
         let pieces: Vec<_> = r

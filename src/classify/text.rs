@@ -250,16 +250,21 @@ static MODAL_SCAN: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the modal word list is a valid pattern set")
 });
 
-/// Splits a sentence that joins two norms ("..., and the agency shall accept ...", "...; staff may ...")
-/// into one part per norm. A comma or semicolon followed by "and", "but" or "or" splits only when both
-/// sides have a modal of their own, so lists inside one norm stay whole.
+/// Splits a sentence that joins two norms ("..., and the agency shall accept ...", "...; staff may ...",
+/// "... shall stop all grading and shall cover ...") into one part per norm. A comma or semicolon
+/// followed by "and", "but" or "or" splits only when both sides have a modal of their own, so lists
+/// inside one norm stay whole; a bare "and" splits only when a modal such as "shall" follows it at once.
 pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let Some(sentence) = text.get(range.clone()) else {
         return vec![range];
     };
-    // No cut without a comma or semicolon and a modal on each side: most sentences of a long document
-    // are settled by a substring scan without tokenising them.
-    if !sentence.contains([',', ';']) || !MODAL_SCAN.is_match(sentence) {
+    // No cut without a joint and a modal on each side: most sentences of a long document are
+    // settled by substring scans without tokenising them.
+    let joint = sentence.contains([',', ';'])
+        || [" and ", " or ", " but "]
+            .iter()
+            .any(|c| sentence.contains(c));
+    if !joint || !MODAL_SCAN.is_match(sentence) {
         return vec![range];
     }
     let toks = tokenize(sentence);
@@ -278,7 +283,30 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut cuts = Vec::new();
     let mut last_cut = 0;
     for (i, t) in toks.iter().enumerate() {
-        if t.word || !(t.norm == "," || t.norm == ";") {
+        // "... shall stop all grading and shall cover ...": a second modal right after a bare
+        // conjunction starts a second norm, if some words stand between it and the first modal
+        // ("may and shall" is one norm) and the first part ends on a word that carries meaning ("will
+        // be binding upon and will inure to ..." shares its object).
+        // Only "and" and a true modal: "or will be cancelled" states a consequence, and "manner and
+        // means" is no definition.
+        if t.word {
+            let bare = t.norm == "and"
+                && i > 0
+                && toks[i - 1].is_content()
+                && toks.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.norm.as_str(),
+                        "shall" | "must" | "may" | "should" | "will"
+                    )
+                })
+                && (last_cut..i - 1).any(modal_at);
+            if bare {
+                cuts.push(t.span.start);
+                last_cut = i;
+            }
+            continue;
+        }
+        if !(t.norm == "," || t.norm == ";") {
             continue;
         }
         let joined = toks
@@ -499,6 +527,44 @@ mod tests {
                 "and shall not record the call."
             ]
         );
+    }
+
+    #[test]
+    fn a_bare_and_before_a_modal_starts_a_second_norm() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "The permittee shall stop all grading and shall cover every stockpile.",
+                &[
+                    "The permittee shall stop all grading",
+                    "and shall cover every stockpile.",
+                ],
+            ),
+            // The first part ends on a small word: the object is shared.
+            (
+                "This order will be binding upon and will benefit the parties.",
+                &["This order will be binding upon and will benefit the parties."],
+            ),
+            // No word between the modals, "or" before a consequence, "means" as a noun.
+            (
+                "The agency may and shall publish the data.",
+                &["The agency may and shall publish the data."],
+            ),
+            (
+                "Credits must be used within a year or will be cancelled.",
+                &["Credits must be used within a year or will be cancelled."],
+            ),
+            (
+                "The vendor will choose the manner and means of the work.",
+                &["The vendor will choose the manner and means of the work."],
+            ),
+        ];
+        for (s, want) in cases {
+            let parts: Vec<&str> = norm_parts(s, 0..s.len())
+                .into_iter()
+                .map(|r| s[r].trim())
+                .collect();
+            assert_eq!(parts, *want, "{s}");
+        }
     }
 
     #[test]
