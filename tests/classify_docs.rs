@@ -5,8 +5,9 @@
 mod common;
 
 use policydiff::classify::{Classifier, Context, SentenceIndexes};
-use policydiff::model::{Clause, Direction};
+use policydiff::model::{Clause, Direction, Document};
 use serde::Deserialize;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Deserialize)]
 struct Expected {
@@ -35,26 +36,36 @@ fn text_of(clauses: &[Clause], ids: &[String]) -> Option<String> {
     Some(parts.join(" "))
 }
 
+/// Every evaluation document in name order: its folder, expected labels and both versions.
+fn documents(dir: &Path) -> Vec<(PathBuf, Expected, Document, Document)> {
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|d| {
+            let exp: Expected =
+                serde_yaml::from_str(&std::fs::read_to_string(d.join("expected.yaml")).unwrap())
+                    .unwrap();
+            let a = policydiff::load_file(&d.join("v1.txt")).unwrap();
+            let b = policydiff::load_file(&d.join("v2.txt")).unwrap();
+            (d, exp, a, b)
+        })
+        .collect()
+}
+
 #[test]
 fn evaluation_documents() {
     let Some(dir) = common::shared("eval/docs") else {
         return;
     };
     let classifier = Classifier::default();
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    names.sort();
     let (mut right, mut total, mut unmatched) = (0, 0, 0);
     let mut swaps = Vec::new();
-    for d in names {
-        let exp: Expected =
-            serde_yaml::from_str(&std::fs::read_to_string(d.join("expected.yaml")).unwrap())
-                .unwrap();
-        let a = policydiff::load_file(&d.join("v1.txt")).unwrap();
-        let b = policydiff::load_file(&d.join("v2.txt")).unwrap();
+    for (d, exp, a, b) in documents(&dir) {
         let sentences = SentenceIndexes::build(&a.clauses, &b.clauses);
         let ctx = Context {
             old_clauses: &a.clauses,
@@ -110,20 +121,9 @@ fn split_pieces_in_full_reports() {
         return;
     };
     let classifier = Classifier::default();
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .collect();
-    names.sort();
     let (mut right, mut total) = (0, 0);
     let mut swaps = Vec::new();
-    for d in names {
-        let exp: Expected =
-            serde_yaml::from_str(&std::fs::read_to_string(d.join("expected.yaml")).unwrap())
-                .unwrap();
-        let a = policydiff::load_file(&d.join("v1.txt")).unwrap();
-        let b = policydiff::load_file(&d.join("v2.txt")).unwrap();
+    for (d, exp, a, b) in documents(&dir) {
         let report = policydiff::compare(&a, &b, &classifier, None);
         let named = |c: &policydiff::model::ClauseRef| c.number.clone().unwrap_or(c.id.clone());
         for e in exp.alignment.iter().filter(|e| e.op == "split") {
