@@ -87,9 +87,9 @@ pub fn compare(
     let changes: Vec<Change> = aligned
         .into_par_iter()
         .zip(&pieces)
-        .map(|(p, (version, others))| {
+        .map(|(p, piece)| {
             let ctx = Context {
-                pieces: Some(classify::Pieces {
+                pieces: piece.as_ref().map(|(version, others)| classify::Pieces {
                     version: *version,
                     clauses: others,
                 }),

@@ -12,6 +12,7 @@
 
 pub mod explain;
 pub mod frame;
+mod lead_in;
 pub mod lexicon;
 mod moved;
 pub mod numbers;
@@ -25,6 +26,7 @@ pub use pieces::Pieces;
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
+use lead_in::{leaning, with_lead_in, LeadIn};
 use moved::moved_sentence;
 use rules::Finding;
 use std::borrow::Cow;
@@ -324,58 +326,6 @@ impl<'t> Sentences<'t> {
             .map(|&i| content_words(self.frame(i)))
             .collect()
     }
-}
-
-/// Words that would turn a shared lead-in into a second negation if repeated before another modal.
-const NEGATIONS: &[&str] = &["no", "not", "never", "neither", "nor", "none", "nothing"];
-
-/// The conjunction that opens a part with no subject of its own: "and" in "and shall not share ...".
-fn leaning(part: &Frame) -> Option<&text::Tok> {
-    let mut words = part.toks.iter().filter(|t| t.word);
-    let conj = words
-        .next()
-        .filter(|t| matches!(t.norm.as_str(), "and" | "or" | "but"))?;
-    words.next().filter(|t| text::is_modal_word(&t.norm))?;
-    Some(conj)
-}
-
-/// How much of a head part a leaning part shares: its subject, or everything before its modal.
-#[derive(Debug, Clone, Copy)]
-enum LeadIn {
-    Subject,
-    Whole,
-}
-
-/// A leaning part said in full with its head's lead-in, then the part without its conjunction.
-/// `None` when the lead-in names no one or holds a negation ("No employee shall ..., and shall
-/// ..."), which the second norm need not share.
-fn with_lead_in(head: &Frame, part: &Frame, reach: LeadIn) -> Option<String> {
-    let conj = leaning(part)?;
-    let modal = head
-        .toks
-        .iter()
-        .position(|t| t.word && text::is_modal_word(&t.norm))?;
-    // The subject as read, or the words after the last comma before the modal when a phrase the
-    // lexicon does not know ("At the end of each stop, the member") ran into it.
-    let from = match reach {
-        LeadIn::Whole => 0,
-        LeadIn::Subject if head.subject.end <= modal => head.toks[..modal]
-            .iter()
-            .rposition(|t| t.norm == ",")
-            .map_or(head.subject.start, |c| head.subject.start.max(c + 1)),
-        LeadIn::Subject => return None,
-    };
-    let lead = head.toks.get(from..modal)?;
-    if !lead.iter().any(|t| t.is_content())
-        || lead.iter().any(|t| NEGATIONS.contains(&t.norm.as_str()))
-    {
-        return None;
-    }
-    let said = head
-        .text
-        .get(head.toks[from].span.start..head.toks[modal].span.start)?;
-    let rest = part.text.get(conj.span.end..)?.trim_start();
-    Some(format!("{said}{rest}"))
 }
 
 /// A sentence's content words, sorted, so that counting common words is a binary search each.

@@ -19,9 +19,9 @@ pub struct Pieces<'a> {
     pub clauses: &'a [usize],
 }
 
-/// For every pair, in order, the version and indexes of the other pieces of its split or merge;
-/// empty for any other pair.
-pub fn of_pairs(pairs: &[AlignedPair]) -> Vec<(Version, Vec<usize>)> {
+/// For every pair, in order, the version and indexes of the other pieces of its split or merge
+/// (`None` for any other pair).
+pub fn of_pairs(pairs: &[AlignedPair]) -> Vec<Option<(Version, Vec<usize>)>> {
     let mut split: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut merged: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for p in pairs {
@@ -31,16 +31,17 @@ pub fn of_pairs(pairs: &[AlignedPair]) -> Vec<(Version, Vec<usize>)> {
             _ => {}
         }
     }
-    let others = |all: Option<&Vec<usize>>, me: usize| -> Vec<usize> {
-        all.map(|v| v.iter().copied().filter(|&k| k != me).collect())
+    let others = |all: &BTreeMap<usize, Vec<usize>>, group: usize, me: usize| -> Vec<usize> {
+        all.get(&group)
+            .map(|v| v.iter().copied().filter(|&k| k != me).collect())
             .unwrap_or_default()
     };
     pairs
         .iter()
         .map(|p| match (p.kind, p.old, p.new) {
-            (PairKind::Split, Some(i), Some(j)) => (Version::New, others(split.get(&i), j)),
-            (PairKind::Merged, Some(i), Some(j)) => (Version::Old, others(merged.get(&j), i)),
-            _ => (Version::New, Vec::new()),
+            (PairKind::Split, Some(i), Some(j)) => Some((Version::New, others(&split, i, j))),
+            (PairKind::Merged, Some(i), Some(j)) => Some((Version::Old, others(&merged, j, i))),
+            _ => None,
         })
         .collect()
 }
@@ -168,19 +169,20 @@ mod tests {
             pair(Added, None, Some(5)),
         ];
         let got = of_pairs(&pairs);
-        let want: [(Version, &[usize]); 7] = [
-            (Version::New, &[]),
-            (Version::New, &[2, 3]),
-            (Version::New, &[1, 3]),
-            (Version::New, &[1, 2]),
-            (Version::Old, &[3]),
-            (Version::Old, &[2]),
-            (Version::New, &[]),
+        let want: [Option<(Version, &[usize])>; 7] = [
+            None,
+            Some((Version::New, &[2, 3])),
+            Some((Version::New, &[1, 3])),
+            Some((Version::New, &[1, 2])),
+            Some((Version::Old, &[3])),
+            Some((Version::Old, &[2])),
+            None,
         ];
-        assert_eq!(got.len(), want.len());
-        for ((gv, gc), (wv, wc)) in got.iter().zip(want) {
-            assert_eq!((*gv, gc.as_slice()), (wv, wc));
-        }
+        let got: Vec<Option<(Version, &[usize])>> = got
+            .iter()
+            .map(|g| g.as_ref().map(|(v, c)| (*v, c.as_slice())))
+            .collect();
+        assert_eq!(got, want);
     }
 
     const JOINED: &str = "1. Unless a court orders it, jail staff shall not give agents notice of a person's release date, and shall not share with those agents a person's home address or telephone number.\n\n\

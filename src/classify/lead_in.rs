@@ -1,0 +1,59 @@
+//! Two norms cut from one sentence in, the second said in full out: "Unless a judge has signed a
+//! warrant, staff shall not give notice, and shall not share addresses" has a second part that leans
+//! on the first for its subject and exception; read beside a version that says it in full, it needs
+//! the same words.
+
+use super::frame::Frame;
+use super::text::{self, Tok};
+
+/// Words that would turn a shared lead-in into a second negation if repeated before another modal.
+const NEGATIONS: &[&str] = &["no", "not", "never", "neither", "nor", "none", "nothing"];
+
+/// The conjunction that opens a part with no subject of its own: "and" in "and shall not share ...".
+pub(super) fn leaning(part: &Frame) -> Option<&Tok> {
+    let mut words = part.toks.iter().filter(|t| t.word);
+    let conj = words
+        .next()
+        .filter(|t| matches!(t.norm.as_str(), "and" | "or" | "but"))?;
+    words.next().filter(|t| text::is_modal_word(&t.norm))?;
+    Some(conj)
+}
+
+/// How much of a head part a leaning part shares: its subject, or everything before its modal.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum LeadIn {
+    Subject,
+    Whole,
+}
+
+/// A leaning part said in full with its head's lead-in, then the part without its conjunction.
+/// `None` when the lead-in names no one or holds a negation ("No employee shall ..., and shall
+/// ..."), which the second norm need not share.
+pub(super) fn with_lead_in(head: &Frame, part: &Frame, reach: LeadIn) -> Option<String> {
+    let conj = leaning(part)?;
+    let modal = head
+        .toks
+        .iter()
+        .position(|t| t.word && text::is_modal_word(&t.norm))?;
+    // The subject as read, or the words after the last comma before the modal when a phrase the
+    // lexicon does not know ("At the end of each stop, the member") ran into it.
+    let from = match reach {
+        LeadIn::Whole => 0,
+        LeadIn::Subject if head.subject.end <= modal => head.toks[..modal]
+            .iter()
+            .rposition(|t| t.norm == ",")
+            .map_or(head.subject.start, |c| head.subject.start.max(c + 1)),
+        LeadIn::Subject => return None,
+    };
+    let lead = head.toks.get(from..modal)?;
+    if !lead.iter().any(|t| t.is_content())
+        || lead.iter().any(|t| NEGATIONS.contains(&t.norm.as_str()))
+    {
+        return None;
+    }
+    let said = head
+        .text
+        .get(head.toks[from].span.start..head.toks[modal].span.start)?;
+    let rest = part.text.get(conj.span.end..)?.trim_start();
+    Some(format!("{said}{rest}"))
+}
