@@ -237,6 +237,15 @@ const MODAL_WORDS: &[&str] = &[
     "shall", "must", "may", "should", "will", "need", "cannot", "means",
 ];
 
+/// Words that state a norm without a modal after "is", "are" or "be" ("are prohibited from").
+const DEONTIC_PARTICIPLES: &[&str] = &[
+    "prohibited",
+    "required",
+    "forbidden",
+    "obliged",
+    "obligated",
+];
+
 /// Whether a normalised word is one of the modals a norm part is cut at.
 pub fn is_modal_word(norm: &str) -> bool {
     MODAL_WORDS.contains(&norm)
@@ -271,6 +280,12 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let modal_at = |i: usize| {
         toks.get(i)
             .is_some_and(|t| MODAL_WORDS.contains(&t.norm.as_str()))
+    };
+    let stated_at = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| DEONTIC_PARTICIPLES.contains(&t.norm.as_str()))
+            && i > 0
+            && matches!(toks[i - 1].norm.as_str(), "is" | "are" | "be")
     };
     // A comma or semicolon followed by "and", "but" or "or".
     let joined_at = |i: usize| {
@@ -315,7 +330,8 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         if !joined && t.norm != ";" {
             continue;
         }
-        let before = (last_cut..i).any(modal_at);
+        // The first norm may be stated without a modal ("Employees are prohibited from ...").
+        let before = (last_cut..i).any(|k| modal_at(k) || stated_at(k));
         // After a semicolon the next norm may take a while to reach its modal.
         let reach = if t.norm == ";" {
             toks.len()
@@ -556,6 +572,28 @@ mod tests {
             (
                 "The vendor will choose the manner and means of the work.",
                 &["The vendor will choose the manner and means of the work."],
+            ),
+        ];
+        for (s, want) in cases {
+            let parts: Vec<&str> = norm_parts(s, 0..s.len())
+                .into_iter()
+                .map(|r| s[r].trim())
+                .collect();
+            assert_eq!(parts, *want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_norm_stated_without_a_modal_can_be_cut_off() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Employees are prohibited from working unpaid, and supervisors shall not ask them to.",
+                &["Employees are prohibited from working unpaid,", "and supervisors shall not ask them to."],
+            ),
+            // "required" here describes the forms; no norm stands before the comma.
+            (
+                "Send the forms required by law, and the clerk shall file them.",
+                &["Send the forms required by law, and the clerk shall file them."],
             ),
         ];
         for (s, want) in cases {
