@@ -113,6 +113,18 @@ impl Classifier {
                 }
             }
         }
+        // The words of the other pieces, for runs that moved between pieces inside a sentence.
+        let piece_words = ctx
+            .pieces
+            .map(|p| pieces::words(p, ctx))
+            .unwrap_or_default();
+        let around = rules::Around {
+            clauses: (old, new),
+            pieces: ctx.pieces.map(|p| rules::carried::Pieces {
+                version: p.version,
+                words: &piece_words,
+            }),
+        };
         let kept = |gone: &[Option<pieces::Gone<'_>>]| -> Vec<usize> {
             (0..gone.len()).filter(|&i| gone[i].is_none()).collect()
         };
@@ -140,7 +152,7 @@ impl Classifier {
                 (Some(i), Some(j)) => {
                     let x = so.frame_against(i, sn.frame(j));
                     let y = sn.frame_against(j, so.frame(i));
-                    let mut ev = rules::compare(&x, &y, lex, (old, new));
+                    let mut ev = rules::compare(&x, &y, lex, around);
                     if x.definition.is_some() || y.definition.is_some() {
                         let siblings: Vec<Frame> = (0..sn.len())
                             .filter(|j| Some(*j) != b)

@@ -5,11 +5,11 @@
 //! A clause split in two is reported as two pairs, each with the whole old clause. Read naively, the
 //! sentences that went to the other piece look deleted, and every split looks like a weakening.
 
-use super::{content_words, similarity, Lexicon, Sentences, Version, SENTENCE_MATCH};
+use super::{content_words, similarity, Context, Lexicon, Sentences, Version, SENTENCE_MATCH};
 use crate::classify::rules::Finding;
 use crate::classify::text;
 use crate::model::{AlignedPair, Clause, PairKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// The other pieces of the split or merge a pair belongs to: new clauses for a split, old clauses
 /// for a merge (indexes into that version's clauses).
@@ -42,6 +42,27 @@ pub fn of_pairs(pairs: &[AlignedPair]) -> Vec<Option<(Version, Vec<usize>)>> {
             (PairKind::Split, Some(i), Some(j)) => Some((Version::New, others(&split, i, j))),
             (PairKind::Merged, Some(i), Some(j)) => Some((Version::Old, others(&merged, j, i))),
             _ => None,
+        })
+        .collect()
+}
+
+/// Each other piece's id with its words (normalised), for runs of words that moved between pieces.
+pub(super) fn words<'c>(pieces: Pieces<'_>, ctx: &Context<'c>) -> Vec<(&'c str, HashSet<String>)> {
+    let clauses = match pieces.version {
+        Version::New => ctx.new_clauses,
+        Version::Old => ctx.old_clauses,
+    };
+    pieces
+        .clauses
+        .iter()
+        .filter_map(|&k| clauses.get(k))
+        .map(|c| {
+            let words = text::tokenize(&c.text)
+                .into_iter()
+                .filter(|t| t.word)
+                .map(|t| t.norm.to_string())
+                .collect();
+            (c.id.as_str(), words)
         })
         .collect()
 }
@@ -217,6 +238,33 @@ mod tests {
         }
     }
 
+    /// Words one piece of a merge brought into a shared sentence are judged with that piece; what
+    /// else changed still counts.
+    #[test]
+    fn words_from_another_piece_inside_a_sentence_are_not_new() {
+        let r = compare(
+            "1. Staff shall encrypt personal records that are stored on laptops or phones.\n\n\
+             2. Staff shall encrypt personal records whenever they are sent over a public network.\n",
+            "1. Where technically feasible, staff shall encrypt personal records that are stored on laptops or phones, or that are sent over a public network.\n",
+        );
+        let pieces: Vec<_> = r
+            .changes
+            .iter()
+            .filter(|c| c.kind == PairKind::Merged)
+            .collect();
+        assert_eq!(pieces.len(), 2, "{:#?}", r.changes);
+        let first = pieces
+            .iter()
+            .find(|c| c.old.as_ref().is_some_and(|o| o.id == "1"))
+            .expect("the first piece");
+        assert_eq!(first.direction, Direction::Weakened, "{:#?}", first.reasons);
+        assert!(
+            first.reasons.iter().any(|x| x.rule == "merged-piece"),
+            "{:#?}",
+            first.reasons
+        );
+    }
+
     /// A sentence that held both norms belongs to both pieces: neither is read as all new.
     #[test]
     fn one_sentence_with_both_norms_stays_with_every_piece() {
@@ -231,10 +279,11 @@ mod tests {
             .collect();
         assert_eq!(pieces.len(), 2, "{:#?}", r.changes);
         for c in pieces {
+            assert_eq!(c.direction, Direction::Unchanged, "{:#?}", c.reasons);
             assert!(
                 c.reasons
                     .iter()
-                    .all(|x| x.rule != "norm-added" && x.rule != "split-piece"),
+                    .all(|x| x.rule != "norm-added" && x.rule != "norm-removed"),
                 "{:#?}",
                 c.reasons
             );

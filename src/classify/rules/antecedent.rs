@@ -45,7 +45,7 @@ impl Side<'_> {
 }
 
 pub fn apply(ev: &mut Ev<'_>) {
-    let (old_clause, new_clause) = ev.clauses;
+    let (old_clause, new_clause) = ev.around.clauses;
     let old = Side {
         frame: ev.old,
         changed: &ev.del,

@@ -6,6 +6,7 @@
 //! the scope heuristics at the end only see what no specific rule explained.
 
 pub mod antecedent;
+pub mod carried;
 pub mod definition;
 pub mod modal;
 pub mod numeric;
@@ -57,13 +58,22 @@ impl Finding {
     }
 }
 
+/// What the rules may read beyond the two sentences.
+#[derive(Debug, Clone, Copy)]
+pub struct Around<'a> {
+    /// The whole old and new clauses the two sentences come from.
+    pub clauses: (&'a str, &'a str),
+    /// For a piece of a split or merge, the words of the other pieces.
+    pub pieces: Option<carried::Pieces<'a>>,
+}
+
 /// Everything the rules see for one pair of sentences, and what they have found so far.
 pub struct Ev<'a> {
     pub old: &'a Frame,
     pub new: &'a Frame,
     pub lex: &'a Lexicon,
-    /// The whole old and new clauses the two sentences come from.
-    pub clauses: (&'a str, &'a str),
+    /// The clauses the two sentences come from, and the other pieces of a split or merge.
+    pub around: Around<'a>,
     pub hunks: Vec<Hunk>,
     /// Old tokens deleted, new tokens inserted.
     pub del: Vec<bool>,
@@ -76,12 +86,7 @@ pub struct Ev<'a> {
 }
 
 impl<'a> Ev<'a> {
-    pub fn new(
-        old: &'a Frame,
-        new: &'a Frame,
-        lex: &'a Lexicon,
-        clauses: (&'a str, &'a str),
-    ) -> Ev<'a> {
+    pub fn new(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon, around: Around<'a>) -> Ev<'a> {
         let hunks = hunks(&old.toks, &new.toks);
         let mut del = vec![false; old.toks.len()];
         let mut ins = vec![false; new.toks.len()];
@@ -101,7 +106,7 @@ impl<'a> Ev<'a> {
             old,
             new,
             lex,
-            clauses,
+            around,
             hunks,
             claimed_old: vec![false; old.toks.len()],
             claimed_new: vec![false; new.toks.len()],
@@ -189,14 +194,9 @@ impl<'a> Ev<'a> {
     }
 }
 
-/// Runs every rule on one pair of sentences, taken from the clauses `clauses` (old, new).
-pub fn compare<'a>(
-    old: &'a Frame,
-    new: &'a Frame,
-    lex: &'a Lexicon,
-    clauses: (&'a str, &'a str),
-) -> Ev<'a> {
-    let mut ev = Ev::new(old, new, lex, clauses);
+/// Runs every rule on one pair of sentences, read in the clauses `around` them.
+pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon, around: Around<'a>) -> Ev<'a> {
+    let mut ev = Ev::new(old, new, lex, around);
     if ev.hunks.is_empty() {
         return ev;
     }
@@ -234,6 +234,7 @@ pub fn compare<'a>(
     }
     modal::apply(&mut ev);
     restyle::connectives(&mut ev);
+    carried::apply(&mut ev);
     antecedent::apply(&mut ev);
     scope::slots(&mut ev);
     numeric::apply(&mut ev);
