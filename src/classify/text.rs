@@ -529,15 +529,19 @@ mod tests {
         );
     }
 
+    /// One sentence cut into its norm parts, trimmed.
+    fn parts_of(s: &str) -> Vec<&str> {
+        norm_parts(s, 0..s.len())
+            .into_iter()
+            .map(|r| s[r].trim())
+            .collect()
+    }
+
     #[test]
     fn a_list_before_the_second_norm_stays_with_the_first() {
         let s = "Clerks shall not ask about a caller's age, address, or income, and shall not record the call.";
-        let parts: Vec<&str> = norm_parts(s, 0..s.len())
-            .into_iter()
-            .map(|r| s[r].trim())
-            .collect();
         assert_eq!(
-            parts,
+            parts_of(s),
             vec![
                 "Clerks shall not ask about a caller's age, address, or income,",
                 "and shall not record the call."
@@ -575,11 +579,7 @@ mod tests {
             ),
         ];
         for (s, want) in cases {
-            let parts: Vec<&str> = norm_parts(s, 0..s.len())
-                .into_iter()
-                .map(|r| s[r].trim())
-                .collect();
-            assert_eq!(parts, *want, "{s}");
+            assert_eq!(parts_of(s), *want, "{s}");
         }
     }
 
@@ -597,11 +597,7 @@ mod tests {
             ),
         ];
         for (s, want) in cases {
-            let parts: Vec<&str> = norm_parts(s, 0..s.len())
-                .into_iter()
-                .map(|r| s[r].trim())
-                .collect();
-            assert_eq!(parts, *want, "{s}");
+            assert_eq!(parts_of(s), *want, "{s}");
         }
     }
 

@@ -23,13 +23,15 @@ pub fn apply(ev: &mut Ev<'_>) {
     for h in ev.hunks.clone() {
         // In a split the other piece took words this piece lost; in a merge it brought the words
         // this piece gained. The run must change nothing else that carries meaning.
-        let (taken, other) = match p.version {
-            Version::New => (h.old.clone(), h.new.clone()),
-            Version::Old => (h.new.clone(), h.old.clone()),
-        };
-        let (side, other_side, claimed, other_claimed) = match p.version {
-            Version::New => (ev.old, ev.new, &ev.claimed_old, &ev.claimed_new),
-            Version::Old => (ev.new, ev.old, &ev.claimed_new, &ev.claimed_old),
+        let ((taken, side, claimed), (other, other_side, other_claimed)) = match p.version {
+            Version::New => (
+                (h.old.clone(), ev.old, &ev.claimed_old),
+                (h.new.clone(), ev.new, &ev.claimed_new),
+            ),
+            Version::Old => (
+                (h.new.clone(), ev.new, &ev.claimed_new),
+                (h.old.clone(), ev.old, &ev.claimed_old),
+            ),
         };
         let open: Vec<&str> = taken
             .clone()
