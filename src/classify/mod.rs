@@ -100,28 +100,29 @@ impl Classifier {
         let (mut changed, mut explained) = (0, 0);
         let mut loose: Vec<(String, String)> = Vec::new();
         let (mut gone_old, mut gone_new) = (vec![None; so.len()], vec![None; sn.len()]);
-        if let Some(p) = ctx.pieces.filter(|p| !p.clauses.is_empty()) {
-            match p.version {
-                Version::New => gone_old = pieces::elsewhere(&so, &sn, p, ctx.new_clauses, lex),
-                Version::Old => gone_new = pieces::elsewhere(&sn, &so, p, ctx.old_clauses, lex),
+        let others = ctx
+            .pieces
+            .filter(|p| !p.clauses.is_empty())
+            .map(|p| pieces::Others::read(p, ctx, lex));
+        if let Some(o) = &others {
+            match o.version {
+                Version::New => gone_old = o.elsewhere(&so, &sn),
+                Version::Old => gone_new = o.elsewhere(&sn, &so),
             }
             for (s, gone) in [(&so, &gone_old), (&sn, &gone_new)] {
                 for (i, g) in gone.iter().enumerate() {
                     if let Some(g) = g {
-                        findings.push(pieces::finding(s.texts[i], *g, p.version));
+                        findings.push(pieces::finding(s.texts[i], *g, o.version));
                     }
                 }
             }
         }
         // The words of the other pieces, for runs that moved between pieces inside a sentence.
-        let piece_words = ctx
-            .pieces
-            .map(|p| pieces::words(p, ctx))
-            .unwrap_or_default();
+        let piece_words = others.as_ref().map(|o| o.words()).unwrap_or_default();
         let around = rules::Around {
             clauses: (old, new),
-            pieces: ctx.pieces.map(|p| rules::carried::Pieces {
-                version: p.version,
+            pieces: others.as_ref().map(|o| rules::carried::Pieces {
+                version: o.version,
                 words: &piece_words,
             }),
         };

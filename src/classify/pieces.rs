@@ -1,6 +1,6 @@
 //! The aligner's pairs in, for each piece of a split or merge the other pieces out; and, for one such
-//! pair, which sentences of the whole clause stand in another piece, so the pair is judged only on
-//! its own share.
+//! pair, which sentences of the whole clause stand in another piece (so the pair is judged only on
+//! its own share) and the other pieces' words (for runs that moved between pieces inside a sentence).
 //!
 //! A clause split in two is reported as two pairs, each with the whole old clause. Read naively, the
 //! sentences that went to the other piece look deleted, and every split looks like a weakening.
@@ -8,7 +8,7 @@
 use super::{content_words, similarity, Context, Lexicon, Sentences, Version, SENTENCE_MATCH};
 use crate::classify::rules::Finding;
 use crate::classify::text;
-use crate::model::{AlignedPair, Clause, PairKind};
+use crate::model::{AlignedPair, PairKind};
 use std::collections::{BTreeMap, HashSet};
 
 /// The other pieces of the split or merge a pair belongs to: new clauses for a split, old clauses
@@ -46,80 +46,89 @@ pub fn of_pairs(pairs: &[AlignedPair]) -> Vec<Option<(Version, Vec<usize>)>> {
         .collect()
 }
 
-/// Each other piece's id with its words (normalised), for runs of words that moved between pieces.
-pub(super) fn words<'c>(pieces: Pieces<'_>, ctx: &Context<'c>) -> Vec<(&'c str, HashSet<String>)> {
-    let clauses = match pieces.version {
-        Version::New => ctx.new_clauses,
-        Version::Old => ctx.old_clauses,
-    };
-    pieces
-        .clauses
-        .iter()
-        .filter_map(|&k| clauses.get(k))
-        .map(|c| {
-            let words = text::tokenize(&c.text)
-                .into_iter()
-                .filter(|t| t.word)
-                .map(|t| t.norm.to_string())
-                .collect();
-            (c.id.as_str(), words)
-        })
-        .collect()
-}
-
 /// Where a sentence of the whole clause went: the other piece's id, and whether it stands there
 /// with the same words.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Gone<'c> {
-    pub piece: &'c str,
+pub(super) struct Gone<'t> {
+    pub piece: &'t str,
     pub same: bool,
 }
 
-/// For each sentence of `whole` (the side that is one clause), the other piece it now stands in, if
-/// its nearest sentence is there rather than in `part`, this pair's piece.
-pub(super) fn elsewhere<'c>(
-    whole: &Sentences<'_>,
-    part: &Sentences<'_>,
-    pieces: Pieces<'_>,
-    clauses: &'c [Clause],
-    lex: &Lexicon,
-) -> Vec<Option<Gone<'c>>> {
-    let here: Vec<Vec<&str>> = part.content_words();
-    let read: Vec<(&str, Sentences<'_>)> = pieces
-        .clauses
-        .iter()
-        .filter_map(|&k| clauses.get(k))
-        .map(|c| (c.id.as_str(), Sentences::of(&c.text, lex)))
-        .collect();
-    // (piece, sentence text, its content words) for every sentence of the other pieces.
-    let there: Vec<(&str, &str, Vec<&str>)> = read
-        .iter()
-        .flat_map(|(id, s)| {
-            let words = s.content_words();
-            s.texts.iter().zip(words).map(move |(t, w)| (*id, *t, w))
-        })
-        .collect();
-    let gone: Vec<Option<Gone<'c>>> = (0..whole.len())
-        .map(|i| {
-            let w = content_words(whole.frame(i));
-            let best_here = here.iter().map(|h| similarity(&w, h)).fold(0.0, f64::max);
-            let (best, score) = there
-                .iter()
-                .map(|t| (Some(t), similarity(&w, &t.2)))
-                .fold((None, 0.0), |a, b| if b.1 > a.1 { b } else { a });
-            let (piece, text, _) = best?;
-            (score >= SENTENCE_MATCH && score > best_here).then(|| Gone {
-                piece,
-                same: text::sentence_key(text) == text::sentence_key(whole.texts[i]),
-            })
-        })
-        .collect();
-    // One sentence that held both norms ("shall stop all grading and cover every stockpile")
-    // belongs to every piece: with nothing left to compare, this piece is judged on it all.
-    if !part.texts.is_empty() && gone.iter().all(Option::is_some) {
-        return vec![None; whole.len()];
+/// The other pieces of one pair's split or merge, read once as norm sentences.
+pub(super) struct Others<'t> {
+    pub version: Version,
+    read: Vec<(&'t str, Sentences<'t>)>,
+}
+
+impl<'t> Others<'t> {
+    pub fn read(pieces: Pieces<'_>, ctx: &Context<'t>, lex: &'t Lexicon) -> Self {
+        let clauses = match pieces.version {
+            Version::New => ctx.new_clauses,
+            Version::Old => ctx.old_clauses,
+        };
+        let read = pieces
+            .clauses
+            .iter()
+            .filter_map(|&k| clauses.get(k))
+            .map(|c| (c.id.as_str(), Sentences::of(&c.text, lex)))
+            .collect();
+        Others {
+            version: pieces.version,
+            read,
+        }
     }
-    gone
+
+    /// For each sentence of `whole` (the side that is one clause), the other piece it now stands
+    /// in, if its nearest sentence is there rather than in `part`, this pair's piece.
+    pub fn elsewhere(&self, whole: &Sentences<'_>, part: &Sentences<'_>) -> Vec<Option<Gone<'t>>> {
+        let here: Vec<Vec<&str>> = part.content_words();
+        // (piece, sentence text, its content words) for every sentence of the other pieces.
+        let there: Vec<(&str, &str, Vec<&str>)> = self
+            .read
+            .iter()
+            .flat_map(|(id, s)| {
+                let words = s.content_words();
+                s.texts.iter().zip(words).map(move |(t, w)| (*id, *t, w))
+            })
+            .collect();
+        let gone: Vec<Option<Gone<'t>>> = (0..whole.len())
+            .map(|i| {
+                let w = content_words(whole.frame(i));
+                let best_here = here.iter().map(|h| similarity(&w, h)).fold(0.0, f64::max);
+                let (best, score) = there
+                    .iter()
+                    .map(|t| (Some(t), similarity(&w, &t.2)))
+                    .fold((None, 0.0), |a, b| if b.1 > a.1 { b } else { a });
+                let (piece, text, _) = best?;
+                (score >= SENTENCE_MATCH && score > best_here).then(|| Gone {
+                    piece,
+                    same: text::sentence_key(text) == text::sentence_key(whole.texts[i]),
+                })
+            })
+            .collect();
+        // One sentence that held both norms ("shall stop all grading and cover every stockpile")
+        // belongs to every piece: with nothing left to compare, this piece is judged on it all.
+        if !part.texts.is_empty() && gone.iter().all(Option::is_some) {
+            return vec![None; whole.len()];
+        }
+        gone
+    }
+
+    /// Each other piece's id with its words (normalised), for runs of words that moved between
+    /// pieces inside a sentence.
+    pub fn words(&self) -> Vec<(&'t str, HashSet<String>)> {
+        self.read
+            .iter()
+            .map(|(id, s)| {
+                let words = (0..s.len())
+                    .flat_map(|i| s.frame(i).toks.iter())
+                    .filter(|t| t.word)
+                    .map(|t| t.norm.to_string())
+                    .collect();
+                (*id, words)
+            })
+            .collect()
+    }
 }
 
 /// The reason given for a sentence judged with another piece.
