@@ -117,13 +117,20 @@ impl Classifier {
                 }
             }
         }
-        // The words of the other pieces, for runs that moved between pieces inside a sentence.
+        // The words of the other pieces, and of the sentences here that belong with them, for runs
+        // that moved between pieces inside a sentence.
         let piece_words = others.as_ref().map(|o| o.words()).unwrap_or_default();
+        let rest_words = match others.as_ref().map(|o| o.version) {
+            Some(Version::New) => pieces::words_gone(&so, &gone_old),
+            Some(Version::Old) => pieces::words_gone(&sn, &gone_new),
+            None => Vec::new(),
+        };
         let around = rules::Around {
             clauses: (old, new),
             pieces: others.as_ref().map(|o| rules::carried::Pieces {
                 version: o.version,
                 words: &piece_words,
+                rest: &rest_words,
             }),
         };
         let kept = |gone: &[Option<pieces::Gone<'_>>]| -> Vec<usize> {

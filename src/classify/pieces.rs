@@ -131,6 +131,28 @@ impl<'t> Others<'t> {
     }
 }
 
+/// The words of the sentences of `whole` that `gone` sends to another piece, by that piece.
+pub(super) fn words_gone<'t>(
+    whole: &Sentences<'_>,
+    gone: &[Option<Gone<'t>>],
+) -> Vec<(&'t str, HashSet<String>)> {
+    let mut out: Vec<(&'t str, HashSet<String>)> = Vec::new();
+    for (i, g) in gone.iter().enumerate() {
+        let Some(g) = g else { continue };
+        let words = whole
+            .frame(i)
+            .toks
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.norm.to_string());
+        match out.iter_mut().find(|(p, _)| *p == g.piece) {
+            Some((_, w)) => w.extend(words),
+            None => out.push((g.piece, words.collect())),
+        }
+    }
+    out
+}
+
 /// The reason given for a sentence judged with another piece.
 pub(super) fn finding(sentence: &str, gone: Gone<'_>, version: Version) -> Finding {
     let q = text::shorten(sentence.trim(), 90);
@@ -272,6 +294,26 @@ mod tests {
             "{:#?}",
             first.reasons
         );
+    }
+
+    /// Words said once for two joined norms ("..., within thirty days") are repeated in each piece
+    /// of the split: not a new limit on the first norm.
+    #[test]
+    fn a_shared_tail_repeated_in_each_piece_is_no_change() {
+        let r = compare(
+            "1. The clerk shall notify each resident of a breach, and shall report the breach to the city auditor, within thirty days after finding it.\n",
+            "1. The clerk shall notify each resident of a breach within thirty days after finding it.\n\n\
+             2. The clerk shall report the breach to the city auditor within thirty days after finding it.\n",
+        );
+        let pieces: Vec<_> = r
+            .changes
+            .iter()
+            .filter(|c| c.kind == PairKind::Split)
+            .collect();
+        assert_eq!(pieces.len(), 2, "{:#?}", r.changes);
+        for c in pieces {
+            assert_eq!(c.direction, Direction::Unchanged, "{:#?}", c.reasons);
+        }
     }
 
     /// A sentence that held both norms belongs to both pieces: neither is read as all new.

@@ -234,8 +234,9 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon, around: Aro
     }
     modal::apply(&mut ev);
     restyle::connectives(&mut ev);
-    carried::apply(&mut ev);
+    // A pointer spelt out says more than "these words stand in another piece", so it goes first.
     antecedent::apply(&mut ev);
+    carried::apply(&mut ev);
     scope::slots(&mut ev);
     numeric::apply(&mut ev);
     qualifiers::apply(&mut ev);
