@@ -182,24 +182,30 @@ impl Classifier {
                 }
                 // In a split or merge the sentence may stand in another clause now (or before).
                 (Some(i), None) => findings.push(
-                    moved_sentence(
-                        so.frame(i),
-                        ctx.sentences,
-                        moved::Version::New,
-                        ctx.new_clauses,
-                        !new.is_empty(),
-                    )
-                    .unwrap_or_else(|| rules::modal::solo(so.frame(i), false, reading)),
+                    pieces::inside_gone(&so, i, &sn, &gone_new, Version::Old)
+                        .or_else(|| {
+                            moved_sentence(
+                                so.frame(i),
+                                ctx.sentences,
+                                moved::Version::New,
+                                ctx.new_clauses,
+                                !new.is_empty(),
+                            )
+                        })
+                        .unwrap_or_else(|| rules::modal::solo(so.frame(i), false, reading)),
                 ),
                 (None, Some(j)) => findings.push(
-                    moved_sentence(
-                        sn.frame(j),
-                        ctx.sentences,
-                        moved::Version::Old,
-                        ctx.old_clauses,
-                        !old.is_empty(),
-                    )
-                    .unwrap_or_else(|| rules::modal::solo(sn.frame(j), true, reading)),
+                    pieces::inside_gone(&sn, j, &so, &gone_old, Version::New)
+                        .or_else(|| {
+                            moved_sentence(
+                                sn.frame(j),
+                                ctx.sentences,
+                                moved::Version::Old,
+                                ctx.old_clauses,
+                                !old.is_empty(),
+                            )
+                        })
+                        .unwrap_or_else(|| rules::modal::solo(sn.frame(j), true, reading)),
                 ),
                 (None, None) => {}
             }

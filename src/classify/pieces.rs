@@ -131,6 +131,50 @@ impl<'t> Others<'t> {
     }
 }
 
+/// A sentence with at least this share of its content words in another says no more than a part
+/// of it.
+const INSIDE: f64 = 0.8;
+
+/// For sentence `k` of this piece (`part`), left without a counterpart: the reason, if nearly all its
+/// content words stand in one sentence of the whole clause that is judged with another piece. Two
+/// clauses merged into one long sentence give it to the piece it matches best; the other piece's
+/// sentence is inside it, not deleted (and the mirror for a split). `version` is the side the other
+/// pieces are on.
+pub(super) fn inside_gone(
+    part: &Sentences<'_>,
+    k: usize,
+    whole: &Sentences<'_>,
+    gone: &[Option<Gone<'_>>],
+    version: Version,
+) -> Option<Finding> {
+    if gone.iter().all(Option::is_none) {
+        return None;
+    }
+    let w = content_words(part.frame(k));
+    if w.is_empty() {
+        return None;
+    }
+    let g = gone.iter().enumerate().find_map(|(i, g)| {
+        let g = (*g)?;
+        let there = content_words(whole.frame(i));
+        let common = w.iter().filter(|x| there.binary_search(x).is_ok()).count();
+        (common as f64 / w.len() as f64 >= INSIDE).then_some(g)
+    })?;
+    let q = text::shorten(part.texts[k].trim(), 90);
+    let piece = g.piece;
+    let (rule, how) = match version {
+        Version::Old => (
+            "merged-piece",
+            format!("now stands inside a merged sentence that is judged with clause {piece}"),
+        ),
+        Version::New => (
+            "split-piece",
+            format!("stood inside an old sentence that is judged with clause {piece}"),
+        ),
+    };
+    Some(Finding::new(rule, 0.0, 0.85, format!("'{q}' {how}.")))
+}
+
 /// The words of the sentences of `whole` that `gone` sends to another piece, by that piece.
 pub(super) fn words_gone<'t>(
     whole: &Sentences<'_>,
@@ -314,6 +358,34 @@ mod tests {
         for c in pieces {
             assert_eq!(c.direction, Direction::Unchanged, "{:#?}", c.reasons);
         }
+    }
+
+    /// A short clause merged into a sentence of a longer one is inside it, not deleted, though
+    /// that sentence is judged with the longer clause.
+    #[test]
+    fn a_clause_merged_inside_another_sentence_is_not_deleted() {
+        let r = compare(
+            "1. Desk staff shall keep a visitor log. Guards shall lock the front door at night.\n\n\
+             2. Desk staff shall record in the visitor log every visitor's name and the purpose of the visit.\n",
+            "1. Desk staff shall keep a visitor log and record in it every visitor's name and the purpose of the visit. \
+             Guards shall lock the front door at night.\n",
+        );
+        let first = r
+            .changes
+            .iter()
+            .find(|c| c.kind == PairKind::Merged && c.old.as_ref().is_some_and(|o| o.id == "1"))
+            .unwrap_or_else(|| panic!("no merged piece from clause 1: {:#?}", r.changes));
+        assert_eq!(
+            first.direction,
+            Direction::Unchanged,
+            "{:#?}",
+            first.reasons
+        );
+        assert!(
+            first.reasons.iter().all(|x| x.rule != "norm-removed"),
+            "{:#?}",
+            first.reasons
+        );
     }
 
     /// A sentence that held both norms belongs to both pieces: neither is read as all new.
