@@ -243,6 +243,13 @@ mod tests {
         )
     }
 
+    /// The two changes of `kind` in a report of one clause split in two (or two merged).
+    fn two_pieces(r: &PairReport, kind: PairKind) -> Vec<&crate::model::Change> {
+        let pieces: Vec<_> = r.changes.iter().filter(|c| c.kind == kind).collect();
+        assert_eq!(pieces.len(), 2, "{kind:?}: {:#?}", r.changes);
+        pieces
+    }
+
     fn pair(kind: PairKind, old: Option<usize>, new: Option<usize>) -> AlignedPair {
         AlignedPair {
             old,
@@ -295,9 +302,7 @@ mod tests {
             (APART, JOINED, PairKind::Merged, "merged-piece"),
         ] {
             let r = compare(old, new);
-            let pieces: Vec<_> = r.changes.iter().filter(|c| c.kind == kind).collect();
-            assert_eq!(pieces.len(), 2, "{kind:?}: {:#?}", r.changes);
-            for c in pieces {
+            for c in two_pieces(&r, kind) {
                 assert_eq!(
                     c.direction,
                     Direction::Unchanged,
@@ -322,12 +327,7 @@ mod tests {
              2. Staff shall encrypt personal records whenever they are sent over a public network.\n",
             "1. Where technically feasible, staff shall encrypt personal records that are stored on laptops or phones, or that are sent over a public network.\n",
         );
-        let pieces: Vec<_> = r
-            .changes
-            .iter()
-            .filter(|c| c.kind == PairKind::Merged)
-            .collect();
-        assert_eq!(pieces.len(), 2, "{:#?}", r.changes);
+        let pieces = two_pieces(&r, PairKind::Merged);
         let first = pieces
             .iter()
             .find(|c| c.old.as_ref().is_some_and(|o| o.id == "1"))
@@ -349,12 +349,7 @@ mod tests {
             "1. The clerk shall notify each resident of a breach within thirty days after finding it.\n\n\
              2. The clerk shall report the breach to the city auditor within thirty days after finding it.\n",
         );
-        let pieces: Vec<_> = r
-            .changes
-            .iter()
-            .filter(|c| c.kind == PairKind::Split)
-            .collect();
-        assert_eq!(pieces.len(), 2, "{:#?}", r.changes);
+        let pieces = two_pieces(&r, PairKind::Split);
         for c in pieces {
             assert_eq!(c.direction, Direction::Unchanged, "{:#?}", c.reasons);
         }
@@ -395,12 +390,7 @@ mod tests {
             "1. The permittee shall stop all grading and cover every stockpile of loose soil.\n",
             "1. The permittee shall stop all grading.\n\n2. The permittee shall cover every stockpile of loose soil.\n",
         );
-        let pieces: Vec<_> = r
-            .changes
-            .iter()
-            .filter(|c| c.kind == PairKind::Split)
-            .collect();
-        assert_eq!(pieces.len(), 2, "{:#?}", r.changes);
+        let pieces = two_pieces(&r, PairKind::Split);
         for c in pieces {
             assert_eq!(c.direction, Direction::Unchanged, "{:#?}", c.reasons);
             assert!(
