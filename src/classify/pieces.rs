@@ -120,11 +120,7 @@ impl<'t> Others<'t> {
         self.read
             .iter()
             .map(|(id, s)| {
-                let words = (0..s.len())
-                    .flat_map(|i| s.frame(i).toks.iter())
-                    .filter(|t| t.word)
-                    .map(|t| t.norm.to_string())
-                    .collect();
+                let words = text::word_set((0..s.len()).flat_map(|i| s.frame(i).toks.iter()));
                 (*id, words)
             })
             .collect()
@@ -183,15 +179,10 @@ pub(super) fn words_gone<'t>(
     let mut out: Vec<(&'t str, HashSet<String>)> = Vec::new();
     for (i, g) in gone.iter().enumerate() {
         let Some(g) = g else { continue };
-        let words = whole
-            .frame(i)
-            .toks
-            .iter()
-            .filter(|t| t.word)
-            .map(|t| t.norm.to_string());
+        let words = text::word_set(&whole.frame(i).toks);
         match out.iter_mut().find(|(p, _)| *p == g.piece) {
             Some((_, w)) => w.extend(words),
-            None => out.push((g.piece, words.collect())),
+            None => out.push((g.piece, words)),
         }
     }
     out

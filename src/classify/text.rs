@@ -8,6 +8,7 @@
 use aho_corasick::AhoCorasick;
 use compact_str::CompactString;
 use rustc_hash::FxHashSet;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -246,6 +247,18 @@ const DEONTIC_PARTICIPLES: &[&str] = &[
     "obligated",
 ];
 
+/// The normalised words among `toks`, as a set (punctuation left out).
+pub fn word_set<'a>(toks: impl IntoIterator<Item = &'a Tok>) -> HashSet<String> {
+    toks.into_iter()
+        .filter(|t| t.word)
+        .map(|t| t.norm.to_string())
+        .collect()
+}
+
+/// Modals that open a second norm straight after a bare "and" ("... and shall cover ..."); "need",
+/// "cannot" and "means" are too often other words there.
+const BARE_JOINT_MODALS: &[&str] = &["shall", "must", "may", "should", "will"];
+
 /// Whether a normalised word is one of the modals a norm part is cut at.
 pub fn is_modal_word(norm: &str) -> bool {
     MODAL_WORDS.contains(&norm)
@@ -308,12 +321,9 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             let bare = t.norm == "and"
                 && i > 0
                 && toks[i - 1].is_content()
-                && toks.get(i + 1).is_some_and(|n| {
-                    matches!(
-                        n.norm.as_str(),
-                        "shall" | "must" | "may" | "should" | "will"
-                    )
-                })
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| BARE_JOINT_MODALS.contains(&n.norm.as_str()))
                 && (last_cut..i - 1).any(modal_at);
             if bare {
                 cuts.push(t.span.start);
@@ -321,13 +331,8 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             }
             continue;
         }
-        if !(t.norm == "," || t.norm == ";") {
-            continue;
-        }
-        let joined = toks
-            .get(i + 1)
-            .is_some_and(|n| matches!(n.norm.as_str(), "and" | "but" | "or"));
-        if !joined && t.norm != ";" {
+        // A semicolon joins norms on its own; a comma only with a conjunction after it.
+        if !(joined_at(i) || t.norm == ";") {
             continue;
         }
         // The first norm may be stated without a modal ("Employees are prohibited from ...").

@@ -9,8 +9,7 @@
 
 use super::{Ev, Finding};
 use crate::classify::frame::Frame;
-use crate::classify::text::{tokenize, Hunk};
-use std::collections::HashSet;
+use crate::classify::text::{tokenize, word_set, Hunk};
 use std::ops::Range;
 
 /// Words that point back to something named earlier in the clause.
@@ -134,11 +133,7 @@ fn spelt_out(
         picked.push(k);
         end = l.end;
     }
-    let said: HashSet<String> = tokenize(short.clause)
-        .into_iter()
-        .filter(|t| t.word)
-        .map(|t| t.norm.to_string())
-        .collect();
+    let said = word_set(&tokenize(short.clause));
     let mut named = picked
         .iter()
         .flat_map(|&k| long.open(sides(&hunks[k]).1))
