@@ -70,6 +70,10 @@ pub enum Command {
         /// Lexicon file merged over the built-in one.
         #[arg(long)]
         lexicon: Option<PathBuf>,
+        /// Score the verdicts against the labels in this column (strengthened, weakened, unchanged,
+        /// or a synonym); the scorecard goes to standard error, or into the JSON with `--format json`.
+        #[arg(long, value_name = "COLUMN")]
+        expect: Option<String>,
     },
     /// Print the clauses the segmenter sees in a file.
     Segment {

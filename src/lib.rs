@@ -19,6 +19,7 @@ pub mod history;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod score;
 pub mod segment;
 #[doc(hidden)]
 pub mod synth;

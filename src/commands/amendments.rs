@@ -2,13 +2,15 @@
 //! verdict per row out (CSV or JSON), with every other column passed through unchanged.
 //!
 //! This is how a subcommittee screens a stack of amendments before a meeting. A bad table stops the
-//! run with the file, the row or line, and the problem; nothing is half-written.
+//! run with the file, the row or line, and the problem; nothing is half-written. With `--expect COLUMN`
+//! the verdicts are also scored against the labels in that column (see [`policydiff::score`]).
 
 use super::{classifier, emit};
 use crate::cli::TableFormat;
 use anyhow::{anyhow, bail, Context as _, Result};
 use policydiff::classify::{Classifier, Context};
-use policydiff::model::Verdict;
+use policydiff::model::{Direction, Verdict};
+use policydiff::score::{self, Scorecard};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
@@ -35,21 +37,55 @@ struct Table {
     rows: Vec<Row>,
 }
 
-pub fn amendments(
-    table: &Path,
-    format: TableFormat,
-    output: Option<&Path>,
-    lexicon: Option<&Path>,
-) -> Result<ExitCode> {
-    let classifier = classifier(lexicon)?;
+/// What `policydiff amendments` was asked for besides the table.
+pub struct Options<'a> {
+    pub format: TableFormat,
+    pub output: Option<&'a Path>,
+    pub lexicon: Option<&'a Path>,
+    /// The column of expected labels to score the verdicts against.
+    pub expect: Option<&'a str>,
+}
+
+pub fn amendments(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
+    let classifier = classifier(opts.lexicon)?;
     let t = read_table(table)?;
+    // Labels are read before any work, so a bad one stops the run with nothing written.
+    let labels = opts
+        .expect
+        .map(|col| read_labels(&t, col, table))
+        .transpose()?;
     let verdicts = screen(&classifier, &t);
-    let text = match format {
+    let card = labels
+        .as_ref()
+        .map(|l| Scorecard::of(l.iter().copied().zip(&verdicts)));
+    let text = match opts.format {
         TableFormat::Csv => to_csv(&t, &verdicts)?,
-        TableFormat::Json => to_json(&t, &verdicts)?,
+        TableFormat::Json => to_json(&t, &verdicts, card.as_ref())?,
     };
-    emit(output, &text)?;
+    emit(opts.output, &text)?;
+    if let (Some(card), TableFormat::Csv) = (&card, opts.format) {
+        eprint!("{}", card.to_text());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each row's expected direction, `None` where the label is empty.
+fn read_labels(t: &Table, column: &str, path: &Path) -> Result<Vec<Option<Direction>>> {
+    if !t.columns.iter().any(|c| c == column) {
+        bail!(
+            "{}: the table has no `{column}` column to score against (columns found: {})",
+            path.display(),
+            t.columns.join(", ")
+        );
+    }
+    t.rows
+        .iter()
+        .map(|r| {
+            let value = r.get(column).unwrap_or("");
+            score::parse_label(value)
+                .map_err(|e| anyhow!("{}: {}: column `{column}`: {e}", path.display(), r.place))
+        })
+        .collect()
 }
 
 fn screen(classifier: &Classifier, t: &Table) -> Vec<Verdict> {
@@ -247,7 +283,15 @@ struct JsonRow<'a> {
     verdict: &'a Verdict,
 }
 
-fn to_json(t: &Table, verdicts: &[Verdict]) -> Result<String> {
+/// With a scorecard the rows and the card sit side by side in one object; without, the rows alone as
+/// before, so existing readers of the array are unaffected.
+#[derive(Serialize)]
+struct Scored<'a> {
+    rows: Vec<JsonRow<'a>>,
+    scorecard: &'a Scorecard,
+}
+
+fn to_json(t: &Table, verdicts: &[Verdict], card: Option<&Scorecard>) -> Result<String> {
     let rows: Vec<JsonRow> = t
         .rows
         .iter()
@@ -263,7 +307,10 @@ fn to_json(t: &Table, verdicts: &[Verdict]) -> Result<String> {
             verdict: v,
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&rows)?;
+    let mut s = match card {
+        Some(scorecard) => serde_json::to_string_pretty(&Scored { rows, scorecard })?,
+        None => serde_json::to_string_pretty(&rows)?,
+    };
     s.push('\n');
     Ok(s)
 }

@@ -54,7 +54,16 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             format,
             output,
             lexicon,
-        } => amendments::amendments(&table, format, output.as_deref(), lexicon.as_deref()),
+            expect,
+        } => amendments::amendments(
+            &table,
+            &amendments::Options {
+                format,
+                output: output.as_deref(),
+                lexicon: lexicon.as_deref(),
+                expect: expect.as_deref(),
+            },
+        ),
         Command::Segment { file, format } => single::segment(&file, format),
         Command::History { policy, lexicon } => single::history(&policy, lexicon.as_deref()),
         Command::Lexicon => {
