@@ -1,6 +1,6 @@
 //! Command-line arguments in (clap derive), a [`Command`] out. The doc comments are the help text.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Compare successive versions of a policy clause by clause, and say what each change strengthens or
@@ -22,9 +22,9 @@ pub enum Command {
         /// Where reports are written.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// Lexicon file merged over the built-in one (a manifest's `lexicon:` wins for its policy).
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        /// Lexicon and weights (a manifest's `lexicon:` and `weights:` win for its policy).
+        #[command(flatten)]
+        read: ReadWith,
         /// No progress bar and no summary line.
         #[arg(long, short)]
         quiet: bool,
@@ -42,9 +42,8 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Lexicon file merged over the built-in one.
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadWith,
     },
     /// Gate a draft: compare it with the latest adopted version of a policy.
     Check {
@@ -55,9 +54,8 @@ pub enum Command {
         /// What fails the gate (exit 1).
         #[arg(long, value_enum, default_value_t = FailOn::Weakened)]
         fail_on: FailOn,
-        /// Lexicon file merged over the built-in one.
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadWith,
     },
     /// Screen proposed amendments: a CSV or YAML table with columns `old` and `new`, one verdict per row.
     Amendments {
@@ -67,9 +65,8 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Lexicon file merged over the built-in one.
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadWith,
         /// Score the verdicts against the labels in this column (strengthened, weakened, unchanged,
         /// or a synonym); the scorecard goes to standard error, or into the JSON with `--format json`.
         #[arg(long, value_name = "COLUMN")]
@@ -85,12 +82,24 @@ pub enum Command {
     History {
         /// A policy folder, e.g. versions/fair-and-impartial-policing.
         policy: PathBuf,
-        /// Lexicon file merged over the built-in one.
-        #[arg(long)]
-        lexicon: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadWith,
     },
     /// Print the built-in lexicon (YAML), a starting point for your own.
     Lexicon,
+    /// Print the built-in verdict weights (YAML): how the rules' evidence is weighed into a verdict.
+    Weights,
+}
+
+/// How changes are read and weighed; every command that classifies takes these.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ReadWith {
+    /// Lexicon file merged over the built-in one.
+    #[arg(long)]
+    pub lexicon: Option<PathBuf>,
+    /// Verdict weights file used in place of the built-in one (see `policydiff weights`).
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -1,28 +1,43 @@
-//! Findings in, a [`Verdict`] out: the direction is the sign of the summed weights, the confidence the
-//! deciding rule's track record capped by how much of the changed text the rules explained, and the
-//! review flag is raised when rules disagree, explain too little, or touch a definition, reference or
-//! threshold.
+//! The rules' reading of a change and the verdict weights in, a [`Verdict`] out: the direction is the
+//! one the weights find most probable given the findings' evidence, the confidence the deciding rule's
+//! track record capped by how much of the changed text the rules explained, and the review flag is
+//! raised when rules disagree, explain too little, touch a definition, reference or threshold, or the
+//! weights give the verdict a probability below their review threshold.
 
 use super::rules::Finding;
+use super::weigh::{self, Evidence, Weights};
 use crate::model::{Direction, Reason, Verdict};
 
-/// Weights closer to zero than this net out to "unchanged".
-pub const NEUTRAL_BAND: f64 = 0.25;
+/// A finding whose strength is closer to zero than this does not decide a verdict on its own.
+const DECISIVE: f64 = 0.25;
 
-/// How a set of findings reads, given how many changed content words there were and how many the
-/// rules explained.
-pub fn verdict(
-    mut findings: Vec<Finding>,
-    changed: usize,
-    explained: usize,
-    unexplained: Option<(String, String)>,
-) -> Verdict {
-    let sum: f64 = findings.iter().map(|f| f.weight).sum();
-    let direction = if sum.abs() < NEUTRAL_BAND {
-        Direction::Unchanged
-    } else {
-        Direction::from_weight(sum)
-    };
+/// What the rules read of one change: their findings, how many changed content words there were, how
+/// many the findings explained, and the words none did (deleted, inserted).
+#[derive(Debug, Default)]
+pub struct Reading {
+    pub findings: Vec<Finding>,
+    pub changed: usize,
+    pub explained: usize,
+    pub unexplained: Option<(String, String)>,
+}
+
+impl Reading {
+    /// The evidence the verdict weights read.
+    pub fn evidence(&self) -> Evidence {
+        Evidence::of(self.findings.iter().map(|f| (f.rule, f.weight)))
+    }
+}
+
+/// How a reading weighs out.
+pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
+    let probabilities = weights.probabilities(&reading.evidence());
+    let direction = weigh::argmax(probabilities);
+    let Reading {
+        mut findings,
+        changed,
+        explained,
+        unexplained,
+    } = reading;
     let coverage = if changed == 0 {
         1.0
     } else {
@@ -30,7 +45,7 @@ pub fn verdict(
     };
     let disagree =
         findings.iter().any(|f| f.weight > 0.2) && findings.iter().any(|f| f.weight < -0.2);
-    let decisive = findings.iter().any(|f| f.weight.abs() >= NEUTRAL_BAND);
+    let decisive = findings.iter().any(|f| f.weight.abs() >= DECISIVE);
     // Words no rule read: say so, quoting them, rather than pass over them in silence.
     if let Some((d, i)) = unexplained {
         if !decisive && coverage < 1.0 {
@@ -51,7 +66,12 @@ pub fn verdict(
             );
         }
     }
+    let p = probabilities[weigh::DIRECTIONS
+        .iter()
+        .position(|&d| d == direction)
+        .unwrap_or(2)];
     let mut needs_review = disagree
+        || p < weights.review_below()
         || findings.iter().any(|f| f.review)
         || (changed > 0 && coverage < 0.5)
         || (direction == Direction::Unchanged && decisive);
@@ -98,6 +118,21 @@ pub fn verdict(
 mod tests {
     use super::*;
 
+    fn verdict(
+        findings: Vec<Finding>,
+        changed: usize,
+        explained: usize,
+        unexplained: Option<(String, String)>,
+    ) -> Verdict {
+        let reading = Reading {
+            findings,
+            changed,
+            explained,
+            unexplained,
+        };
+        super::verdict(reading, &Weights::builtin())
+    }
+
     fn f(rule: &'static str, weight: f64, prior: f64) -> Finding {
         Finding::new(rule, weight, prior, format!("{rule} fired"))
             .quoting(Some("a".into()), Some("b".into()))
@@ -141,7 +176,10 @@ mod tests {
             case(vec![f("modal-downgrade", -3.0, 0.9)], 2, 2, Weakened, false),
             // Opposite signs: net label, flagged.
             case(
-                vec![f("a", 2.0, 0.9), f("b", -1.0, 0.75)],
+                vec![
+                    f("modal-upgrade", 2.0, 0.9),
+                    f("exception-added", -1.0, 0.75),
+                ],
                 4,
                 4,
                 Strengthened,
@@ -149,14 +187,23 @@ mod tests {
             ),
             // Cancelling out: unchanged, but flagged because rules fired.
             case(
-                vec![f("a", 1.0, 0.9), f("b", -1.0, 0.9)],
+                vec![
+                    f("modal-upgrade", 1.0, 0.9),
+                    f("exception-added", -1.0, 0.9),
+                ],
                 4,
                 4,
                 Unchanged,
                 true,
             ),
             // Half the changed words unexplained: flagged.
-            case(vec![f("a", 1.0, 0.9)], 10, 2, Strengthened, true),
+            case(
+                vec![f("modal-upgrade", 1.0, 0.9)],
+                10,
+                2,
+                Strengthened,
+                true,
+            ),
             case(vec![f("same-tier", 0.0, 0.9)], 2, 2, Unchanged, false),
             case(vec![], 0, 0, Unchanged, false),
         ];
@@ -184,8 +231,8 @@ mod tests {
 
     #[test]
     fn confidence_is_capped_by_coverage() {
-        let full = verdict(vec![f("a", 3.0, 0.9)], 4, 4, None).confidence;
-        let part = verdict(vec![f("a", 3.0, 0.9)], 4, 2, None).confidence;
+        let full = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 4, None).confidence;
+        let part = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 2, None).confidence;
         assert!(part < full, "{part} < {full}");
     }
 }

@@ -19,10 +19,12 @@ pub mod numbers;
 pub mod pieces;
 pub mod rules;
 pub mod text;
+pub mod weigh;
 
 pub use lexicon::{Lexicon, LexiconError};
 pub use moved::{SentenceIndexes, Version, WordIndex};
 pub use pieces::Pieces;
+pub use weigh::{Evidence, Weights, WeightsError};
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
 use frame::Frame;
@@ -48,10 +50,12 @@ pub struct Context<'a> {
     pub pieces: Option<Pieces<'a>>,
 }
 
-/// Reads clauses as norms using a [`Lexicon`]. Cheap to share across threads.
+/// Reads clauses as norms using a [`Lexicon`] and weighs what it read with [`Weights`]. Cheap to
+/// share across threads.
 #[derive(Debug, Clone)]
 pub struct Classifier {
     lexicon: Lexicon,
+    weights: Weights,
 }
 
 impl Default for Classifier {
@@ -64,12 +68,37 @@ impl Default for Classifier {
 const SENTENCE_MATCH: f64 = 0.3;
 
 impl Classifier {
+    /// A classifier with the built-in weights.
     pub fn new(lexicon: Lexicon) -> Self {
-        Classifier { lexicon }
+        Classifier {
+            lexicon,
+            weights: Weights::builtin(),
+        }
+    }
+
+    /// The same reading with other weights.
+    pub fn with_weights(self, weights: Weights) -> Self {
+        Classifier { weights, ..self }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// The evidence the weights read of a change, for fitting them; `None` where the words did not
+    /// change (nothing to weigh).
+    pub fn evidence(
+        &self,
+        old: Option<&str>,
+        new: Option<&str>,
+        ctx: &Context<'_>,
+    ) -> Option<Evidence> {
+        let (old, new) = (old.unwrap_or(""), new.unwrap_or(""));
+        (old != new).then(|| self.read(old, new, ctx).evidence())
     }
 
     /// Classifies one change. `old` is `None` for an added clause, `new` for a removed one. The word
@@ -91,8 +120,17 @@ impl Classifier {
         self.judge(old, new, ctx)
     }
 
-    /// Reads both texts as norms and compares them sentence by sentence.
+    /// Reads both texts as norms and weighs what the rules found.
     fn judge(&self, old: &str, new: &str, ctx: &Context<'_>) -> Verdict {
+        // Text that differs only in surrounding space is untouched whatever the weights' bias says.
+        if old.trim() == new.trim() {
+            return untouched();
+        }
+        explain::verdict(self.read(old, new, ctx), &self.weights)
+    }
+
+    /// Reads both texts as norms and compares them sentence by sentence.
+    fn read(&self, old: &str, new: &str, ctx: &Context<'_>) -> explain::Reading {
         let lex = &self.lexicon;
         let reading = lex.intrusive_reading();
         let (so, sn) = (Sentences::of(old, lex), Sentences::of(new, lex));
@@ -223,21 +261,23 @@ impl Classifier {
                 .collect();
             (d.join("; "), i.join("; "))
         });
-        let mut v = explain::verdict(findings, changed, explained, unexplained);
-        if v.reasons.is_empty() && v.direction == Direction::Unchanged && old.trim() == new.trim() {
-            v.needs_review = false;
-            v.confidence = 1.0;
+        explain::Reading {
+            findings,
+            changed,
+            explained,
+            unexplained,
         }
-        v
     }
 }
 
 /// The verdict on a clause whose words did not change.
 fn untouched() -> Verdict {
-    let mut v = explain::verdict(Vec::new(), 0, 0, None);
-    v.needs_review = false;
-    v.confidence = 1.0;
-    v
+    Verdict {
+        direction: Direction::Unchanged,
+        confidence: 1.0,
+        needs_review: false,
+        reasons: Vec::new(),
+    }
 }
 
 /// The words no rule explained, quoted from each side.

@@ -6,7 +6,7 @@
 //! the verdicts are also scored against the labels in that column (see [`policydiff::score`]).
 
 use super::{classifier, emit};
-use crate::cli::TableFormat;
+use crate::cli::{ReadWith, TableFormat};
 use anyhow::{anyhow, bail, Context as _, Result};
 use policydiff::classify::{Classifier, Context};
 use policydiff::model::{Direction, Verdict};
@@ -41,13 +41,13 @@ struct Table {
 pub struct Options<'a> {
     pub format: TableFormat,
     pub output: Option<&'a Path>,
-    pub lexicon: Option<&'a Path>,
+    pub read: &'a ReadWith,
     /// The column of expected labels to score the verdicts against.
     pub expect: Option<&'a str>,
 }
 
 pub fn amendments(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
-    let classifier = classifier(opts.lexicon)?;
+    let classifier = classifier(opts.read.lexicon.as_deref(), opts.read.weights.as_deref())?;
     let t = read_table(table)?;
     // Labels are read before any work, so a bad one stops the run with nothing written.
     let labels = opts

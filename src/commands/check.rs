@@ -6,7 +6,7 @@
 //! its own baseline, so a draft already dropped into the policy folder can be checked in place.
 
 use super::{classifier, emit};
-use crate::cli::FailOn;
+use crate::cli::{FailOn, ReadWith};
 use anyhow::{bail, Context as _, Result};
 use policydiff::ingest::{self, PolicySource, VersionSource};
 use policydiff::model::{Change, Direction, PairReport, Status, Summary};
@@ -15,12 +15,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn check(
-    draft: &Path,
-    against: &Path,
-    fail_on: FailOn,
-    lexicon: Option<&Path>,
-) -> Result<ExitCode> {
+pub fn check(draft: &Path, against: &Path, fail_on: FailOn, read: &ReadWith) -> Result<ExitCode> {
     if !draft.is_file() {
         bail!("{}: the draft is not a readable file", draft.display());
     }
@@ -48,7 +43,10 @@ pub fn check(
         status: Status::Draft,
         path: draft.to_path_buf(),
     };
-    let classifier = classifier(lexicon.or(src.lexicon.as_deref()))?;
+    let classifier = classifier(
+        read.lexicon.as_deref().or(src.lexicon.as_deref()),
+        read.weights.as_deref().or(src.weights.as_deref()),
+    )?;
     let old = policydiff::load_document(&src.name, base)?;
     let new = policydiff::load_document(&src.name, &draft_version)?;
     let report = policydiff::compare(&old, &new, &classifier, src.regulated.as_deref());

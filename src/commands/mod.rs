@@ -10,7 +10,7 @@ pub use run::Shard;
 
 use crate::cli::Command;
 use anyhow::{Context as _, Result};
-use policydiff::classify::{Classifier, Lexicon};
+use policydiff::classify::{Classifier, Lexicon, Weights};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,13 +20,13 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
         Command::Run {
             versions,
             out,
-            lexicon,
+            read,
             quiet,
             shard,
         } => run::run(run::RunArgs {
             versions: &versions,
             out: &out,
-            lexicon: lexicon.as_deref(),
+            read: &read,
             quiet,
             shard,
         }),
@@ -35,39 +35,37 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             new,
             format,
             output,
-            lexicon,
-        } => single::diff(
-            &old,
-            &new,
-            format.into(),
-            output.as_deref(),
-            lexicon.as_deref(),
-        ),
+            read,
+        } => single::diff(&old, &new, format.into(), output.as_deref(), &read),
         Command::Check {
             draft,
             against,
             fail_on,
-            lexicon,
-        } => check::check(&draft, &against, fail_on, lexicon.as_deref()),
+            read,
+        } => check::check(&draft, &against, fail_on, &read),
         Command::Amendments {
             table,
             format,
             output,
-            lexicon,
+            read,
             expect,
         } => amendments::amendments(
             &table,
             &amendments::Options {
                 format,
                 output: output.as_deref(),
-                lexicon: lexicon.as_deref(),
+                read: &read,
                 expect: expect.as_deref(),
             },
         ),
         Command::Segment { file, format } => single::segment(&file, format),
-        Command::History { policy, lexicon } => single::history(&policy, lexicon.as_deref()),
+        Command::History { policy, read } => single::history(&policy, &read),
         Command::Lexicon => {
             emit(None, policydiff::classify::lexicon::BUILTIN_YAML)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Weights => {
+            emit(None, policydiff::classify::weigh::BUILTIN_YAML)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -89,12 +87,18 @@ pub fn print_warnings(doc: &policydiff::model::Document) {
 }
 
 /// The classifier for a lexicon file, or the built-in one.
-pub fn classifier(lexicon: Option<&Path>) -> Result<Classifier> {
+/// A classifier with the given lexicon merged over the built-in one and the given weights in place of
+/// the built-in ones.
+pub fn classifier(lexicon: Option<&Path>, weights: Option<&Path>) -> Result<Classifier> {
     let lex = match lexicon {
         Some(p) => Lexicon::with_user_file(p)?,
         None => Lexicon::builtin(),
     };
-    Ok(Classifier::new(lex))
+    let weights = match weights {
+        Some(p) => Weights::from_file(p)?,
+        None => Weights::builtin(),
+    };
+    Ok(Classifier::new(lex).with_weights(weights))
 }
 
 /// Writes to a file atomically, or to standard output.

@@ -5,6 +5,7 @@
 //! with nothing written; each file is then written atomically.
 
 use super::{classifier, print_warnings};
+use crate::cli::ReadWith;
 use anyhow::{bail, Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use policydiff::classify::Classifier;
@@ -65,7 +66,7 @@ impl Shard {
 pub struct RunArgs<'a> {
     pub versions: &'a Path,
     pub out: &'a Path,
-    pub lexicon: Option<&'a Path>,
+    pub read: &'a ReadWith,
     pub quiet: bool,
     pub shard: Option<Shard>,
 }
@@ -81,14 +82,14 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     if let Some(shard) = args.shard {
         dirs = shard.select(dirs);
     }
-    let default = classifier(args.lexicon)?;
+    let default = classifier(args.read.lexicon.as_deref(), args.read.weights.as_deref())?;
     let bar = progress(dirs.len() as u64, args.quiet);
     bar.set_message("analysed");
 
     let results: Vec<Result<PolicyReport>> = dirs
         .par_iter()
         .map(|dir| {
-            let r = analyse(dir, &default);
+            let r = analyse(dir, &default, args.read);
             bar.inc(1);
             r
         })
@@ -118,7 +119,7 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn analyse(dir: &Path, default: &Classifier) -> Result<PolicyReport> {
+fn analyse(dir: &Path, default: &Classifier, default_read: &ReadWith) -> Result<PolicyReport> {
     let src = ingest::load_policy(dir)?;
     if src.versions.len() < 2 {
         bail!(
@@ -128,13 +129,14 @@ fn analyse(dir: &Path, default: &Classifier) -> Result<PolicyReport> {
         );
     }
     let own;
-    let cls = match &src.lexicon {
-        Some(p) => {
-            own = classifier(Some(p))
-                .with_context(|| format!("lexicon of policy {}", dir.display()))?;
-            &own
-        }
-        None => default,
+    let cls = if src.lexicon.is_some() || src.weights.is_some() {
+        let lexicon = src.lexicon.as_deref().or(default_read.lexicon.as_deref());
+        let weights = src.weights.as_deref().or(default_read.weights.as_deref());
+        own = classifier(lexicon, weights)
+            .with_context(|| format!("lexicon or weights of policy {}", dir.display()))?;
+        &own
+    } else {
+        default
     };
     let docs = policydiff::load_versions(&src)?;
     docs.iter().for_each(print_warnings);

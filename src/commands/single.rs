@@ -1,7 +1,7 @@
 //! Commands on one file or one policy: `diff`, `segment`, `history`.
 
 use super::{classifier, emit, emit_parts, leave, print_warnings};
-use crate::cli::SegmentFormat;
+use crate::cli::{ReadWith, SegmentFormat};
 use anyhow::{Context as _, Result};
 use policydiff::report::{self, Format};
 use std::fmt::Write as _;
@@ -13,13 +13,18 @@ pub fn diff(
     new: &Path,
     format: Format,
     output: Option<&Path>,
-    lexicon: Option<&Path>,
+    read: &ReadWith,
 ) -> Result<ExitCode> {
     // Reading and segmenting the two files are independent: one core each. The new version is
     // usually the larger, so the core with the old one also builds the classifier's matchers.
     let (b, (classifier, a)) = rayon::join(
         || policydiff::load_file(new),
-        || (classifier(lexicon), policydiff::load_file(old)),
+        || {
+            (
+                classifier(read.lexicon.as_deref(), read.weights.as_deref()),
+                policydiff::load_file(old),
+            )
+        },
     );
     let classifier = classifier?;
     let (a, b) = (a?, b?);
@@ -69,10 +74,11 @@ pub fn segment(file: &Path, format: SegmentFormat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn history(policy: &Path, lexicon: Option<&Path>) -> Result<ExitCode> {
+pub fn history(policy: &Path, read: &ReadWith) -> Result<ExitCode> {
     let src = policydiff::ingest::load_policy(policy)?;
-    let lexicon = lexicon.or(src.lexicon.as_deref());
-    let classifier = classifier(lexicon)?;
+    let lexicon = read.lexicon.as_deref().or(src.lexicon.as_deref());
+    let weights = read.weights.as_deref().or(src.weights.as_deref());
+    let classifier = classifier(lexicon, weights)?;
     let docs = policydiff::load_versions(&src)?;
     docs.iter().for_each(print_warnings);
     let report = policydiff::analyse_documents(&src, &docs, &classifier);

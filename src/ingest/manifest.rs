@@ -1,5 +1,5 @@
 //! `policy.yaml` in, a checked [`PolicySource`] out: title, version order, labels, dates, status,
-//! regulated party and lexicon override.
+//! regulated party, lexicon and weights overrides.
 //!
 //! Unknown keys are errors (a misspelt `staus:` must not silently mark a draft as adopted), and every
 //! path must stay inside the policy folder so a manifest cannot read files elsewhere on the machine.
@@ -18,6 +18,8 @@ pub struct Manifest {
     pub regulated: Option<String>,
     /// A lexicon file merged over the built-in one, relative to the policy folder.
     pub lexicon: Option<String>,
+    /// A verdict weights file used in place of the built-in one, relative to the policy folder.
+    pub weights: Option<String>,
     pub versions: Vec<ManifestVersion>,
 }
 
@@ -98,12 +100,21 @@ impl Manifest {
             })?),
             None => None,
         };
+        let weights = match self.weights {
+            Some(w) => Some(inside(dir, &w).ok_or_else(|| {
+                invalid(format!(
+                    "weights {w:?} must be a relative path inside the policy folder"
+                ))
+            })?),
+            None => None,
+        };
         Ok(PolicySource {
             name,
             dir: dir.to_path_buf(),
             title: self.title,
             regulated: self.regulated,
             lexicon,
+            weights,
             versions,
         })
     }

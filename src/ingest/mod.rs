@@ -117,6 +117,8 @@ pub struct PolicySource {
     pub regulated: Option<String>,
     /// A user lexicon file named by the manifest, resolved inside the policy folder.
     pub lexicon: Option<PathBuf>,
+    /// A verdict weights file named by the manifest, resolved inside the policy folder.
+    pub weights: Option<PathBuf>,
     pub versions: Vec<VersionSource>,
 }
 
@@ -203,6 +205,7 @@ pub fn load_policy(dir: &Path) -> Result<PolicySource, IngestError> {
         title: None,
         regulated: None,
         lexicon: None,
+        weights: None,
         versions,
     })
 }

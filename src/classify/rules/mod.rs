@@ -35,6 +35,11 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: &'static str, weight: f64, prior: f64, explanation: String) -> Finding {
+        // The verdict weights name rules; a rule missing from their list would weigh nothing.
+        debug_assert!(
+            super::weigh::RULES.contains(&rule),
+            "rule {rule:?} is not in weigh::RULES"
+        );
         Finding {
             rule,
             weight,

@@ -1,0 +1,364 @@
+//! The rules' findings in, named evidence out; evidence and a weights file in, a probability for each
+//! direction out.
+//!
+//! No rule decides a verdict. Each finding becomes evidence with a name a person can read: what the
+//! rule argues (`argues:<rule>`, its signed strength, positive for strengthened) and that it fired at
+//! all (`fired:<rule>`). A multinomial logistic model turns the evidence into a score per direction
+//! (`bias + sum of value x weight`) and, through a softmax at the file's temperature, a probability per
+//! direction. The weights live in `weights.yaml` beside the lexicon (compiled in, printed by
+//! `policydiff weights`), or in a user's file given with `--weights` or a manifest's `weights:`.
+
+use crate::model::Direction;
+use serde::de::{self, Deserializer};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// The built-in weights, printed by `policydiff weights`.
+pub const BUILTIN_YAML: &str = include_str!("../weights.yaml");
+
+/// Every rule that reports findings, by the name its reasons carry. A weights file may only name
+/// features of these rules, so a misspelt name is an error rather than a weight that never applies.
+pub const RULES: &[&str] = &[
+    "ban-unless-equals-may-only-if",
+    "bar-lowered",
+    "bar-raised",
+    "booster-added",
+    "booster-removed",
+    "bound-narrowed",
+    "bound-widened",
+    "condition-added",
+    "condition-removed",
+    "cross-reference",
+    "definition-added",
+    "definition-changed",
+    "definition-loosened",
+    "definition-removed",
+    "definition-tightened",
+    "duty-reversed",
+    "emphasis-only",
+    "exception-added",
+    "exception-removed",
+    "gate-added",
+    "gate-removed",
+    "gender-neutral",
+    "hedge-added",
+    "hedge-removed",
+    "intrusive-power",
+    "merged-piece",
+    "modal-downgrade",
+    "modal-same-force",
+    "modal-upgrade",
+    "moved-sentence",
+    "non-normative",
+    "norm-added",
+    "norm-removed",
+    "number-loosened",
+    "number-restyled",
+    "number-tightened",
+    "permission-added",
+    "permission-removed",
+    "power-added",
+    "power-removed",
+    "qualifier-added",
+    "qualifier-removed",
+    "reference-spelt-out",
+    "reordered",
+    "same-tier",
+    "scope-loosened",
+    "scope-tightened",
+    "spelling",
+    "split-piece",
+    "statement-added",
+    "statement-removed",
+    "threshold-changed",
+    "threshold-loosened",
+    "threshold-tightened",
+    "timing-loosened",
+    "timing-restyled",
+    "timing-tightened",
+    "unexplained",
+];
+
+/// The kinds of evidence a finding gives, as the prefix of a feature's name.
+const KINDS: &[&str] = &["argues", "fired"];
+
+/// Whether `name` is a feature the evidence can hold.
+pub fn is_feature(name: &str) -> bool {
+    name.split_once(':')
+        .is_some_and(|(kind, rule)| KINDS.contains(&kind) && RULES.contains(&rule))
+}
+
+/// What the model reads of one change: feature names and their values, sorted by name, each once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    pub features: Vec<(String, f64)>,
+}
+
+impl Evidence {
+    /// The evidence of a set of findings, each given as its rule and signed weight.
+    pub fn of<'a>(findings: impl IntoIterator<Item = (&'a str, f64)>) -> Evidence {
+        let mut sums: BTreeMap<String, f64> = BTreeMap::new();
+        for (rule, weight) in findings {
+            *sums.entry(format!("argues:{rule}")).or_default() += weight;
+            sums.insert(format!("fired:{rule}"), 1.0);
+        }
+        Evidence {
+            features: sums.into_iter().collect(),
+        }
+    }
+}
+
+/// One number per direction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PerLabel {
+    pub strengthened: f64,
+    pub weakened: f64,
+    pub unchanged: f64,
+}
+
+impl PerLabel {
+    fn get(&self) -> [f64; 3] {
+        [self.strengthened, self.weakened, self.unchanged]
+    }
+}
+
+/// The directions in the order of [`PerLabel::get`] and of every probability triple.
+pub const DIRECTIONS: [Direction; 3] = [
+    Direction::Strengthened,
+    Direction::Weakened,
+    Direction::Unchanged,
+];
+
+/// A feature name as a key of `weights:`, checked while the file is read so an unknown one is
+/// reported at its line and column.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct FeatureName(String);
+
+impl<'de> Deserialize<'de> for FeatureName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if is_feature(&s) {
+            Ok(FeatureName(s))
+        } else {
+            Err(de::Error::custom(format!(
+                "unknown feature `{s}`: a feature is `argues:RULE` or `fired:RULE`, where RULE is a \
+                 rule named in `policydiff weights`"
+            )))
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    fitted_on: String,
+    temperature: f64,
+    review_below: f64,
+    bias: PerLabel,
+    #[serde(default)]
+    weights: BTreeMap<FeatureName, PerLabel>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WeightsError {
+    #[error("{}: cannot read the weights file: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// The fitted model: a bias and a weight per feature and direction, a temperature that calibrates the
+/// probabilities, and the probability below which a verdict goes to a person. Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    inner: Arc<Model>,
+}
+
+#[derive(Debug)]
+struct Model {
+    fitted_on: String,
+    temperature: f64,
+    review_below: f64,
+    bias: [f64; 3],
+    weights: BTreeMap<String, [f64; 3]>,
+    source: String,
+}
+
+impl Weights {
+    /// The built-in weights.
+    pub fn builtin() -> Weights {
+        static BUILTIN: OnceLock<Weights> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                // Tests parse the built-in file; were it ever broken, refusing to classify would be
+                // worse than an even model whose every verdict is "unchanged" and flagged.
+                Weights::read(BUILTIN_YAML, Path::new("weights.yaml"), "built-in").unwrap_or_else(
+                    |_| Weights {
+                        inner: Arc::new(Model {
+                            fitted_on: "empty".into(),
+                            temperature: 1.0,
+                            review_below: 1.0,
+                            bias: [0.0; 3],
+                            weights: BTreeMap::new(),
+                            source: "empty".into(),
+                        }),
+                    },
+                )
+            })
+            .clone()
+    }
+
+    /// A user's weights file, in place of the built-in one.
+    pub fn from_file(path: &Path) -> Result<Weights, WeightsError> {
+        let text = std::fs::read_to_string(path).map_err(|source| WeightsError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Weights::parse(&text, path)
+    }
+
+    /// Reads weights from YAML text; `path` names it in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Weights, WeightsError> {
+        Weights::read(text, path, &path.display().to_string())
+    }
+
+    fn read(text: &str, path: &Path, source: &str) -> Result<Weights, WeightsError> {
+        let file: File = serde_yaml::from_str(text).map_err(|e| {
+            let (mut line, mut column, message) = crate::ingest::yaml_error_parts(&e);
+            // The parser places an error in a mapping's key at the mapping's start; point at the key.
+            if let Some(name) = message
+                .split_once("unknown feature `")
+                .and_then(|(_, rest)| rest.split_once('`'))
+                .map(|(name, _)| name)
+            {
+                if let Some((i, l)) = text
+                    .lines()
+                    .enumerate()
+                    .find(|(_, l)| l.trim_start().starts_with(&format!("{name}:")))
+                {
+                    line = i + 1;
+                    column = 1 + l.len() - l.trim_start().len();
+                }
+            }
+            WeightsError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        })?;
+        let bad = |key: &str, message: String| {
+            // Name the line of the offending key, which serde has already let through.
+            let line = text
+                .lines()
+                .position(|l| l.starts_with(&format!("{key}:")))
+                .map_or(1, |i| i + 1);
+            WeightsError::Invalid {
+                path: path.to_path_buf(),
+                line,
+                column: 1,
+                message,
+            }
+        };
+        if !(file.temperature.is_finite() && file.temperature > 0.0) {
+            return Err(bad(
+                "temperature",
+                format!(
+                    "temperature must be a positive number, not {}",
+                    file.temperature
+                ),
+            ));
+        }
+        if !(0.0..=1.0).contains(&file.review_below) {
+            return Err(bad(
+                "review_below",
+                format!(
+                    "review_below is a probability from 0 to 1, not {}",
+                    file.review_below
+                ),
+            ));
+        }
+        Ok(Weights {
+            inner: Arc::new(Model {
+                fitted_on: file.fitted_on,
+                temperature: file.temperature,
+                review_below: file.review_below,
+                bias: file.bias.get(),
+                weights: file
+                    .weights
+                    .into_iter()
+                    .map(|(k, w)| (k.0, w.get()))
+                    .collect(),
+                source: source.to_string(),
+            }),
+        })
+    }
+
+    /// Where these weights came from ("built-in" or the user's file).
+    pub fn source(&self) -> &str {
+        &self.inner.source
+    }
+
+    /// What the weights were fitted on, as the file says.
+    pub fn fitted_on(&self) -> &str {
+        &self.inner.fitted_on
+    }
+
+    /// A verdict whose probability is below this goes to a person.
+    pub fn review_below(&self) -> f64 {
+        self.inner.review_below
+    }
+
+    /// The score of each direction before calibration: bias plus value times weight.
+    pub fn scores(&self, ev: &Evidence) -> [f64; 3] {
+        let mut z = self.inner.bias;
+        for (name, x) in &ev.features {
+            if let Some(w) = self.inner.weights.get(name) {
+                for (z, w) in z.iter_mut().zip(w) {
+                    *z += x * w;
+                }
+            }
+        }
+        z
+    }
+
+    /// The calibrated probability of each direction.
+    pub fn probabilities(&self, ev: &Evidence) -> [f64; 3] {
+        softmax(self.scores(ev), self.inner.temperature)
+    }
+}
+
+/// Probabilities from scores at a temperature; shifted by the largest score so no exponent overflows.
+pub fn softmax(z: [f64; 3], temperature: f64) -> [f64; 3] {
+    let top = z.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let e = z.map(|z| ((z - top) / temperature).exp());
+    let sum: f64 = e.iter().sum();
+    e.map(|e| e / sum)
+}
+
+/// The direction with the highest score; a tie goes to the first in the order strengthened,
+/// weakened, unchanged.
+pub fn argmax(p: [f64; 3]) -> Direction {
+    let mut best = 0;
+    for i in 1..3 {
+        if p[i] > p[best] {
+            best = i;
+        }
+    }
+    DIRECTIONS[best]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,139 @@
+//! The weights file and the model it holds: the built-in file, evidence from findings, scores and
+//! probabilities, and the errors a hand-edited file gets.
+
+use super::*;
+
+fn parse(text: &str) -> Result<Weights, WeightsError> {
+    Weights::parse(text, Path::new("w.yaml"))
+}
+
+const HEAD: &str = "temperature: 1.0\nreview_below: 0.5\nbias: {strengthened: 0.0, weakened: 0.0, unchanged: 0.0}\n";
+
+#[test]
+fn the_builtin_file_parses_and_weighs_every_rule() {
+    let w = Weights::builtin();
+    assert_eq!(w.source(), "built-in");
+    assert!(!w.fitted_on().is_empty());
+    let text_weights: Vec<&str> = BUILTIN_YAML
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("argues:"))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(text_weights, RULES, "one argues: weight per rule, in order");
+}
+
+#[test]
+fn evidence_sums_what_each_rule_argues_and_notes_that_it_fired() {
+    let ev = Evidence::of([
+        ("modal-upgrade", 2.0),
+        ("exception-added", -1.0),
+        ("modal-upgrade", 0.5),
+        ("reordered", 0.0),
+    ]);
+    let want: Vec<(String, f64)> = [
+        ("argues:exception-added", -1.0),
+        ("argues:modal-upgrade", 2.5),
+        ("argues:reordered", 0.0),
+        ("fired:exception-added", 1.0),
+        ("fired:modal-upgrade", 1.0),
+        ("fired:reordered", 1.0),
+    ]
+    .map(|(k, v)| (k.to_string(), v))
+    .to_vec();
+    assert_eq!(ev.features, want);
+}
+
+fn case(findings: &[(&str, f64)], want: Direction) {
+    let ev = Evidence::of(findings.iter().copied());
+    let got = argmax(Weights::builtin().probabilities(&ev));
+    assert_eq!(got, want, "{findings:?}");
+}
+
+#[test]
+fn builtin_weights_keep_the_neutral_band_of_the_summed_strengths() {
+    use Direction::*;
+    case(&[("modal-upgrade", 2.0)], Strengthened);
+    case(&[("modal-downgrade", -0.3)], Weakened);
+    case(&[("scope-loosened", -0.2)], Unchanged);
+    case(
+        &[("modal-upgrade", 1.0), ("exception-added", -1.0)],
+        Unchanged,
+    );
+    case(
+        &[("modal-upgrade", 1.0), ("exception-added", -0.5)],
+        Strengthened,
+    );
+    case(&[("reordered", 0.0)], Unchanged);
+    case(&[], Unchanged);
+}
+
+#[test]
+fn scores_are_bias_plus_value_times_weight_and_temperature_flattens() {
+    let text = "temperature: 2.0\nreview_below: 0.5\nbias: {weakened: 1.0}\nweights:\n  \
+                fired:norm-added: {strengthened: 3.0}\n  argues:norm-added: {weakened: -2.0}\n";
+    let w = parse(text).unwrap();
+    let ev = Evidence::of([("norm-added", 0.5)]);
+    assert_eq!(w.scores(&ev), [3.0, 0.0, 0.0]);
+    let p = w.probabilities(&ev);
+    let cold = softmax([3.0, 0.0, 0.0], 1.0);
+    assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-12);
+    assert!(
+        p[0] < cold[0],
+        "temperature 2 is less sure: {p:?} vs {cold:?}"
+    );
+    assert!((p[0] - 1.5f64.exp() / (1.5f64.exp() + 2.0)).abs() < 1e-12);
+    assert_eq!(w.review_below(), 0.5);
+}
+
+#[test]
+fn softmax_survives_huge_scores() {
+    let p = softmax([1000.0, -1000.0, 0.0], 1.0);
+    assert_eq!(p, [1.0, 0.0, 0.0]);
+}
+
+fn refused(body: &str, line: usize, needle: &str) {
+    let text = format!("{HEAD}{body}");
+    match parse(&text) {
+        Err(WeightsError::Invalid {
+            line: l, message, ..
+        }) => {
+            assert_eq!(l, line, "{body:?}: {message}");
+            assert!(message.contains(needle), "{body:?}: {message}");
+        }
+        other => panic!("{body:?} was not refused: {other:?}"),
+    }
+}
+
+#[test]
+fn a_bad_file_is_refused_at_its_line() {
+    refused(
+        "weights:\n  argues:modal-upgrade: {strengthened: 1.0}\n  argues:modal-upgarde: {strengthened: 1.0}\n",
+        6,
+        "unknown feature `argues:modal-upgarde`",
+    );
+    refused(
+        "weights:\n  modal-upgrade: {strengthened: 1.0}\n",
+        5,
+        "unknown feature",
+    );
+    refused("weights:\n  fired:norm-added: [1.0, 2.0, 3.0]\n", 5, "");
+    refused(
+        "weights:\n  fired:norm-added: {stronger: 1.0}\n",
+        5,
+        "stronger",
+    );
+    refused("colour: blue\n", 4, "colour");
+    let err = parse("temperature: 0\nreview_below: 0.5\nbias: {}\n").unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("w.yaml:1:1: temperature must be a positive"),
+        "{err}"
+    );
+    let err = parse("temperature: 1\nreview_below: 1.5\nbias: {}\n").unwrap_err();
+    assert!(
+        err.to_string().starts_with("w.yaml:2:1: review_below"),
+        "{err}"
+    );
+    let err = parse("temperature: 1\n").unwrap_err();
+    assert!(err.to_string().contains("review_below"), "{err}");
+}
