@@ -87,6 +87,34 @@ pub enum Command {
     },
     /// Print the built-in lexicon (YAML), a starting point for your own.
     Lexicon,
+    /// Fit verdict weights to a rated table (columns `old`, `new` and your labels), cross-validated.
+    Train {
+        table: PathBuf,
+        /// The column of labels (strengthened, weakened, unchanged, or a synonym; empty skips a row).
+        #[arg(long, value_name = "COLUMN")]
+        expect: String,
+        /// Rows sharing a value here (amendments to the same text) stay in one fold.
+        #[arg(long, value_name = "COLUMN")]
+        group: Option<String>,
+        /// Who the rated texts bind ("controllers and processors"); everyone else is protected.
+        #[arg(long)]
+        regulated: Option<String>,
+        /// Write the weights file here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Lexicon file merged over the built-in one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        /// Folds of the cross-validation.
+        #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(usize))]
+        folds: usize,
+        /// L2 penalty on the weights: higher keeps them smaller.
+        #[arg(long, default_value_t = 1.0)]
+        l2: f64,
+        /// Share of verdicts not flagged for review that should be right; sets the review threshold.
+        #[arg(long, default_value_t = 0.8)]
+        precision: f64,
+    },
     /// Print the built-in verdict weights (YAML): how the rules' evidence is weighed into a verdict.
     Weights,
 }

@@ -5,6 +5,8 @@ mod amendments;
 mod check;
 mod run;
 mod single;
+mod table;
+mod train;
 
 pub use run::Shard;
 
@@ -64,6 +66,31 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             emit(None, policydiff::classify::lexicon::BUILTIN_YAML)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Train {
+            table,
+            expect,
+            group,
+            regulated,
+            output,
+            lexicon,
+            folds,
+            l2,
+            precision,
+        } => train::train(
+            &table,
+            &train::Options {
+                expect: &expect,
+                group: group.as_deref(),
+                regulated: regulated.as_deref(),
+                output: output.as_deref(),
+                lexicon: lexicon.as_deref(),
+                settings: policydiff::classify::weigh::fit::Settings {
+                    l2,
+                    folds,
+                    precision,
+                },
+            },
+        ),
         Command::Weights => {
             emit(None, policydiff::classify::weigh::BUILTIN_YAML)?;
             Ok(ExitCode::SUCCESS)

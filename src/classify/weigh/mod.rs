@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+pub mod fit;
+
 /// The built-in weights, printed by `policydiff weights`.
 pub const BUILTIN_YAML: &str = include_str!("../weights.yaml");
 
@@ -304,6 +306,71 @@ impl Weights {
                 source: source.to_string(),
             }),
         })
+    }
+
+    /// Weights from their parts, as a fitter makes them.
+    pub fn from_parts(
+        fitted_on: &str,
+        temperature: f64,
+        review_below: f64,
+        bias: [f64; 3],
+        weights: BTreeMap<String, [f64; 3]>,
+    ) -> Weights {
+        Weights {
+            inner: Arc::new(Model {
+                fitted_on: fitted_on.to_string(),
+                temperature,
+                review_below,
+                bias,
+                weights,
+                source: "fitted".into(),
+            }),
+        }
+    }
+
+    /// The same weights with another note of what they were fitted on.
+    pub fn with_fitted_on(&self, fitted_on: &str) -> Weights {
+        let m = &self.inner;
+        Weights::from_parts(
+            fitted_on,
+            m.temperature,
+            m.review_below,
+            m.bias,
+            m.weights.clone(),
+        )
+    }
+
+    /// The weights as a file [`Weights::parse`] reads back, numbers rounded to four decimals and
+    /// features whose weights all round to zero left out.
+    pub fn to_yaml(&self) -> String {
+        let m = &self.inner;
+        let r = |x: f64| (x * 1e4).round() / 1e4 + 0.0;
+        let triple = |w: [f64; 3]| {
+            format!(
+                "{{strengthened: {}, weakened: {}, unchanged: {}}}",
+                r(w[0]),
+                r(w[1]),
+                r(w[2])
+            )
+        };
+        let mut s = String::from(
+            "# Verdict weights fitted by `policydiff train` (see `policydiff weights` for what each\n\
+             # field means). A feature not listed weighs nothing.\n",
+        );
+        s.push_str(&format!(
+            "fitted_on: {}\n",
+            serde_json::to_string(&m.fitted_on).unwrap_or_default()
+        ));
+        s.push_str(&format!("temperature: {}\n", r(m.temperature)));
+        s.push_str(&format!("review_below: {}\n", r(m.review_below)));
+        s.push_str(&format!("bias: {}\n", triple(m.bias)));
+        s.push_str("weights:\n");
+        for (k, w) in &m.weights {
+            if w.iter().any(|x| r(*x) != 0.0) {
+                s.push_str(&format!("  {k}: {}\n", triple(*w)));
+            }
+        }
+        s
     }
 
     /// Where these weights came from ("built-in" or the user's file).

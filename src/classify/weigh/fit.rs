@@ -1,0 +1,229 @@
+//! Rated evidence in (each change's features, the rater's direction and a group); fitted [`Weights`]
+//! out, with the out-of-fold probabilities that say how well weights fitted this way do on changes
+//! they have not seen.
+//!
+//! The model is a multinomial logistic regression with an L2 penalty, fitted by linfa-logistic
+//! (L-BFGS). Cross-validation keeps every item of a group (amendments to the same text) in one fold.
+//! The temperature is the one that makes the out-of-fold probabilities most likely, and the review
+//! threshold the lowest probability at which out-of-fold verdicts reach the target precision.
+
+use super::{softmax, Evidence, Weights, DIRECTIONS};
+use crate::model::Direction;
+use linfa::prelude::*;
+use linfa_logistic::MultiLogisticRegression;
+use ndarray::{Array1, Array2};
+use std::collections::BTreeMap;
+
+/// One rated change.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub evidence: Evidence,
+    pub expect: Direction,
+    /// Items of one group never sit on both sides of a fold.
+    pub group: String,
+}
+
+/// How to fit.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// L2 penalty on the weights (not the biases).
+    pub l2: f64,
+    /// Folds of the cross-validation.
+    pub folds: usize,
+    /// Share of unflagged out-of-fold verdicts that should agree with the rater.
+    pub precision: f64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            l2: 1.0,
+            folds: 5,
+            precision: 0.8,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum FitError {
+    #[error("the fit failed: {0}")]
+    Solver(String),
+    #[error("need at least {need} rated rows to fit weights, found {found}")]
+    TooFew { need: usize, found: usize },
+}
+
+/// Fewer rated rows than this cannot be cross-validated into figures worth reading.
+pub const MIN_ITEMS: usize = 30;
+
+/// The fitted weights and what cross-validation says of them.
+#[derive(Debug, Clone)]
+pub struct Fitted {
+    pub weights: Weights,
+    /// Per item, in input order, the calibrated probabilities from the fold that did not see it.
+    pub out_of_fold: Vec<[f64; 3]>,
+}
+
+fn index(d: Direction) -> usize {
+    DIRECTIONS.iter().position(|&x| x == d).unwrap_or(2)
+}
+
+/// The features that occur in the items, in name order: the columns of the design matrix.
+fn vocabulary(items: &[Item]) -> Vec<String> {
+    let mut v: Vec<String> = items
+        .iter()
+        .flat_map(|i| i.evidence.features.iter().map(|(k, _)| k.clone()))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn design(items: &[&Item], vocab: &[String]) -> Array2<f64> {
+    let col: BTreeMap<&str, usize> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    let mut x = Array2::zeros((items.len(), vocab.len()));
+    for (r, it) in items.iter().enumerate() {
+        for (k, v) in &it.evidence.features {
+            if let Some(&c) = col.get(k.as_str()) {
+                x[[r, c]] = *v;
+            }
+        }
+    }
+    x
+}
+
+/// Bias and per-feature weights, each a triple in the order of [`DIRECTIONS`].
+type Params = ([f64; 3], Vec<[f64; 3]>);
+
+fn fit_once(items: &[&Item], vocab: &[String], l2: f64) -> Result<Params, FitError> {
+    let x = design(items, vocab);
+    let y: Array1<usize> = items.iter().map(|i| index(i.expect)).collect();
+    let model = MultiLogisticRegression::default()
+        .alpha(l2)
+        .max_iterations(300)
+        .fit(&Dataset::new(x, y))
+        .map_err(|e| FitError::Solver(e.to_string()))?;
+    // The solver numbers only the classes it saw; a class absent from the training rows gets no
+    // weight and a bias well below the others, so it is never predicted.
+    let intercept = model.intercept();
+    let floor = intercept.iter().copied().fold(f64::INFINITY, f64::min) - 10.0;
+    let mut bias = [floor; 3];
+    let mut weights = vec![[0.0; 3]; vocab.len()];
+    for (c, &class) in model.classes().iter().enumerate() {
+        bias[class] = intercept[c];
+        for (f, w) in weights.iter_mut().enumerate() {
+            w[class] = model.params()[[f, c]];
+        }
+    }
+    Ok((bias, weights))
+}
+
+fn scores(p: &Params, it: &Item, col: &BTreeMap<&str, usize>) -> [f64; 3] {
+    let mut z = p.0;
+    for (k, v) in &it.evidence.features {
+        if let Some(&c) = col.get(k.as_str()) {
+            for (z, w) in z.iter_mut().zip(p.1[c]) {
+                *z += v * w;
+            }
+        }
+    }
+    z
+}
+
+/// The fold of each item: groups in name order dealt round-robin, so a fold never splits a group and
+/// the same table always gives the same folds.
+fn folds(items: &[Item], k: usize) -> Vec<usize> {
+    let mut groups: Vec<&str> = items.iter().map(|i| i.group.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let fold: BTreeMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (*g, i % k))
+        .collect();
+    items.iter().map(|i| fold[i.group.as_str()]).collect()
+}
+
+fn log_loss(scores: &[[f64; 3]], items: &[Item], t: f64) -> f64 {
+    scores
+        .iter()
+        .zip(items)
+        .map(|(z, it)| -softmax(*z, t)[index(it.expect)].max(1e-12).ln())
+        .sum()
+}
+
+/// The lowest probability at which the verdicts at or above it agree with the rater at least
+/// `target` of the time; 1.0 (flag everything) when no threshold reaches it.
+fn threshold(probs: &[[f64; 3]], items: &[Item], target: f64) -> f64 {
+    let mut best = 1.0;
+    for step in (0..=100).rev() {
+        let t = f64::from(step) / 100.0;
+        let (mut n, mut right) = (0usize, 0usize);
+        for (p, it) in probs.iter().zip(items) {
+            let d = super::argmax(*p);
+            if p[index(d)] >= t {
+                n += 1;
+                right += usize::from(d == it.expect);
+            }
+        }
+        if n > 0 && right as f64 >= target * n as f64 {
+            best = t;
+        }
+    }
+    best
+}
+
+/// Fits weights to rated items, cross-validating by group.
+pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitError> {
+    if items.len() < MIN_ITEMS {
+        return Err(FitError::TooFew {
+            need: MIN_ITEMS,
+            found: items.len(),
+        });
+    }
+    let vocab = vocabulary(items);
+    let col: BTreeMap<&str, usize> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    let fold = folds(items, s.folds.max(2));
+    let mut raw = vec![[0.0; 3]; items.len()];
+    for f in 0..s.folds.max(2) {
+        let train: Vec<&Item> = items
+            .iter()
+            .zip(&fold)
+            .filter(|(_, &g)| g != f)
+            .map(|(i, _)| i)
+            .collect();
+        if train.is_empty() || train.len() == items.len() {
+            continue;
+        }
+        let p = fit_once(&train, &vocab, s.l2)?;
+        for (i, it) in items.iter().enumerate() {
+            if fold[i] == f {
+                raw[i] = scores(&p, it, &col);
+            }
+        }
+    }
+    // The temperature that makes the held-out probabilities most likely, on a fine grid.
+    let temperature = (10..=400)
+        .map(|t| f64::from(t) / 100.0)
+        .min_by(|a, b| log_loss(&raw, items, *a).total_cmp(&log_loss(&raw, items, *b)))
+        .unwrap_or(1.0);
+    let out_of_fold: Vec<[f64; 3]> = raw.iter().map(|z| softmax(*z, temperature)).collect();
+    let review_below = threshold(&out_of_fold, items, s.precision);
+    let all: Vec<&Item> = items.iter().collect();
+    let (bias, w) = fit_once(&all, &vocab, s.l2)?;
+    let weights = vocab.into_iter().zip(w).collect();
+    Ok(Fitted {
+        weights: Weights::from_parts(fitted_on, temperature, review_below, bias, weights),
+        out_of_fold,
+    })
+}
+
+#[cfg(test)]
+mod tests;

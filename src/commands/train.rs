@@ -1,0 +1,145 @@
+//! `policydiff train`: a rated table of old/new clause texts in; verdict weights fitted to the ratings
+//! out (a weights file), with the cross-validated scorecard of those weights on standard error.
+//!
+//! The rules read every row as for `amendments`; the fitter (see
+//! [`policydiff::classify::weigh::fit`]) learns how much each piece of evidence is worth on this kind
+//! of text. A bad table, a missing column or too few rated rows stops it with nothing written.
+
+use super::table::{read_labels, read_table};
+use super::{classifier, emit};
+use anyhow::{bail, Result};
+use policydiff::classify::weigh::fit::{self, Item, Settings};
+use policydiff::classify::weigh::{argmax, DIRECTIONS};
+use policydiff::classify::Context;
+use policydiff::model::{Reason, Verdict};
+use policydiff::score::Scorecard;
+use rayon::prelude::*;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// What `policydiff train` was asked for.
+pub struct Options<'a> {
+    pub expect: &'a str,
+    pub group: Option<&'a str>,
+    pub regulated: Option<&'a str>,
+    pub output: Option<&'a Path>,
+    pub lexicon: Option<&'a Path>,
+    pub settings: Settings,
+}
+
+pub fn train(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
+    let s = opts.settings;
+    if s.folds < 2 {
+        bail!("--folds must be at least 2, not {}", s.folds);
+    }
+    if !(s.precision > 0.0 && s.precision <= 1.0) {
+        bail!("--precision is a share from 0 to 1, not {}", s.precision);
+    }
+    if !(s.l2.is_finite() && s.l2 >= 0.0) {
+        bail!("--l2 must be zero or more, not {}", s.l2);
+    }
+    let classifier = classifier(opts.lexicon, None)?;
+    let t = read_table(table)?;
+    let labels = read_labels(&t, opts.expect, table)?;
+    if let Some(g) = opts.group {
+        if !t.columns.iter().any(|c| c == g) {
+            bail!(
+                "{}: the table has no `{g}` column to group by (columns found: {})",
+                table.display(),
+                t.columns.join(", ")
+            );
+        }
+    }
+    let rated = labels.iter().flatten().count();
+    if rated < fit::MIN_ITEMS {
+        bail!(
+            "{}: {rated} rows have a label in `{}`; fitting weights needs at least {}",
+            table.display(),
+            opts.expect,
+            fit::MIN_ITEMS
+        );
+    }
+    let ctx = Context {
+        regulated: opts.regulated,
+        ..Context::default()
+    };
+    let items: Vec<Item> = t
+        .rows
+        .par_iter()
+        .zip(&labels)
+        .filter_map(|(r, label)| {
+            let expect = (*label)?;
+            let old = r.get("old").filter(|s| !s.trim().is_empty());
+            let new = r.get("new").filter(|s| !s.trim().is_empty());
+            let group = match opts.group {
+                Some(g) => r.get(g).unwrap_or("").to_string(),
+                None => r.place.clone(),
+            };
+            Some(Item {
+                evidence: classifier.evidence(old, new, &ctx).unwrap_or_default(),
+                expect,
+                group,
+            })
+        })
+        .collect();
+    let name = table
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let how = match opts.group {
+        Some(g) => format!("{}-fold cross-validation by `{g}`", s.folds),
+        None => format!("{}-fold cross-validation by row", s.folds),
+    };
+    let fitted = fit::fit(&items, &s, "")?;
+    let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, fitted.weights.review_below());
+    let card = Scorecard::of(items.iter().map(|i| Some(i.expect)).zip(&verdicts));
+    let fitted_on = format!(
+        "{name}: {} rated rows, L2 {}; {how}: agreement {}, not flagged {} of rows at {} agreement",
+        items.len(),
+        s.l2,
+        pct(card.agreement),
+        pct(card.confident.coverage),
+        pct(card.confident.agreement),
+    );
+    let weights = fitted.weights.with_fitted_on(&fitted_on);
+    emit(opts.output, &weights.to_yaml())?;
+    eprintln!("{how} (weights fitted without the rows they score):");
+    eprint!("{}", card.to_text());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map_or_else(|| "-".into(), |x| format!("{:.1}%", 100.0 * x))
+}
+
+/// The verdict each held-out probability gives, as `amendments` would report it, with the rules that
+/// fired named so the scorecard can count them.
+fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review_below: f64) -> Vec<Verdict> {
+    items
+        .iter()
+        .zip(probs)
+        .map(|(it, p)| {
+            let direction = argmax(*p);
+            let confidence = p[DIRECTIONS.iter().position(|&d| d == direction).unwrap_or(2)];
+            Verdict {
+                direction,
+                confidence,
+                needs_review: confidence < review_below,
+                reasons: it
+                    .evidence
+                    .features
+                    .iter()
+                    .filter_map(|(k, _)| k.strip_prefix("fired:"))
+                    .map(|rule| Reason {
+                        rule: rule.to_string(),
+                        effect: direction,
+                        weight: 0.0,
+                        deleted: None,
+                        inserted: None,
+                        explanation: String::new(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,142 @@
+//! `policydiff train`: a rated table in, a weights file out that the other commands accept, with the
+//! cross-validated scorecard on standard error; bad tables refused with nothing written. Texts are
+//! illustrative.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn cmd() -> Command {
+    Command::cargo_bin("policydiff").unwrap()
+}
+
+const DUTIES: [&str; 12] = [
+    "log each request",
+    "file a report",
+    "notify the supervisor",
+    "keep the records",
+    "record each stop",
+    "inform the person",
+    "wear a camera",
+    "give a receipt",
+    "offer an interpreter",
+    "review the footage",
+    "check the log",
+    "sign the form",
+];
+
+/// Three rows per duty, one group per duty: an upgrade (strengthened), a downgrade (weakened) and a
+/// reworded subject with the same force (unchanged). 36 rows.
+fn rated_csv() -> String {
+    let mut s = String::from("id,old,new,label,grp\n");
+    for (i, d) in DUTIES.iter().enumerate() {
+        s.push_str(&format!(
+            "{i}a,Staff should {d}.,Staff shall {d}.,strengthened,g{i}\n"
+        ));
+        s.push_str(&format!(
+            "{i}b,Staff shall {d}.,Staff may {d}.,weakened,g{i}\n"
+        ));
+        s.push_str(&format!(
+            "{i}c,Staff shall {d}.,Employees shall {d}.,unchanged,g{i}\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn train_writes_weights_the_other_commands_accept() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = write(dir.path(), "rated.csv", &rated_csv());
+    let w = dir.path().join("w.yaml");
+    let out = cmd()
+        .args(["train", "--expect", "label", "--group", "grp", "-o"])
+        .arg(&w)
+        .arg(&t)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("5-fold cross-validation by `grp`"), "{err}");
+    assert!(err.contains("scorecard: 36 rows scored"), "{err}");
+    let text = std::fs::read_to_string(&w).unwrap();
+    assert!(
+        text.contains("fitted_on: \"rated.csv: 36 rated rows"),
+        "{text}"
+    );
+    assert!(
+        !text.contains(&dir.path().display().to_string()),
+        "no machine path in the file"
+    );
+    // The fitted weights score the same table; every row's pattern was seen in other groups.
+    let scored = cmd()
+        .args(["amendments", "--expect", "label", "--weights"])
+        .arg(&w)
+        .arg(&t)
+        .output()
+        .unwrap();
+    assert!(scored.status.success());
+    let card = String::from_utf8(scored.stderr).unwrap();
+    assert!(card.contains("agreement: 100.0% (36 of 36)"), "{card}");
+}
+
+#[test]
+fn bad_tables_are_refused_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = dir.path().join("w.yaml");
+    let few: String = rated_csv()
+        .lines()
+        .take(20)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let unknown = rated_csv().replacen(",weakened,", ",worse,", 1);
+    let cases: [(&str, String, &[&str], &str); 4] = [
+        (
+            "few.csv",
+            few,
+            &["--group", "grp"],
+            "19 rows have a label in `label`; fitting weights needs at least 30",
+        ),
+        ("unknown.csv", unknown, &[], "`worse`"),
+        (
+            "nogroup.csv",
+            rated_csv(),
+            &["--group", "clause"],
+            "no `clause` column to group by (columns found: id, old, new, label, grp)",
+        ),
+        (
+            "nolabel.csv",
+            rated_csv().replace(",label,", ",rating,"),
+            &[],
+            "no `label` column",
+        ),
+    ];
+    for (name, text, extra, want) in cases {
+        let t = write(dir.path(), name, &text);
+        cmd()
+            .args(["train", "--expect", "label", "-o"])
+            .arg(&w)
+            .args(extra)
+            .arg(&t)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(name).and(predicate::str::contains(want)));
+        assert!(!w.exists(), "{name}: nothing written");
+    }
+    let t = write(dir.path(), "ok.csv", &rated_csv());
+    cmd()
+        .args(["train", "--expect", "label", "--folds", "1"])
+        .arg(&t)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--folds must be at least 2"));
+}
