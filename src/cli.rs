@@ -87,13 +87,16 @@ pub enum Command {
     },
     /// Print the built-in lexicon (YAML), a starting point for your own.
     Lexicon,
-    /// Fit verdict weights to a rated table (columns `old`, `new` and your labels), cross-validated.
+    /// Fit verdict weights to rated tables (columns `old`, `new` and your labels), cross-validated.
     Train {
-        table: PathBuf,
+        /// One or more CSV or YAML tables, fitted together.
+        #[arg(required = true, num_args = 1..)]
+        tables: Vec<PathBuf>,
         /// The column of labels (strengthened, weakened, unchanged, or a synonym; empty skips a row).
         #[arg(long, value_name = "COLUMN")]
         expect: String,
-        /// Rows sharing a value here (amendments to the same text) stay in one fold.
+        /// Rows sharing a value here (amendments to the same text) stay in one fold; in a table
+        /// without this column each row is its own group.
         #[arg(long, value_name = "COLUMN")]
         group: Option<String>,
         /// Who the rated texts bind ("controllers and processors"); everyone else is protected.
@@ -114,6 +117,9 @@ pub enum Command {
         /// Share of verdicts not flagged for review that should be right; sets the review threshold.
         #[arg(long, default_value_t = 0.8)]
         precision: f64,
+        /// A feature seen in fewer rated rows than this gets no weight.
+        #[arg(long, default_value_t = 3)]
+        min_rows: usize,
     },
     /// Print the built-in verdict weights (YAML): how the rules' evidence is weighed into a verdict.
     Weights,

@@ -19,12 +19,20 @@ pub struct Reading {
     pub changed: usize,
     pub explained: usize,
     pub unexplained: Option<(String, String)>,
+    /// Whether the change's text is flat: no capitals or punctuation to read sentences by.
+    pub flat: bool,
+    /// The lexical evidence of the change (see [`super::weigh::cues`]).
+    pub cues: Vec<(String, f64)>,
 }
 
 impl Reading {
     /// The evidence the verdict weights read.
     pub fn evidence(&self) -> Evidence {
-        Evidence::of(self.findings.iter().map(|f| (f.rule, f.weight)))
+        Evidence::new(
+            self.findings.iter().map(|f| (f.rule, f.weight)),
+            self.flat,
+            self.cues.clone(),
+        )
     }
 }
 
@@ -37,6 +45,7 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
         changed,
         explained,
         unexplained,
+        ..
     } = reading;
     let coverage = if changed == 0 {
         1.0
@@ -129,6 +138,8 @@ mod tests {
             changed,
             explained,
             unexplained,
+            flat: false,
+            cues: Vec::new(),
         };
         super::verdict(reading, &Weights::builtin())
     }

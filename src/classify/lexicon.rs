@@ -6,6 +6,7 @@
 //! schema, so an unknown or misspelt key is reported with its line and column in the user's file.
 
 use super::text::{tokenize, Tok};
+use super::weigh::cues::{self, Cues};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -162,6 +163,9 @@ pub struct Spec {
     pub sanctions: Sanctions,
     pub numbers: Numbers,
     pub restyle: Restyle,
+    /// Cue groups beyond the lists above: words whose addition or deletion the verdict weights read
+    /// (see [`super::weigh::cues`]).
+    pub cues: BTreeMap<String, Vec<String>>,
 }
 
 /// The deontic operator a phrase expresses, before negation and perspective are applied.
@@ -348,6 +352,7 @@ struct Compiled {
     cues: Matcher<Cue>,
     parties: Matcher<PartyCue>,
     powers: Matcher<PowerCue>,
+    cue_groups: Cues,
     source: String,
 }
 
@@ -435,6 +440,7 @@ impl Lexicon {
                 cues,
                 parties: Matcher::build(party),
                 powers: Matcher::build(powers),
+                cue_groups: Cues::build(&cues::group_lists(&spec)),
                 spec,
                 source,
             }),
@@ -448,6 +454,11 @@ impl Lexicon {
     /// Where this lexicon came from ("built-in" or the user file), for reasons and logs.
     pub fn source(&self) -> &str {
         &self.inner.source
+    }
+
+    /// The word lists compiled as cue groups for the verdict weights.
+    pub fn cue_groups(&self) -> &Cues {
+        &self.inner.cue_groups
     }
 
     /// Whether duties to intrude on people are read as powers.

@@ -266,6 +266,10 @@ impl Classifier {
             changed,
             explained,
             unexplained,
+            flat: weigh::cues::is_flat(old, new),
+            cues: lex
+                .cue_groups()
+                .features(old, new, weigh::cues::is_flat(old, new)),
         }
     }
 }

@@ -67,7 +67,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Train {
-            table,
+            tables,
             expect,
             group,
             regulated,
@@ -76,8 +76,9 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             folds,
             l2,
             precision,
+            min_rows,
         } => train::train(
-            &table,
+            &tables,
             &train::Options {
                 expect: &expect,
                 group: group.as_deref(),
@@ -88,6 +89,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                     l2,
                     folds,
                     precision,
+                    min_rows,
                 },
             },
         ),

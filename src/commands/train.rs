@@ -1,11 +1,11 @@
-//! `policydiff train`: a rated table of old/new clause texts in; verdict weights fitted to the ratings
+//! `policydiff train`: rated tables of old/new clause texts in; verdict weights fitted to the ratings
 //! out (a weights file), with the cross-validated scorecard of those weights on standard error.
 //!
 //! The rules read every row as for `amendments`; the fitter (see
 //! [`policydiff::classify::weigh::fit`]) learns how much each piece of evidence is worth on this kind
 //! of text. A bad table, a missing column or too few rated rows stops it with nothing written.
 
-use super::table::{read_labels, read_table};
+use super::table::{read_labels, read_table, Table};
 use super::{classifier, emit};
 use anyhow::{bail, Result};
 use policydiff::classify::weigh::fit::{self, Item, Settings};
@@ -14,7 +14,7 @@ use policydiff::classify::Context;
 use policydiff::model::{Reason, Verdict};
 use policydiff::score::Scorecard;
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// What `policydiff train` was asked for.
@@ -27,7 +27,7 @@ pub struct Options<'a> {
     pub settings: Settings,
 }
 
-pub fn train(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
+pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     let s = opts.settings;
     if s.folds < 2 {
         bail!("--folds must be at least 2, not {}", s.folds);
@@ -39,53 +39,67 @@ pub fn train(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
         bail!("--l2 must be zero or more, not {}", s.l2);
     }
     let classifier = classifier(opts.lexicon, None)?;
-    let t = read_table(table)?;
-    let labels = read_labels(&t, opts.expect, table)?;
-    if let Some(g) = opts.group {
-        if !t.columns.iter().any(|c| c == g) {
-            bail!(
-                "{}: the table has no `{g}` column to group by (columns found: {})",
-                table.display(),
-                t.columns.join(", ")
-            );
-        }
-    }
-    let rated = labels.iter().flatten().count();
-    if rated < fit::MIN_ITEMS {
-        bail!(
-            "{}: {rated} rows have a label in `{}`; fitting weights needs at least {}",
-            table.display(),
-            opts.expect,
-            fit::MIN_ITEMS
-        );
-    }
     let ctx = Context {
         regulated: opts.regulated,
         ..Context::default()
     };
-    let items: Vec<Item> = t
-        .rows
-        .par_iter()
-        .zip(&labels)
-        .filter_map(|(r, label)| {
+    // Every table is read and checked before any is analysed, so a bad one stops the run at once.
+    let mut read = Vec::new();
+    for path in tables {
+        let t = read_table(path)?;
+        let labels = read_labels(&t, opts.expect, path)?;
+        read.push((path, t, labels));
+    }
+    if let Some(g) = opts.group {
+        let has = |t: &Table| t.columns.iter().any(|c| c == g);
+        if !read.iter().any(|(_, t, _)| has(t)) {
+            let (path, t, _) = &read[0];
+            bail!(
+                "{}: the table has no `{g}` column to group by (columns found: {})",
+                path.display(),
+                t.columns.join(", ")
+            );
+        }
+        for (path, t, _) in &read {
+            if !has(t) {
+                eprintln!(
+                    "policydiff: {}: no `{g}` column; each of its rows is its own group",
+                    path.display()
+                );
+            }
+        }
+    }
+    let rated: usize = read
+        .iter()
+        .map(|(_, _, l)| l.iter().flatten().count())
+        .sum();
+    if rated < fit::MIN_ITEMS {
+        bail!(
+            "{}: {rated} rows have a label in `{}`; fitting weights needs at least {}",
+            names(tables, ", "),
+            opts.expect,
+            fit::MIN_ITEMS
+        );
+    }
+    let mut items: Vec<Item> = Vec::with_capacity(rated);
+    for (path, t, labels) in &read {
+        let name = file_name(path);
+        items.par_extend(t.rows.par_iter().zip(labels).filter_map(|(r, label)| {
             let expect = (*label)?;
             let old = r.get("old").filter(|s| !s.trim().is_empty());
             let new = r.get("new").filter(|s| !s.trim().is_empty());
-            let group = match opts.group {
-                Some(g) => r.get(g).unwrap_or("").to_string(),
-                None => r.place.clone(),
+            // Groups are kept apart by table, so two tables' group names never meet.
+            let group = match opts.group.and_then(|g| r.get(g)) {
+                Some(v) => format!("{name}:{v}"),
+                None => format!("{name}:{}", r.place),
             };
             Some(Item {
                 evidence: classifier.evidence(old, new, &ctx).unwrap_or_default(),
                 expect,
                 group,
             })
-        })
-        .collect();
-    let name = table
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+        }));
+    }
     let how = match opts.group {
         Some(g) => format!("{}-fold cross-validation by `{g}`", s.folds),
         None => format!("{}-fold cross-validation by row", s.folds),
@@ -94,7 +108,8 @@ pub fn train(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
     let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, fitted.weights.review_below());
     let card = Scorecard::of(items.iter().map(|i| Some(i.expect)).zip(&verdicts));
     let fitted_on = format!(
-        "{name}: {} rated rows, L2 {}; {how}: agreement {}, not flagged {} of rows at {} agreement",
+        "{}: {} rated rows, L2 {}; {how}: agreement {}, not flagged {} of rows at {} agreement",
+        names(tables, " + "),
         items.len(),
         s.l2,
         pct(card.agreement),
@@ -106,6 +121,21 @@ pub fn train(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
     eprintln!("{how} (weights fitted without the rows they score):");
     eprint!("{}", card.to_text());
     Ok(ExitCode::SUCCESS)
+}
+
+/// A table's file name: what the weights file and group names say, never a path of this machine.
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn names(tables: &[PathBuf], sep: &str) -> String {
+    tables
+        .iter()
+        .map(|p| file_name(p))
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 fn pct(x: Option<f64>) -> String {

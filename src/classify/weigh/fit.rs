@@ -32,6 +32,8 @@ pub struct Settings {
     pub folds: usize,
     /// Share of unflagged out-of-fold verdicts that should agree with the rater.
     pub precision: f64,
+    /// A feature seen in fewer training rows than this gets no weight: too rare to learn from.
+    pub min_rows: usize,
 }
 
 impl Default for Settings {
@@ -40,6 +42,7 @@ impl Default for Settings {
             l2: 1.0,
             folds: 5,
             precision: 0.8,
+            min_rows: 3,
         }
     }
 }
@@ -67,23 +70,31 @@ fn index(d: Direction) -> usize {
     DIRECTIONS.iter().position(|&x| x == d).unwrap_or(2)
 }
 
-/// The features that occur in the items, in name order: the columns of the design matrix.
-fn vocabulary(items: &[Item]) -> Vec<String> {
-    let mut v: Vec<String> = items
-        .iter()
-        .flat_map(|i| i.evidence.features.iter().map(|(k, _)| k.clone()))
-        .collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// The features that occur in at least `min_rows` of the items, in name order: the columns of the
+/// design matrix.
+fn vocabulary(items: &[&Item], min_rows: usize) -> Vec<String> {
+    let mut rows: BTreeMap<&str, usize> = BTreeMap::new();
+    for it in items {
+        for (k, _) in &it.evidence.features {
+            *rows.entry(k.as_str()).or_default() += 1;
+        }
+    }
+    rows.into_iter()
+        .filter(|(_, n)| *n >= min_rows.max(1))
+        .map(|(k, _)| k.to_string())
+        .collect()
 }
 
-fn design(items: &[&Item], vocab: &[String]) -> Array2<f64> {
-    let col: BTreeMap<&str, usize> = vocab
+fn columns(vocab: &[String]) -> BTreeMap<&str, usize> {
+    vocab
         .iter()
         .enumerate()
         .map(|(i, k)| (k.as_str(), i))
-        .collect();
+        .collect()
+}
+
+fn design(items: &[&Item], vocab: &[String]) -> Array2<f64> {
+    let col = columns(vocab);
     let mut x = Array2::zeros((items.len(), vocab.len()));
     for (r, it) in items.iter().enumerate() {
         for (k, v) in &it.evidence.features {
@@ -184,12 +195,6 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
             found: items.len(),
         });
     }
-    let vocab = vocabulary(items);
-    let col: BTreeMap<&str, usize> = vocab
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i))
-        .collect();
     let fold = folds(items, s.folds.max(2));
     let mut raw = vec![[0.0; 3]; items.len()];
     for f in 0..s.folds.max(2) {
@@ -202,6 +207,9 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
         if train.is_empty() || train.len() == items.len() {
             continue;
         }
+        // The held-out rows take no part in choosing the features either.
+        let vocab = vocabulary(&train, s.min_rows);
+        let col = columns(&vocab);
         let p = fit_once(&train, &vocab, s.l2)?;
         for (i, it) in items.iter().enumerate() {
             if fold[i] == f {
@@ -217,6 +225,7 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
     let out_of_fold: Vec<[f64; 3]> = raw.iter().map(|z| softmax(*z, temperature)).collect();
     let review_below = threshold(&out_of_fold, items, s.precision);
     let all: Vec<&Item> = items.iter().collect();
+    let vocab = vocabulary(&all, s.min_rows);
     let (bias, w) = fit_once(&all, &vocab, s.l2)?;
     let weights = vocab.into_iter().zip(w).collect();
     Ok(Fitted {

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
+pub mod cues;
 pub mod fit;
 
 /// The built-in weights, printed by `policydiff weights`.
@@ -86,11 +87,47 @@ pub const RULES: &[&str] = &[
 /// The kinds of evidence a finding gives, as the prefix of a feature's name.
 const KINDS: &[&str] = &["argues", "fired"];
 
-/// Whether `name` is a feature the evidence can hold.
+/// Whether `name` is a feature the evidence can hold. The rules' evidence (`argues:RULE`,
+/// `fired:RULE`, `rules:net`, `rules:DIRECTION`) and the changed words (`word:+WORD`, `word:-WORD`)
+/// carry a `flat:` prefix when the change's text is flat; the cue groups of the built-in lexicon
+/// (`cue:GROUP:added`, `cue:GROUP:deleted`), the kind of edit (`edit:added|removed|modified`) and its
+/// size (`size:added|deleted`) do not.
 pub fn is_feature(name: &str) -> bool {
-    name.split_once(':')
-        .is_some_and(|(kind, rule)| KINDS.contains(&kind) && RULES.contains(&rule))
+    let Some((kind, rest)) = name.split_once(':') else {
+        return false;
+    };
+    let side = |s: &str| ["added", "deleted"].contains(&s);
+    match kind {
+        "flat" => {
+            ["argues:", "fired:", "rules:", "word:"]
+                .iter()
+                .any(|k| rest.starts_with(k))
+                && is_feature(rest)
+        }
+        "edit" => ["added", "removed", "modified"].contains(&rest),
+        "size" => side(rest),
+        "cue" => rest.rsplit_once(':').is_some_and(|(group, s)| {
+            side(s)
+                && crate::classify::Lexicon::builtin()
+                    .cue_groups()
+                    .names()
+                    .iter()
+                    .any(|g| g == group)
+        }),
+        "rules" => rest == "net" || DIRECTIONS.iter().any(|d| d.as_str() == rest),
+        "word" => rest.strip_prefix(['+', '-']).is_some_and(|w| {
+            !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase())
+        }),
+        _ => KINDS.contains(&kind) && RULES.contains(&rest),
+    }
 }
+
+/// The rules' summed strength counts up to this much either way: beyond it, more findings the same way
+/// add no more certainty.
+const NET_CAP: f64 = 3.0;
+
+/// A summed strength closer to zero than this is the rules' own "unchanged".
+const NEUTRAL_BAND: f64 = 0.25;
 
 /// What the model reads of one change: feature names and their values, sorted by name, each once.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -99,16 +136,41 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// The evidence of a set of findings, each given as its rule and signed weight.
-    pub fn of<'a>(findings: impl IntoIterator<Item = (&'a str, f64)>) -> Evidence {
+    /// The evidence of the rules' findings (each its rule and signed strength) on text that is flat or
+    /// not, with the lexical evidence of the change (see [`cues`]).
+    pub fn new<'a>(
+        findings: impl IntoIterator<Item = (&'a str, f64)>,
+        flat: bool,
+        lexical: Vec<(String, f64)>,
+    ) -> Evidence {
+        let pre = if flat { "flat:" } else { "" };
         let mut sums: BTreeMap<String, f64> = BTreeMap::new();
+        let mut net = 0.0;
         for (rule, weight) in findings {
-            *sums.entry(format!("argues:{rule}")).or_default() += weight;
-            sums.insert(format!("fired:{rule}"), 1.0);
+            *sums.entry(format!("{pre}argues:{rule}")).or_default() += weight;
+            sums.insert(format!("{pre}fired:{rule}"), 1.0);
+            net += weight;
         }
+        let rules = if net >= NEUTRAL_BAND {
+            Direction::Strengthened
+        } else if net <= -NEUTRAL_BAND {
+            Direction::Weakened
+        } else {
+            Direction::Unchanged
+        };
+        sums.insert(format!("{pre}rules:{}", rules.as_str()), 1.0);
+        if net != 0.0 {
+            sums.insert(format!("{pre}rules:net"), net.clamp(-NET_CAP, NET_CAP));
+        }
+        sums.extend(lexical);
         Evidence {
             features: sums.into_iter().collect(),
         }
+    }
+
+    /// The evidence of findings alone, on punctuated text.
+    pub fn of<'a>(findings: impl IntoIterator<Item = (&'a str, f64)>) -> Evidence {
+        Evidence::new(findings, false, Vec::new())
     }
 }
 
@@ -146,8 +208,9 @@ impl<'de> Deserialize<'de> for FeatureName {
             Ok(FeatureName(s))
         } else {
             Err(de::Error::custom(format!(
-                "unknown feature `{s}`: a feature is `argues:RULE` or `fired:RULE`, where RULE is a \
-                 rule named in `policydiff weights`"
+                "unknown feature `{s}`: a feature is `argues:RULE`, `fired:RULE`, `cue:GROUP:added`, \
+                 `cue:GROUP:deleted`, `edit:added|removed|modified` or `size:added|deleted`, with RULE \
+                 and GROUP as named in `policydiff weights` and `policydiff lexicon`"
             )))
         }
     }
