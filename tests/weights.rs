@@ -21,7 +21,7 @@ const BACKWARDS: &str = "fitted_on: a test that reads the rules backwards\n\
 temperature: 1.0\n\
 review_below: 0.0\n\
 bias: {strengthened: -0.25, weakened: -0.25, unchanged: 0.0}\n\
-weights:\n  argues:modal-upgrade: {strengthened: -1.0, weakened: 1.0}\n";
+weights:\n  rules:net: {strengthened: -1.0, weakened: 1.0}\n";
 
 const OLD: &str = "1. Staff should log each request.\n";
 const NEW: &str = "1. Staff shall log each request.\n";

@@ -1,8 +1,8 @@
 //! The rules' reading of a change and the verdict weights in, a [`Verdict`] out: the direction is the
-//! one the weights find most probable given the findings' evidence, the confidence the deciding rule's
-//! track record capped by how much of the changed text the rules explained, and the review flag is
-//! raised when rules disagree, explain too little, touch a definition, reference or threshold, or the
-//! weights give the verdict a probability below their review threshold.
+//! one the weights find most probable given the evidence. With calibrated (fitted) weights the
+//! confidence is that probability, and the review flag is raised when it is below the weights'
+//! threshold, when strong findings point both ways, or when a finding touches a definition, reference
+//! or threshold. With the hand-set built-in weights both are still the rules' own.
 
 use super::rules::Finding;
 use super::weigh::{self, Evidence, Weights};
@@ -63,7 +63,17 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
                 (_, true) => format!("'{d}' was deleted"),
                 _ => format!("'{d}' became '{i}'"),
             };
-            findings.push(
+            // Hand-set weights cannot judge words no rule read, so a person must; calibrated weights
+            // have weighed them, and their probability says whether a person should look.
+            let f = if weights.calibrated() {
+                Finding::new(
+                    "unexplained",
+                    0.0,
+                    0.3,
+                    format!("{change}: no rule recognises this edit as changing the force; the verdict weighs its words."),
+                )
+                .quoting(Some(d), Some(i))
+            } else {
                 Finding::new(
                     "unexplained",
                     0.0,
@@ -71,36 +81,46 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
                     format!("{change}: no rule recognises this edit as changing the force, so a person should check it."),
                 )
                 .quoting(Some(d), Some(i))
-                .flagged(),
-            );
+                .flagged()
+            };
+            findings.push(f);
         }
     }
     let p = probabilities[weigh::DIRECTIONS
         .iter()
         .position(|&d| d == direction)
         .unwrap_or(2)];
-    let mut needs_review = disagree
-        || p < weights.review_below()
-        || findings.iter().any(|f| f.review)
-        || (changed > 0 && coverage < 0.5)
-        || (direction == Direction::Unchanged && decisive);
-    let prior = match direction {
-        Direction::Unchanged if findings.is_empty() => 1.0,
-        Direction::Unchanged => findings.iter().map(|f| f.prior).fold(1.0, f64::min),
-        d => findings
-            .iter()
-            .filter(|f| Direction::from_weight(f.weight) == d)
-            .max_by(|a, b| a.weight.abs().total_cmp(&b.weight.abs()))
-            .map(|f| f.prior)
-            .unwrap_or(0.5),
+    let asked = findings.iter().any(|f| f.review);
+    let (confidence, needs_review) = if weights.calibrated() {
+        // The weights' probability of the verdict, calibrated on held-out verdicts. A person looks
+        // when it is low, when strong findings point both ways, or when a finding asks for it whatever
+        // the verdict (a changed definition, reference or threshold).
+        (p, p < weights.review_below() || disagree || asked)
+    } else {
+        // Hand-set weights: the deciding rule's track record, capped by how much of the change the
+        // rules explained.
+        let prior = match direction {
+            Direction::Unchanged if findings.is_empty() => 1.0,
+            Direction::Unchanged => findings.iter().map(|f| f.prior).fold(1.0, f64::min),
+            d => findings
+                .iter()
+                .filter(|f| Direction::from_weight(f.weight) == d)
+                .max_by(|a, b| a.weight.abs().total_cmp(&b.weight.abs()))
+                .map(|f| f.prior)
+                .unwrap_or(0.5),
+        };
+        let mut c = prior.min(0.4 + 0.6 * coverage);
+        if disagree {
+            c *= 0.75;
+        }
+        let review = disagree
+            || asked
+            || p < weights.review_below()
+            || (changed > 0 && coverage < 0.5)
+            || (direction == Direction::Unchanged && decisive)
+            || c < 0.5;
+        (c, review)
     };
-    let mut confidence = prior.min(0.4 + 0.6 * coverage);
-    if disagree {
-        confidence *= 0.75;
-    }
-    if confidence < 0.5 {
-        needs_review = true;
-    }
     let confidence = (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     // Strongest evidence first; ties keep rule order.
     findings.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
@@ -245,5 +265,40 @@ mod tests {
         let full = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 4, None).confidence;
         let part = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 2, None).confidence;
         assert!(part < full, "{part} < {full}");
+    }
+
+    #[test]
+    fn calibrated_weights_give_their_probability_as_the_confidence() {
+        let mut w = std::collections::BTreeMap::new();
+        w.insert("rules:net".to_string(), [1.0, -1.0, 0.0]);
+        let weights = Weights::from_parts("test", 1.0, 0.7, [0.0; 3], w);
+        let read = |findings: Vec<Finding>| {
+            let reading = Reading {
+                findings,
+                changed: 4,
+                explained: 1,
+                ..Reading::default()
+            };
+            super::verdict(reading, &weights)
+        };
+        // Net 2: scores [2, -2, 0], so p = e^2 / (e^2 + e^-2 + 1) = 0.87, over the threshold; the
+        // coverage of a quarter no longer flags it.
+        let v = read(vec![f("modal-upgrade", 2.0, 0.9)]);
+        assert_eq!(
+            (v.direction, v.confidence, v.needs_review),
+            (Direction::Strengthened, 0.87, false)
+        );
+        // Net 0.5: p = e^0.5 / (e^0.5 + e^-0.5 + 1) = 0.51, under 0.7: flagged.
+        let v = read(vec![f("modal-upgrade", 0.5, 0.9)]);
+        assert_eq!(
+            (v.direction, v.confidence, v.needs_review),
+            (Direction::Strengthened, 0.51, true)
+        );
+        // Strong findings both ways are flagged whatever the probability.
+        let v = read(vec![
+            f("modal-upgrade", 4.0, 0.9),
+            f("exception-added", -1.0, 0.9),
+        ]);
+        assert!(v.confidence > 0.7 && v.needs_review, "{v:?}");
     }
 }

@@ -261,15 +261,22 @@ impl Classifier {
                 .collect();
             (d.join("; "), i.join("; "))
         });
+        // On flat text the rules' reading is a guess, so every changed word is evidence; on punctuated
+        // text only the words no rule explained are, since the rest already speak through the rules.
+        let flat = weigh::cues::is_flat(old, new);
+        let cues = if flat {
+            lex.cue_groups().features(old, new, true)
+        } else {
+            let (d, i) = unexplained.clone().unwrap_or_default();
+            lex.cue_groups().unexplained(old, new, &d, &i)
+        };
         explain::Reading {
             findings,
             changed,
             explained,
             unexplained,
-            flat: weigh::cues::is_flat(old, new),
-            cues: lex
-                .cue_groups()
-                .features(old, new, weigh::cues::is_flat(old, new)),
+            flat,
+            cues,
         }
     }
 }

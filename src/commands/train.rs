@@ -82,7 +82,10 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         );
     }
     let mut items: Vec<Item> = Vec::with_capacity(rated);
+    // Where each table's items start, for a scorecard per table.
+    let mut starts = Vec::with_capacity(read.len());
     for (path, t, labels) in &read {
+        starts.push(items.len());
         let name = file_name(path);
         items.par_extend(t.rows.par_iter().zip(labels).filter_map(|(r, label)| {
             let expect = (*label)?;
@@ -120,6 +123,28 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     emit(opts.output, &weights.to_yaml())?;
     eprintln!("{how} (weights fitted without the rows they score):");
     eprint!("{}", card.to_text());
+    if read.len() > 1 {
+        eprintln!("\nper table:");
+        let ends = starts.iter().skip(1).copied().chain([items.len()]);
+        for ((path, _, _), (a, b)) in read.iter().zip(starts.iter().copied().zip(ends)) {
+            let c = Scorecard::of(
+                items[a..b]
+                    .iter()
+                    .map(|i| Some(i.expect))
+                    .zip(&verdicts[a..b]),
+            );
+            eprintln!(
+                "  {}: {} rows, agreement {}, swaps {}; not flagged: {} of rows, agreement {}, swaps {}",
+                file_name(path),
+                c.rows,
+                pct(c.agreement),
+                c.swaps,
+                pct(c.confident.coverage),
+                pct(c.confident.agreement),
+                c.confident.swaps
+            );
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

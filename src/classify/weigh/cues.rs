@@ -153,8 +153,8 @@ impl Cues {
     }
 
     /// The lexical evidence of a change from `old` to `new` (either may be empty): the kind and size
-    /// of the edit, the cue groups on each side, and each changed word (`word:+WORD`, `word:-WORD`,
-    /// with a `flat:` prefix on flat text, whose wording the weights may read differently).
+    /// of the edit, the cue groups on each side, and each changed word (`word:+WORD`, `word:-WORD`),
+    /// each with a `flat:` prefix on flat text, whose wording the weights read apart.
     pub fn features(&self, old: &str, new: &str, flat: bool) -> Vec<(String, f64)> {
         let (o, n) = (words(old), words(new));
         let kind = match (o.is_empty(), n.is_empty()) {
@@ -188,21 +188,53 @@ impl Cues {
                 }
             }
         }
-        let mut f = vec![(format!("edit:{kind}"), 1.0)];
+        self.describe(kind, (&o, &del), (&n, &ins), flat)
+    }
+
+    /// The lexical evidence of only the words the rules could not explain (deleted and inserted runs,
+    /// as quoted by the classifier), for punctuated text, where the words the rules did explain are
+    /// already evidence in what they argued and must not count twice.
+    pub fn unexplained(
+        &self,
+        old: &str,
+        new: &str,
+        deleted: &str,
+        inserted: &str,
+    ) -> Vec<(String, f64)> {
+        let kind = match (old.trim().is_empty(), new.trim().is_empty()) {
+            (true, _) => "added",
+            (_, true) => "removed",
+            _ => "modified",
+        };
+        let (o, n) = (words(deleted), words(inserted));
+        let (del, ins) = (vec![true; o.len()], vec![true; n.len()]);
+        self.describe(kind, (&o, &del), (&n, &ins), false)
+    }
+
+    /// Named features of the marked words of each side.
+    fn describe(
+        &self,
+        kind: &str,
+        (o, del): (&[String], &[bool]),
+        (n, ins): (&[String], &[bool]),
+        flat: bool,
+    ) -> Vec<(String, f64)> {
+        // Flat text is read by other weights than punctuated text: every feature names which.
         let pre = if flat { "flat:" } else { "" };
-        for (sign, w, changed) in [('+', &n, &ins), ('-', &o, &del)] {
+        let mut f = vec![(format!("{pre}edit:{kind}"), 1.0)];
+        for (sign, w, changed) in [('+', n, ins), ('-', o, del)] {
             for (word, _) in w.iter().zip(changed.iter()).filter(|(_, &c)| c) {
                 f.push((format!("{pre}word:{sign}{word}"), 1.0));
             }
         }
-        for (side, w, changed) in [("added", &n, &ins), ("deleted", &o, &del)] {
+        for (side, w, changed) in [("added", n, ins), ("deleted", o, del)] {
             let size = changed.iter().filter(|&&c| c).count();
             if size > 0 {
-                f.push((format!("size:{side}"), (1.0 + size as f64).ln()));
+                f.push((format!("{pre}size:{side}"), (1.0 + size as f64).ln()));
             }
             for (g, count) in self.count(w, changed).into_iter().enumerate() {
                 if count > 0 {
-                    let name = format!("cue:{}:{side}", self.names[g]);
+                    let name = format!("{pre}cue:{}:{side}", self.names[g]);
                     f.push((name, (1.0 + count as f64).ln()));
                 }
             }

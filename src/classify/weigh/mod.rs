@@ -21,6 +21,31 @@ pub mod fit;
 /// The built-in weights, printed by `policydiff weights`.
 pub const BUILTIN_YAML: &str = include_str!("../weights.yaml");
 
+/// What a weights file holds, written at the top of every file `policydiff train` writes.
+const FORMAT: &str = "\
+# Verdict weights: how policydiff weighs the evidence its rules and word lists report. Written by
+# `policydiff train`; `policydiff weights` prints the built-in file.
+#
+# Each change's evidence is a set of named features:
+#   argues:RULE        the signed strength of what RULE found (positive argues strengthened)
+#   fired:RULE         1 when RULE found anything, whatever it argued
+#   rules:net          the rules' strengths summed (capped at 3 either way)
+#   rules:DIRECTION    1 for the direction the summed strengths give on their own
+#   word:+WORD         1 when the change adds WORD (word:-WORD: deletes it)
+#   cue:GROUP:added    how often the lexicon's GROUP phrases stand in the added words (log of 1 + count);
+#                      cue:GROUP:deleted the same for the deleted words
+#   edit:added|removed|modified, size:added|deleted (log of 1 + the number of changed words)
+# Every feature carries a `flat:` prefix when the text is flat (lower case, no punctuation), where the
+# rules cannot tell sentences apart and their reading is a guess, so flat text is weighed apart. On
+# punctuated text the rules speak through their sum (rules:net, rules:DIRECTION) and the words and cues
+# count only where no rule explained them.
+#
+# The score of each direction is its bias plus, for every feature, value x weight. The probabilities are a
+# softmax of the scores divided by the temperature, chosen on held-out verdicts (calibrated: true); the
+# verdict is the most probable direction and its confidence that probability. A verdict whose probability
+# is below review_below is flagged for a person. A feature not listed here weighs nothing.
+";
+
 /// Every rule that reports findings, by the name its reasons carry. A weights file may only name
 /// features of these rules, so a misspelt name is an error rather than a weight that never applies.
 pub const RULES: &[&str] = &[
@@ -87,23 +112,18 @@ pub const RULES: &[&str] = &[
 /// The kinds of evidence a finding gives, as the prefix of a feature's name.
 const KINDS: &[&str] = &["argues", "fired"];
 
-/// Whether `name` is a feature the evidence can hold. The rules' evidence (`argues:RULE`,
-/// `fired:RULE`, `rules:net`, `rules:DIRECTION`) and the changed words (`word:+WORD`, `word:-WORD`)
-/// carry a `flat:` prefix when the change's text is flat; the cue groups of the built-in lexicon
-/// (`cue:GROUP:added`, `cue:GROUP:deleted`), the kind of edit (`edit:added|removed|modified`) and its
-/// size (`size:added|deleted`) do not.
+/// Whether `name` is a feature the evidence can hold: the rules' evidence (`argues:RULE`,
+/// `fired:RULE`, `rules:net`, `rules:DIRECTION`), the changed words (`word:+WORD`, `word:-WORD`), the
+/// cue groups of the built-in lexicon (`cue:GROUP:added`, `cue:GROUP:deleted`), the kind of edit
+/// (`edit:added|removed|modified`) and its size (`size:added|deleted`); each with a `flat:` prefix
+/// when the change's text is flat.
 pub fn is_feature(name: &str) -> bool {
     let Some((kind, rest)) = name.split_once(':') else {
         return false;
     };
     let side = |s: &str| ["added", "deleted"].contains(&s);
     match kind {
-        "flat" => {
-            ["argues:", "fired:", "rules:", "word:"]
-                .iter()
-                .any(|k| rest.starts_with(k))
-                && is_feature(rest)
-        }
+        "flat" => !rest.starts_with("flat:") && is_feature(rest),
         "edit" => ["added", "removed", "modified"].contains(&rest),
         "size" => side(rest),
         "cue" => rest.rsplit_once(':').is_some_and(|(group, s)| {
@@ -147,8 +167,14 @@ impl Evidence {
         let mut sums: BTreeMap<String, f64> = BTreeMap::new();
         let mut net = 0.0;
         for (rule, weight) in findings {
-            *sums.entry(format!("{pre}argues:{rule}")).or_default() += weight;
-            sums.insert(format!("{pre}fired:{rule}"), 1.0);
+            // On punctuated text each rule's sign is its reading of the language, and a few hundred
+            // rated clauses are too few to weigh sixty rules apart without flipping some: there the
+            // rules speak through their sum. On flat text their reading is a guess whose worth per
+            // rule is learnt from rated amendments.
+            if flat {
+                *sums.entry(format!("{pre}argues:{rule}")).or_default() += weight;
+                sums.insert(format!("{pre}fired:{rule}"), 1.0);
+            }
             net += weight;
         }
         let rules = if net >= NEUTRAL_BAND {
@@ -221,6 +247,9 @@ impl<'de> Deserialize<'de> for FeatureName {
 struct File {
     #[serde(default)]
     fitted_on: String,
+    /// Whether the probabilities were calibrated on held-out verdicts, so they can be the confidence.
+    #[serde(default)]
+    calibrated: bool,
     temperature: f64,
     review_below: f64,
     bias: PerLabel,
@@ -254,6 +283,7 @@ pub struct Weights {
 #[derive(Debug)]
 struct Model {
     fitted_on: String,
+    calibrated: bool,
     temperature: f64,
     review_below: f64,
     bias: [f64; 3],
@@ -273,6 +303,7 @@ impl Weights {
                     |_| Weights {
                         inner: Arc::new(Model {
                             fitted_on: "empty".into(),
+                            calibrated: false,
                             temperature: 1.0,
                             review_below: 1.0,
                             bias: [0.0; 3],
@@ -358,6 +389,7 @@ impl Weights {
         Ok(Weights {
             inner: Arc::new(Model {
                 fitted_on: file.fitted_on,
+                calibrated: file.calibrated,
                 temperature: file.temperature,
                 review_below: file.review_below,
                 bias: file.bias.get(),
@@ -382,6 +414,7 @@ impl Weights {
         Weights {
             inner: Arc::new(Model {
                 fitted_on: fitted_on.to_string(),
+                calibrated: true,
                 temperature,
                 review_below,
                 bias,
@@ -416,14 +449,12 @@ impl Weights {
                 r(w[2])
             )
         };
-        let mut s = String::from(
-            "# Verdict weights fitted by `policydiff train` (see `policydiff weights` for what each\n\
-             # field means). A feature not listed weighs nothing.\n",
-        );
+        let mut s = String::from(FORMAT);
         s.push_str(&format!(
             "fitted_on: {}\n",
             serde_json::to_string(&m.fitted_on).unwrap_or_default()
         ));
+        s.push_str(&format!("calibrated: {}\n", m.calibrated));
         s.push_str(&format!("temperature: {}\n", r(m.temperature)));
         s.push_str(&format!("review_below: {}\n", r(m.review_below)));
         s.push_str(&format!("bias: {}\n", triple(m.bias)));
@@ -444,6 +475,12 @@ impl Weights {
     /// What the weights were fitted on, as the file says.
     pub fn fitted_on(&self) -> &str {
         &self.inner.fitted_on
+    }
+
+    /// Whether the probabilities are calibrated, so a verdict's probability is its confidence. The
+    /// hand-set built-in weights are not: with them the confidence is the deciding rule's record.
+    pub fn calibrated(&self) -> bool {
+        self.inner.calibrated
     }
 
     /// A verdict whose probability is below this goes to a person.

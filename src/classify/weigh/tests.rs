@@ -28,15 +28,17 @@ fn feature_names_are_checked_by_kind() {
         "flat:word:-consent",
         "cue:hedge:added",
         "cue:only:deleted",
+        "flat:cue:only:deleted",
         "edit:removed",
+        "flat:edit:added",
         "size:added",
     ] {
         assert!(is_feature(ok), "{ok}");
     }
     for bad in [
         "argues:modal-upgarde",
-        "flat:edit:added",
         "flat:flat:rules:net",
+        "flat:",
         "rules:stronger",
         "word:shall",
         "word:+Shall",
@@ -72,25 +74,36 @@ fn evidence_sums_what_each_rule_argues_and_notes_that_it_fired() {
         ],
         "flat text names the rules' evidence apart; the net is capped"
     );
-    let ev = Evidence::of([
+    let findings = [
         ("modal-upgrade", 2.0),
         ("exception-added", -1.0),
         ("modal-upgrade", 0.5),
         ("reordered", 0.0),
-    ]);
+    ];
+    let ev = Evidence::new(findings, true, Vec::new());
     let want: Vec<(String, f64)> = [
-        ("argues:exception-added", -1.0),
-        ("argues:modal-upgrade", 2.5),
-        ("argues:reordered", 0.0),
-        ("fired:exception-added", 1.0),
-        ("fired:modal-upgrade", 1.0),
-        ("fired:reordered", 1.0),
-        ("rules:net", 1.5),
-        ("rules:strengthened", 1.0),
+        ("flat:argues:exception-added", -1.0),
+        ("flat:argues:modal-upgrade", 2.5),
+        ("flat:argues:reordered", 0.0),
+        ("flat:fired:exception-added", 1.0),
+        ("flat:fired:modal-upgrade", 1.0),
+        ("flat:fired:reordered", 1.0),
+        ("flat:rules:net", 1.5),
+        ("flat:rules:strengthened", 1.0),
     ]
     .map(|(k, v)| (k.to_string(), v))
     .to_vec();
     assert_eq!(ev.features, want);
+    let punctuated: Vec<String> = Evidence::of(findings)
+        .features
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
+    assert_eq!(
+        punctuated,
+        ["rules:net", "rules:strengthened"],
+        "rules speak through their sum"
+    );
 }
 
 fn case(findings: &[(&str, f64)], want: Direction) {
@@ -122,7 +135,18 @@ fn scores_are_bias_plus_value_times_weight_and_temperature_flattens() {
     let text = "temperature: 2.0\nreview_below: 0.5\nbias: {weakened: 1.0}\nweights:\n  \
                 fired:norm-added: {strengthened: 3.0}\n  argues:norm-added: {weakened: -2.0}\n";
     let w = parse(text).unwrap();
-    let ev = Evidence::of([("norm-added", 0.5)]);
+    let ev = Evidence::new([("norm-added", 0.5)], false, Vec::new());
+    let ev = Evidence {
+        features: ev
+            .features
+            .into_iter()
+            .map(|(k, v)| (format!("flat:{k}"), v))
+            .chain([
+                ("fired:norm-added".into(), 1.0),
+                ("argues:norm-added".into(), 0.5),
+            ])
+            .collect(),
+    };
     assert_eq!(w.scores(&ev), [3.0, 0.0, 0.0]);
     let p = w.probabilities(&ev);
     let cold = softmax([3.0, 0.0, 0.0], 1.0);

@@ -23,19 +23,22 @@ fn items() -> Vec<Item> {
             let group = format!("g{g:02}");
             [
                 item(
-                    &[("argues:modal-upgrade", 1.0), ("fired:modal-upgrade", 1.0)],
+                    &[
+                        ("flat:argues:modal-upgrade", 1.0),
+                        ("flat:fired:modal-upgrade", 1.0),
+                    ],
                     S,
                     &group,
                 ),
                 item(
                     &[
-                        ("argues:modal-downgrade", -1.0),
-                        ("fired:modal-downgrade", 1.0),
+                        ("flat:argues:modal-downgrade", -1.0),
+                        ("flat:fired:modal-downgrade", 1.0),
                     ],
                     W,
                     &group,
                 ),
-                item(&[("fired:reordered", 1.0)], U, &group),
+                item(&[("flat:fired:reordered", 1.0)], U, &group),
             ]
         })
         .collect()
@@ -49,12 +52,13 @@ fn a_clear_signal_is_fitted_and_cross_validated() {
         assert_eq!(argmax(*p), it.expect, "{:?}: {p:?}", it.evidence);
     }
     let w = &fitted.weights;
-    let up = Evidence::of([("modal-upgrade", 1.0)]);
+    let up = Evidence::new([("modal-upgrade", 1.0)], true, Vec::new());
     assert_eq!(argmax(w.probabilities(&up)), S);
-    let down = Evidence::of([("modal-downgrade", -1.0)]);
+    let down = Evidence::new([("modal-downgrade", -1.0)], true, Vec::new());
     assert_eq!(argmax(w.probabilities(&down)), W);
     // Every held-out verdict is right, so the lowest threshold already reaches the precision.
     assert_eq!(w.review_below(), 0.0);
+    assert!(w.calibrated(), "fitted weights are calibrated");
 }
 
 #[test]
