@@ -184,7 +184,7 @@ fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review_below: f64) -> V
                     .evidence
                     .features
                     .iter()
-                    .filter_map(|(k, _)| k.strip_prefix("fired:"))
+                    .filter_map(|(k, _)| k.trim_start_matches("flat:").strip_prefix("fired:"))
                     .map(|rule| Reason {
                         rule: rule.to_string(),
                         effect: direction,
