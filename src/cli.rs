@@ -120,6 +120,9 @@ pub enum Command {
         /// A feature seen in fewer rated rows than this gets no weight.
         #[arg(long, default_value_t = 3)]
         min_rows: usize,
+        /// Fit only the rows of this kind of text and keep the built-in weights for the other kind.
+        #[arg(long, value_enum)]
+        only: Option<TextKind>,
     },
     /// Print the built-in verdict weights (YAML): how the rules' evidence is weighed into a verdict.
     Weights,
@@ -172,6 +175,24 @@ pub enum FailOn {
     Any,
     /// Never fail; report only.
     None,
+}
+
+/// The kinds of text the verdict weights read apart.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TextKind {
+    /// Lower case with no punctuation, as published amendment data is.
+    Flat,
+    /// Written in sentences.
+    Punctuated,
+}
+
+impl From<TextKind> for policydiff::classify::weigh::Text {
+    fn from(t: TextKind) -> Self {
+        match t {
+            TextKind::Flat => Self::Flat,
+            TextKind::Punctuated => Self::Punctuated,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -45,6 +45,7 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
         changed,
         explained,
         unexplained,
+        flat: reading_flat,
         ..
     } = reading;
     let coverage = if changed == 0 {
@@ -65,7 +66,7 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
             };
             // Hand-set weights cannot judge words no rule read, so a person must; calibrated weights
             // have weighed them, and their probability says whether a person should look.
-            let f = if weights.calibrated() {
+            let f = if weights.calibrated(weigh::Text::of(reading_flat)) {
                 Finding::new(
                     "unexplained",
                     0.0,
@@ -91,7 +92,8 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
         .position(|&d| d == direction)
         .unwrap_or(2)];
     let asked = findings.iter().any(|f| f.review);
-    let (confidence, needs_review) = if weights.calibrated() {
+    let text = weigh::Text::of(reading_flat);
+    let (confidence, needs_review) = if weights.calibrated(text) {
         // The weights' probability of the verdict, calibrated on held-out verdicts. A person looks
         // when it is low, when strong findings point both ways, or when a finding asks for it whatever
         // the verdict (a changed definition, reference or threshold).
@@ -115,7 +117,6 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
         }
         let review = disagree
             || asked
-            || p < weights.review_below()
             || (changed > 0 && coverage < 0.5)
             || (direction == Direction::Unchanged && decisive)
             || c < 0.5;

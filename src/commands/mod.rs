@@ -77,6 +77,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             l2,
             precision,
             min_rows,
+            only,
         } => train::train(
             &tables,
             &train::Options {
@@ -85,6 +86,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                 regulated: regulated.as_deref(),
                 output: output.as_deref(),
                 lexicon: lexicon.as_deref(),
+                only: only.map(Into::into),
                 settings: policydiff::classify::weigh::fit::Settings {
                     l2,
                     folds,

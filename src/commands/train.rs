@@ -8,8 +8,9 @@
 use super::table::{read_labels, read_table, Table};
 use super::{classifier, emit};
 use anyhow::{bail, Result};
+use policydiff::classify::weigh::cues::is_flat;
 use policydiff::classify::weigh::fit::{self, Item, Settings};
-use policydiff::classify::weigh::{argmax, DIRECTIONS};
+use policydiff::classify::weigh::{argmax, Text, Weights, DIRECTIONS};
 use policydiff::classify::Context;
 use policydiff::model::{Reason, Verdict};
 use policydiff::score::Scorecard;
@@ -24,6 +25,8 @@ pub struct Options<'a> {
     pub regulated: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub lexicon: Option<&'a Path>,
+    /// Fit only rows of this kind of text, keeping the built-in weights for the other.
+    pub only: Option<Text>,
     pub settings: Settings,
 }
 
@@ -91,6 +94,10 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
             let expect = (*label)?;
             let old = r.get("old").filter(|s| !s.trim().is_empty());
             let new = r.get("new").filter(|s| !s.trim().is_empty());
+            let text = Text::of(is_flat(old.unwrap_or(""), new.unwrap_or("")));
+            if opts.only.is_some_and(|only| only != text) {
+                return None;
+            }
             // Groups are kept apart by table, so two tables' group names never meet.
             let group = match opts.group.and_then(|g| r.get(g)) {
                 Some(v) => format!("{name}:{v}"),
@@ -103,10 +110,28 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
             })
         }));
     }
-    let how = match opts.group {
+    if items.len() < fit::MIN_ITEMS {
+        bail!(
+            "{}: {} rated rows are of the kind asked for; fitting weights needs at least {}",
+            names(tables, ", "),
+            items.len(),
+            fit::MIN_ITEMS
+        );
+    }
+    let mut how = match opts.group {
         Some(g) => format!("{}-fold cross-validation by `{g}`", s.folds),
         None => format!("{}-fold cross-validation by row", s.folds),
     };
+    if let Some(only) = opts.only {
+        how.push_str(&format!(
+            ", {} rows only",
+            if only == Text::Flat {
+                "flat"
+            } else {
+                "punctuated"
+            }
+        ));
+    }
     let fitted = fit::fit(&items, &s, "")?;
     let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, fitted.weights.review_below());
     let card = Scorecard::of(items.iter().map(|i| Some(i.expect)).zip(&verdicts));
@@ -119,7 +144,10 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         pct(card.confident.coverage),
         pct(card.confident.agreement),
     );
-    let weights = fitted.weights.with_fitted_on(&fitted_on);
+    let mut weights = fitted.weights.with_fitted_on(&fitted_on);
+    if let Some(only) = opts.only {
+        weights = weights.only(only, &Weights::builtin());
+    }
     emit(opts.output, &weights.to_yaml())?;
     eprintln!("{how} (weights fitted without the rows they score):");
     eprint!("{}", card.to_text());

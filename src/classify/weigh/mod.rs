@@ -41,9 +41,12 @@ const FORMAT: &str = "\
 # count only where no rule explained them.
 #
 # The score of each direction is its bias plus, for every feature, value x weight. The probabilities are a
-# softmax of the scores divided by the temperature, chosen on held-out verdicts (calibrated: true); the
-# verdict is the most probable direction and its confidence that probability. A verdict whose probability
-# is below review_below is flagged for a person. A feature not listed here weighs nothing.
+# softmax of the scores divided by the temperature; the verdict is the most probable direction. On the
+# kinds of text listed in `calibrated` (flat, punctuated) the temperature was chosen on held-out verdicts,
+# the confidence is the verdict's probability, and a verdict whose probability is below review_below is
+# flagged for a person. A feature not listed here weighs nothing. The weights of a kind of text not listed
+# in `calibrated` are hand-set: the rules' summed strength, with a net under 0.25 either way read as
+# unchanged; there the confidence and the review flag are the rules' own.
 ";
 
 /// Every rule that reports findings, by the name its reasons carry. A weights file may only name
@@ -247,9 +250,10 @@ impl<'de> Deserialize<'de> for FeatureName {
 struct File {
     #[serde(default)]
     fitted_on: String,
-    /// Whether the probabilities were calibrated on held-out verdicts, so they can be the confidence.
+    /// The kinds of text whose probabilities were calibrated on held-out verdicts, so they can be the
+    /// confidence; temperature and review_below are for these.
     #[serde(default)]
-    calibrated: bool,
+    calibrated: Vec<Text>,
     temperature: f64,
     review_below: f64,
     bias: PerLabel,
@@ -280,10 +284,42 @@ pub struct Weights {
     inner: Arc<Model>,
 }
 
+/// The two kinds of text the weights read apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Text {
+    /// Lower case with no punctuation, as published amendment data is: features named `flat:...`.
+    Flat,
+    /// Written in sentences: every other feature.
+    Punctuated,
+}
+
+impl Text {
+    pub fn of(flat: bool) -> Text {
+        if flat {
+            Text::Flat
+        } else {
+            Text::Punctuated
+        }
+    }
+
+    /// Whether a feature is read on this kind of text.
+    pub fn names(self, feature: &str) -> bool {
+        feature.starts_with("flat:") == (self == Text::Flat)
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Text::Flat => "flat",
+            Text::Punctuated => "punctuated",
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Model {
     fitted_on: String,
-    calibrated: bool,
+    calibrated: Vec<Text>,
     temperature: f64,
     review_below: f64,
     bias: [f64; 3],
@@ -303,7 +339,7 @@ impl Weights {
                     |_| Weights {
                         inner: Arc::new(Model {
                             fitted_on: "empty".into(),
-                            calibrated: false,
+                            calibrated: Vec::new(),
                             temperature: 1.0,
                             review_below: 1.0,
                             bias: [0.0; 3],
@@ -403,7 +439,7 @@ impl Weights {
         })
     }
 
-    /// Weights from their parts, as a fitter makes them.
+    /// Weights from their parts, as a fitter makes them: calibrated for both kinds of text.
     pub fn from_parts(
         fitted_on: &str,
         temperature: f64,
@@ -414,7 +450,7 @@ impl Weights {
         Weights {
             inner: Arc::new(Model {
                 fitted_on: fitted_on.to_string(),
-                calibrated: true,
+                calibrated: vec![Text::Flat, Text::Punctuated],
                 temperature,
                 review_below,
                 bias,
@@ -427,13 +463,62 @@ impl Weights {
     /// The same weights with another note of what they were fitted on.
     pub fn with_fitted_on(&self, fitted_on: &str) -> Weights {
         let m = &self.inner;
-        Weights::from_parts(
-            fitted_on,
-            m.temperature,
-            m.review_below,
-            m.bias,
-            m.weights.clone(),
-        )
+        Weights {
+            inner: Arc::new(Model {
+                fitted_on: fitted_on.to_string(),
+                calibrated: m.calibrated.clone(),
+                weights: m.weights.clone(),
+                source: m.source.clone(),
+                temperature: m.temperature,
+                review_below: m.review_below,
+                bias: m.bias,
+            }),
+        }
+    }
+
+    /// These weights for one kind of text, and `base`'s for the other: what a fit on one kind of
+    /// text writes. Every change has exactly one `edit:` feature of its kind, so the difference of the
+    /// two biases moves onto those features and each kind keeps the bias it was fitted or set with.
+    pub fn only(&self, text: Text, base: &Weights) -> Weights {
+        let (m, b) = (&self.inner, &base.inner);
+        let mut weights: BTreeMap<String, [f64; 3]> = b
+            .weights
+            .iter()
+            .filter(|(k, _)| !text.names(k))
+            .map(|(k, w)| (k.clone(), *w))
+            .chain(
+                m.weights
+                    .iter()
+                    .filter(|(k, _)| text.names(k))
+                    .map(|(k, w)| (k.clone(), *w)),
+            )
+            .collect();
+        let pre = if text == Text::Flat { "flat:" } else { "" };
+        for kind in ["added", "removed", "modified"] {
+            let w = weights.entry(format!("{pre}edit:{kind}")).or_default();
+            for ((w, fitted), set) in w.iter_mut().zip(m.bias).zip(b.bias) {
+                *w += fitted - set;
+            }
+        }
+        let mut calibrated: Vec<Text> = b
+            .calibrated
+            .iter()
+            .copied()
+            .filter(|t| *t != text)
+            .collect();
+        calibrated.push(text);
+        calibrated.sort();
+        Weights {
+            inner: Arc::new(Model {
+                fitted_on: m.fitted_on.clone(),
+                calibrated,
+                temperature: m.temperature,
+                review_below: m.review_below,
+                bias: b.bias,
+                weights,
+                source: m.source.clone(),
+            }),
+        }
     }
 
     /// The weights as a file [`Weights::parse`] reads back, numbers rounded to four decimals and
@@ -454,7 +539,8 @@ impl Weights {
             "fitted_on: {}\n",
             serde_json::to_string(&m.fitted_on).unwrap_or_default()
         ));
-        s.push_str(&format!("calibrated: {}\n", m.calibrated));
+        let kinds: Vec<&str> = m.calibrated.iter().map(|t| t.as_str()).collect();
+        s.push_str(&format!("calibrated: [{}]\n", kinds.join(", ")));
         s.push_str(&format!("temperature: {}\n", r(m.temperature)));
         s.push_str(&format!("review_below: {}\n", r(m.review_below)));
         s.push_str(&format!("bias: {}\n", triple(m.bias)));
@@ -477,10 +563,10 @@ impl Weights {
         &self.inner.fitted_on
     }
 
-    /// Whether the probabilities are calibrated, so a verdict's probability is its confidence. The
-    /// hand-set built-in weights are not: with them the confidence is the deciding rule's record.
-    pub fn calibrated(&self) -> bool {
-        self.inner.calibrated
+    /// Whether the probabilities on this kind of text are calibrated, so a verdict's probability is
+    /// its confidence. Hand-set weights are not: with them the confidence is the deciding rule's record.
+    pub fn calibrated(&self, text: Text) -> bool {
+        self.inner.calibrated.contains(&text)
     }
 
     /// A verdict whose probability is below this goes to a person.

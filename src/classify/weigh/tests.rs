@@ -211,3 +211,35 @@ fn a_bad_file_is_refused_at_its_line() {
     let err = parse("temperature: 1\n").unwrap_err();
     assert!(err.to_string().contains("review_below"), "{err}");
 }
+
+#[test]
+fn a_fit_on_one_kind_of_text_keeps_the_base_for_the_other() {
+    let mut fitted = BTreeMap::new();
+    fitted.insert("flat:word:+may".to_string(), [-1.0, 2.0, 0.0]);
+    fitted.insert("word:+may".to_string(), [5.0, 5.0, 5.0]);
+    let fitted = Weights::from_parts("fit", 2.0, 0.6, [0.5, 1.0, -1.0], fitted);
+    let base = Weights::builtin();
+    let merged = fitted.only(Text::Flat, &base);
+    assert!(merged.calibrated(Text::Flat) && !merged.calibrated(Text::Punctuated));
+    let flat = |words: &[&str], kind: &str| Evidence {
+        features: [format!("flat:edit:{kind}")]
+            .into_iter()
+            .chain(words.iter().map(|w| format!("flat:word:+{w}")))
+            .map(|k| (k, 1.0))
+            .collect(),
+    };
+    for kind in ["added", "removed", "modified"] {
+        for words in [&["may"][..], &[][..]] {
+            let ev = flat(words, kind);
+            assert_eq!(merged.scores(&ev), fitted.scores(&ev), "{kind} {words:?}");
+        }
+    }
+    let punctuated = Evidence::new(
+        [("modal-upgrade", 2.0)],
+        false,
+        vec![("word:+may".into(), 1.0)],
+    );
+    assert_eq!(merged.scores(&punctuated), base.scores(&punctuated));
+    let back = Weights::parse(&merged.to_yaml(), Path::new("m.yaml")).unwrap();
+    assert!(back.calibrated(Text::Flat) && !back.calibrated(Text::Punctuated));
+}

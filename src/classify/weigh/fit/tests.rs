@@ -58,7 +58,10 @@ fn a_clear_signal_is_fitted_and_cross_validated() {
     assert_eq!(argmax(w.probabilities(&down)), W);
     // Every held-out verdict is right, so the lowest threshold already reaches the precision.
     assert_eq!(w.review_below(), 0.0);
-    assert!(w.calibrated(), "fitted weights are calibrated");
+    assert!(
+        w.calibrated(crate::classify::weigh::Text::Flat),
+        "fitted weights are calibrated"
+    );
 }
 
 #[test]
