@@ -99,9 +99,6 @@ pub enum Command {
         /// without this column each row is its own group.
         #[arg(long, value_name = "COLUMN")]
         group: Option<String>,
-        /// Who the rated texts bind ("controllers and processors"); everyone else is protected.
-        #[arg(long)]
-        regulated: Option<String>,
         /// Write the weights file here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,

@@ -70,7 +70,6 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             tables,
             expect,
             group,
-            regulated,
             output,
             lexicon,
             folds,
@@ -83,7 +82,6 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             &train::Options {
                 expect: &expect,
                 group: group.as_deref(),
-                regulated: regulated.as_deref(),
                 output: output.as_deref(),
                 lexicon: lexicon.as_deref(),
                 only: only.map(Into::into),

@@ -22,7 +22,6 @@ use std::process::ExitCode;
 pub struct Options<'a> {
     pub expect: &'a str,
     pub group: Option<&'a str>,
-    pub regulated: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub lexicon: Option<&'a Path>,
     /// Fit only rows of this kind of text, keeping the built-in weights for the other.
@@ -42,10 +41,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         bail!("--l2 must be zero or more, not {}", s.l2);
     }
     let classifier = classifier(opts.lexicon, None)?;
-    let ctx = Context {
-        regulated: opts.regulated,
-        ..Context::default()
-    };
+    let ctx = Context::default();
     // Every table is read and checked before any is analysed, so a bad one stops the run at once.
     let mut read = Vec::new();
     for path in tables {
