@@ -38,7 +38,8 @@ impl Reading {
 
 /// How a reading weighs out.
 pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
-    let probabilities = weights.probabilities(&reading.evidence());
+    let evidence = reading.evidence();
+    let probabilities = weights.probabilities(&evidence);
     let direction = weigh::argmax(probabilities);
     let Reading {
         mut findings,
@@ -125,16 +126,22 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
     let confidence = (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     // Strongest evidence first; ties keep rule order.
     findings.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
-    let reasons = findings
+    // Where fitted weights decided, the first reason says what weighed most, since the rules'
+    // findings may argue the other way.
+    let weighed = weights
+        .calibrated(text)
+        .then(|| weighed_reason(weights, &evidence, direction, p))
+        .flatten();
+    let reasons = weighed
         .into_iter()
-        .map(|f| Reason {
+        .chain(findings.into_iter().map(|f| Reason {
             rule: f.rule.to_string(),
             effect: Direction::from_weight(f.weight),
             weight: f.weight,
             deleted: f.deleted,
             inserted: f.inserted,
             explanation: f.explanation,
-        })
+        }))
         .collect();
     Verdict {
         direction,
@@ -142,6 +149,71 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
         needs_review,
         reasons,
     }
+}
+
+/// Words shorter than this are not named in a weighed reason.
+const SHORT_WORD: usize = 3;
+
+/// How many of the evidence's largest pushes a weighed reason names.
+const WEIGHED_NAMED: usize = 3;
+
+/// One plain reason naming the evidence that pushed the verdict most, with its probability.
+fn weighed_reason(weights: &Weights, ev: &Evidence, d: Direction, p: f64) -> Option<Reason> {
+    let mut parts: Vec<String> = Vec::new();
+    for part in weights
+        .leaning(ev, d)
+        .into_iter()
+        .filter_map(|(name, _)| plain(name))
+    {
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+        if parts.len() == WEIGHED_NAMED {
+            break;
+        }
+    }
+    let (last, rest) = parts.split_last()?;
+    let list = if rest.is_empty() {
+        last.clone()
+    } else {
+        format!("{} and {last}", rest.join(", "))
+    };
+    Some(Reason {
+        rule: "weighed".into(),
+        effect: d,
+        weight: 0.0,
+        deleted: None,
+        inserted: None,
+        explanation: format!(
+            "Weighed by fitted weights: {list} weighed most towards {} ({:.0}% likely).",
+            d.as_str(),
+            100.0 * p
+        ),
+    })
+}
+
+/// A feature's name in words, or `None` for one that says nothing a reader can check.
+fn plain(name: &str) -> Option<String> {
+    let name = name.strip_prefix("flat:").unwrap_or(name);
+    let (kind, rest) = name.split_once(':')?;
+    Some(match kind {
+        "word" => match rest.split_at(1) {
+            // Two-letter words ('of', 'to', 'by') tell a reader nothing about the change; 'may',
+            // 'not', 'and' and 'any' can.
+            (_, w) if w.chars().count() < SHORT_WORD => return None,
+            ("+", w) => format!("'{w}' added"),
+            (_, w) => format!("'{w}' deleted"),
+        },
+        "cue" => {
+            let (group, side) = rest.rsplit_once(':')?;
+            let side = if side == "added" { "added" } else { "deleted" };
+            format!("{} wording {side}", group.replace('-', " "))
+        }
+        "argues" | "fired" => format!("the {} finding", rest.replace('-', " ")),
+        "rules" => "the rules' reading".to_string(),
+        "edit" => format!("a clause {rest}"),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -266,6 +338,27 @@ mod tests {
         let full = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 4, None).confidence;
         let part = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 2, None).confidence;
         assert!(part < full, "{part} < {full}");
+    }
+
+    #[test]
+    fn features_in_plain_words() {
+        assert_eq!(
+            plain("flat:word:+consent").as_deref(),
+            Some("'consent' added")
+        );
+        assert_eq!(plain("word:-may").as_deref(), Some("'may' deleted"));
+        assert_eq!(
+            plain("flat:cue:no-obligation:added").as_deref(),
+            Some("no obligation wording added")
+        );
+        assert_eq!(
+            plain("argues:exception-added").as_deref(),
+            Some("the exception added finding")
+        );
+        assert_eq!(plain("edit:removed").as_deref(), Some("a clause removed"));
+        assert_eq!(plain("size:added"), None);
+        assert_eq!(plain("flat:word:+of"), None);
+        assert_eq!(plain("flat:word:+not").as_deref(), Some("'not' added"));
     }
 
     #[test]

@@ -587,6 +587,30 @@ impl Weights {
         z
     }
 
+    /// What pushed a change towards `d`: each feature's value times how much more it weighs for `d`
+    /// than for the next most probable direction, the positive ones only, largest first.
+    pub fn leaning<'e>(&self, ev: &'e Evidence, d: Direction) -> Vec<(&'e str, f64)> {
+        let p = self.probabilities(ev);
+        let i = DIRECTIONS.iter().position(|&x| x == d).unwrap_or(2);
+        let Some(r) = (0..3)
+            .filter(|&j| j != i)
+            .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<(&str, f64)> = ev
+            .features
+            .iter()
+            .filter_map(|(k, x)| {
+                let w = self.inner.weights.get(k)?;
+                let c = x * (w[i] - w[r]);
+                (c > 0.0).then_some((k.as_str(), c))
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        out
+    }
+
     /// The calibrated probability of each direction.
     pub fn probabilities(&self, ev: &Evidence) -> [f64; 3] {
         softmax(self.scores(ev), self.inner.temperature)
