@@ -11,6 +11,8 @@ mod manifest;
 mod normalize;
 #[cfg(feature = "pdf")]
 mod pdf;
+#[cfg(feature = "pdf")]
+mod quiet;
 mod text;
 
 pub use docx::{read_docx, read_docx_bytes};

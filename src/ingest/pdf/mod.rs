@@ -16,15 +16,14 @@
 //! hyphen that falls at a line end is kept only if the document spells the word with a hyphen
 //! elsewhere (see [`clean`]).
 //!
-//! `pdf-extract` can panic on malformed files. The extraction runs under `catch_unwind` so a bad PDF
-//! becomes [`IngestError::CorruptPdf`] rather than a crash (the panic message still reaches stderr
-//! through the default hook).
+//! `pdf-extract` can panic on malformed files. The extraction runs [`guarded`](super::quiet::guarded), so
+//! a bad PDF becomes [`IngestError::CorruptPdf`], reported in one line, rather than a library's panic
+//! text.
 
 mod clean;
 mod lines;
 
 use super::{io_error, IngestError, Ingested};
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 /// Reads a PDF file.
@@ -49,15 +48,8 @@ pub fn read_pdf_bytes(bytes: &[u8], path: &Path) -> Result<Ingested, IngestError
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(corrupt("no %PDF header".into()));
     }
-    let pages = catch_unwind(AssertUnwindSafe(|| extract(bytes)))
-        .map_err(|panic| {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown failure".into());
-            corrupt(format!("text extraction failed ({why})"))
-        })?
+    let pages = super::quiet::guarded(|| extract(bytes))
+        .map_err(|why| corrupt(format!("text extraction failed ({why})")))?
         .map_err(|e| match e {
             Failure::Encrypted => IngestError::EncryptedPdf {
                 path: path.to_path_buf(),
