@@ -287,3 +287,62 @@ mod never_panics {
         }
     }
 }
+
+/// Damaged Word files (bytes flipped, cut short, a part of the zip left out), made here from the
+/// fixture: each is read or refused in one line naming the file (exit 2), never with panic text.
+#[test]
+fn damaged_docx_files_print_one_clean_line() {
+    use std::io::{Read, Write};
+    let good = std::fs::read(common::repo().join("tests/fixtures/libreoffice-lists.docx")).unwrap();
+    let mut variants: Vec<(String, Vec<u8>)> = Vec::new();
+    for at in (0..good.len()).step_by(good.len() / 12) {
+        let mut b = good.clone();
+        b[at] ^= 0xFF;
+        variants.push((format!("flipped at {at}"), b));
+        variants.push((format!("cut at {at}"), good[..at].to_vec()));
+    }
+    // The same archive without each of its parts in turn.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&good)).unwrap();
+    let names: Vec<String> = zip.file_names().map(String::from).collect();
+    for skip in &names {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for name in &names {
+            if name == skip {
+                continue;
+            }
+            let mut body = Vec::new();
+            zip.by_name(name).unwrap().read_to_end(&mut body).unwrap();
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&body).unwrap();
+        }
+        variants.push((
+            format!("without {skip}"),
+            out.finish().unwrap().into_inner(),
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("damaged.docx");
+    for (what, bytes) in variants {
+        std::fs::write(&path, &bytes).unwrap();
+        for backtrace in ["0", "1"] {
+            let out = assert_cmd::Command::cargo_bin("policydiff")
+                .unwrap()
+                .env("RUST_BACKTRACE", backtrace)
+                .arg("segment")
+                .arg(&path)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!err.contains("panicked"), "{what}: {err}");
+            match out.status.code() {
+                Some(0) => {}
+                Some(2) => {
+                    assert_eq!(err.lines().count(), 1, "{what}: {err}");
+                    assert!(err.contains("damaged.docx"), "{what}: {err}");
+                }
+                other => panic!("{what}: exit {other:?}: {err}"),
+            }
+        }
+    }
+}
