@@ -183,6 +183,21 @@ pub struct Reason {
     pub explanation: String,
 }
 
+impl Reason {
+    /// A reason that names only its rule and effect: what a scorecard counts of a verdict that was
+    /// not explained in words (for example a held-out verdict of a fitted model).
+    pub fn named(rule: &str, effect: Direction) -> Reason {
+        Reason {
+            rule: rule.to_string(),
+            effect,
+            weight: 0.0,
+            deleted: None,
+            inserted: None,
+            explanation: String::new(),
+        }
+    }
+}
+
 /// The classifier's answer for one pair.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verdict {

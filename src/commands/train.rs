@@ -209,14 +209,7 @@ fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review_below: f64) -> V
                     .features
                     .iter()
                     .filter_map(|(k, _)| k.trim_start_matches("flat:").strip_prefix("fired:"))
-                    .map(|rule| Reason {
-                        rule: rule.to_string(),
-                        effect: direction,
-                        weight: 0.0,
-                        deleted: None,
-                        inserted: None,
-                        explanation: String::new(),
-                    })
+                    .map(|rule| Reason::named(rule, direction))
                     .collect(),
             }
         })

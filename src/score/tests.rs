@@ -9,17 +9,7 @@ fn verdict(direction: Direction, confidence: f64, needs_review: bool, rules: &[&
         direction,
         confidence,
         needs_review,
-        reasons: rules
-            .iter()
-            .map(|r| Reason {
-                rule: r.to_string(),
-                effect: direction,
-                weight: 0.0,
-                deleted: None,
-                inserted: None,
-                explanation: String::new(),
-            })
-            .collect(),
+        reasons: rules.iter().map(|r| Reason::named(r, direction)).collect(),
     }
 }
 

@@ -53,3 +53,37 @@ pub fn reasons_line(v: &policydiff::model::Verdict) -> String {
         .collect::<Vec<_>>()
         .join(" | ")
 }
+
+/// Writes `bytes` to `path` and runs `policydiff segment` on it, with and without a backtrace asked
+/// for: the file is read (exit 0) or refused in one line naming it (exit 2), never with panic text.
+/// Returns the refusal line of the first run, if any. `what` names the damage in a failure.
+pub fn read_or_refused_in_one_line(
+    path: &std::path::Path,
+    bytes: &[u8],
+    what: &str,
+) -> Option<String> {
+    std::fs::write(path, bytes).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut refusal = None;
+    for backtrace in ["0", "1"] {
+        let out = assert_cmd::Command::cargo_bin("policydiff")
+            .unwrap()
+            .env("RUST_BACKTRACE", backtrace)
+            .arg("segment")
+            .arg(path)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!err.contains("panicked"), "{what}: {err}");
+        match out.status.code() {
+            Some(0) => {}
+            Some(2) => {
+                assert_eq!(err.lines().count(), 1, "{what}: {err}");
+                assert!(err.contains(&name), "{what}: {err}");
+                refusal.get_or_insert(err);
+            }
+            other => panic!("{what}: exit {other:?}: {err}"),
+        }
+    }
+    refusal
+}
