@@ -137,6 +137,8 @@ impl Classifier {
         let mut findings: Vec<Finding> = Vec::new();
         let (mut changed, mut explained) = (0, 0);
         let mut loose: Vec<(String, String)> = Vec::new();
+        // The same unexplained words in full, for the lexical evidence (the quotes are shortened).
+        let mut loose_words = (String::new(), String::new());
         let (mut gone_old, mut gone_new) = (vec![None; so.len()], vec![None; sn.len()]);
         let others = ctx
             .pieces
@@ -214,7 +216,14 @@ impl Classifier {
                     changed += t;
                     explained += c;
                     if c < t {
-                        loose.push(unclaimed(&ev));
+                        let (quoted, words) = unclaimed(&ev);
+                        loose.push(quoted);
+                        for (all, w) in
+                            [(&mut loose_words.0, words.0), (&mut loose_words.1, words.1)]
+                        {
+                            all.push(' ');
+                            all.push_str(&w);
+                        }
                     }
                     findings.append(&mut ev.findings);
                 }
@@ -267,8 +276,8 @@ impl Classifier {
         let cues = if flat {
             lex.cue_groups().features(old, new, true)
         } else {
-            let (d, i) = unexplained.clone().unwrap_or_default();
-            lex.cue_groups().unexplained(old, new, &d, &i)
+            lex.cue_groups()
+                .unexplained(old, new, &loose_words.0, &loose_words.1)
         };
         explain::Reading {
             findings,
@@ -291,9 +300,9 @@ fn untouched() -> Verdict {
     }
 }
 
-/// The words no rule explained, quoted from each side.
-fn unclaimed(ev: &rules::Ev<'_>) -> (String, String) {
-    let pick = |f: &Frame, changed: &[bool], claimed: &[bool]| -> String {
+/// The words no rule explained, quoted from each side (shortened for a reason), and in full.
+fn unclaimed(ev: &rules::Ev<'_>) -> ((String, String), (String, String)) {
+    let pick = |f: &Frame, changed: &[bool], claimed: &[bool]| -> (String, String) {
         let mut runs: Vec<String> = Vec::new();
         let mut i = 0;
         while i < f.toks.len() {
@@ -307,12 +316,14 @@ fn unclaimed(ev: &rules::Ev<'_>) -> (String, String) {
                 i += 1;
             }
         }
-        text::shorten(&runs.join(" ... "), 120)
+        let full = runs.join(" ... ");
+        (text::shorten(&full, 120), full)
     };
-    (
+    let (old, new) = (
         pick(ev.old, &ev.del, &ev.claimed_old),
         pick(ev.new, &ev.ins, &ev.claimed_new),
-    )
+    );
+    ((old.0, new.0), (old.1, new.1))
 }
 
 /// A clause's norm sentences, each read as a frame only when a rule needs it.

@@ -191,8 +191,8 @@ impl Cues {
         self.describe(kind, (&o, &del), (&n, &ins), flat)
     }
 
-    /// The lexical evidence of only the words the rules could not explain (deleted and inserted runs,
-    /// as quoted by the classifier), for punctuated text, where the words the rules did explain are
+    /// The lexical evidence of only the words the rules could not explain (the deleted and inserted
+    /// runs in full), for punctuated text, where the words the rules did explain are
     /// already evidence in what they argued and must not count twice.
     pub fn unexplained(
         &self,
