@@ -427,6 +427,83 @@ fn public_rights_are_read_as_limits_on_officers() {
 }
 
 #[test]
+fn duties_laid_on_the_protected_party_burden_them() {
+    // A duty on the people the policy protects is a power over them, whoever enforces it.
+    case(
+        "",
+        "Each voter shall sign the poll book twice before receiving a ballot.",
+        Weakened,
+        "",
+    );
+    case(
+        "A bidder may appeal a rejection within fifteen days.",
+        "A bidder may appeal a rejection within five days.",
+        Weakened,
+        "",
+    );
+}
+
+#[test]
+fn a_permission_to_protect_people_is_a_safeguard_not_leeway() {
+    case(
+        "",
+        "A sergeant may terminate the pursuit whenever weather makes it unsafe.",
+        Strengthened,
+        "safeguard-added",
+    );
+    case(
+        "The clerk may waive late fees for a household that receives public assistance.",
+        "",
+        Weakened,
+        "safeguard-removed",
+    );
+    // Leeway that protects no one is still leeway.
+    case(
+        "",
+        "The clerk may extend office hours on election day.",
+        Weakened,
+        "permission-added",
+    );
+}
+
+#[test]
+fn searching_people_and_handing_their_data_to_police_are_intrusive() {
+    case(
+        "",
+        "Security staff shall frisk every visitor who enters the courthouse.",
+        Weakened,
+        "power-added",
+    );
+    case(
+        "",
+        "The library shall send the police department the names of patrons who borrow chemistry books.",
+        Weakened,
+        "power-added",
+    );
+}
+
+#[test]
+fn a_distance_is_a_reach_not_a_deadline() {
+    // Notice to everyone within a wider radius reaches more people.
+    case(
+        "The board shall notify residents within 200 feet of the site before the hearing.",
+        "The board shall notify residents within 600 feet of the site before the hearing.",
+        Strengthened,
+        "threshold-tightened",
+    );
+}
+
+#[test]
+fn resource_hedges_loosen_a_duty() {
+    case(
+        "Inspectors shall visit each shelter monthly.",
+        "Inspectors shall, as resources allow, visit each shelter monthly.",
+        Weakened,
+        "hedge-added",
+    );
+}
+
+#[test]
 fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
     let clause = |id: &str, text: &str| Clause {
         id: id.into(),

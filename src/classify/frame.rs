@@ -74,6 +74,8 @@ pub struct Frame {
     pub slots: Vec<Slot>,
     /// The action is one of the lexicon's intrusive powers.
     pub intrusive: bool,
+    /// The action is one of the lexicon's protective acts: a permission to do it is a safeguard.
+    pub protective: bool,
     pub definition: Option<Definition>,
     pub sanction: bool,
     pub quantities: Vec<Quantity>,
@@ -329,7 +331,8 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         action.end = action.end.min(action_end);
     }
 
-    let intrusive = is_intrusive(&toks, &action, passive.then_some(&subject), lex);
+    let powers = power_cues(&toks, &action, passive.then_some(&subject), lex);
+    let (intrusive, protective) = (is_intrusive(&powers), is_protective(&powers));
     let bearer = bearer_of(&toks[subject.clone()], op, intrusive, lex);
     let stated = op;
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
@@ -371,6 +374,7 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         action,
         slots,
         intrusive,
+        protective,
         definition,
         sanction,
         quantities,
@@ -475,12 +479,14 @@ fn bearer_of(subject: &[Tok], op: Op, intrusive: bool, lex: &Lexicon) -> Bearer 
     }
 }
 
-fn is_intrusive(
+/// The intrusive-power and protective-act cues found in the action (and, for a passive sentence, in
+/// the subject, where the acted-on thing then stands).
+fn power_cues(
     toks: &[Tok],
     action: &Range<usize>,
     subject: Option<&Range<usize>>,
     lex: &Lexicon,
-) -> bool {
+) -> Vec<PowerCue> {
     let mut seen = Vec::new();
     for r in std::iter::once(action).chain(subject) {
         let Some(part) = toks.get(r.clone()) else {
@@ -490,6 +496,10 @@ fn is_intrusive(
             seen.extend(h.cues.iter().copied());
         }
     }
+    seen
+}
+
+fn is_intrusive(seen: &[PowerCue]) -> bool {
     let any = |c: PowerCue| seen.contains(&c);
     any(PowerCue::Standalone)
         || (any(PowerCue::Act) && any(PowerCue::Object))
@@ -497,14 +507,22 @@ fn is_intrusive(
         || (any(PowerCue::Honor) && any(PowerCue::Hold))
 }
 
+fn is_protective(seen: &[PowerCue]) -> bool {
+    let any = |c: PowerCue| seen.contains(&c);
+    !is_intrusive(seen)
+        && (any(PowerCue::Protects) || (any(PowerCue::ProtectAct) && any(PowerCue::ProtectObject)))
+}
+
 impl Frame {
-    /// +1 when narrowing the host loosens the policy (duties, bans), -1 when narrowing tightens it
+    /// +1 when narrowing the host loosens the policy (duties, bans, safeguards), -1 when narrowing tightens it
     /// (permissions, exemptions, mandated powers under the intrusive reading), 0 when it is not a norm.
     pub fn polarity(&self, intrusive_reading: bool) -> f64 {
         match self.op {
             Op::Obligation | Op::Advisory if intrusive_reading && self.intrusive => -1.0,
             // "A violation may result in a fine": a wider sanction on the regulated party is stricter.
             Op::Permission | Op::Advisory if self.sanction && self.sanctions_regulated() => 1.0,
+            // "The supervisor may call off the pursuit": fewer cases where it may is less protection.
+            Op::Permission if self.protective && self.bearer != Bearer::Public => 1.0,
             Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative | Op::Scope => {
                 1.0
             }

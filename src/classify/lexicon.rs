@@ -88,6 +88,15 @@ pub struct Intrusive {
     pub holds: Vec<String>,
 }
 
+/// Acts that protect people: a permission to do one is a safeguard, not leeway.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Protective {
+    pub standalone: Vec<String>,
+    pub acts: Vec<String>,
+    pub objects: Vec<String>,
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Qualifiers {
@@ -127,6 +136,7 @@ pub struct Numbers {
     pub cap: Vec<String>,
     pub minimum: Vec<String>,
     pub frequency: Vec<String>,
+    pub reach: Vec<String>,
     pub threshold: Vec<String>,
     pub vague_time: BTreeMap<String, f64>,
     pub fixed_deadline_rank: f64,
@@ -153,6 +163,7 @@ pub struct Spec {
     pub negation: Negation,
     pub parties: Parties,
     pub intrusive_powers: Intrusive,
+    pub protective_acts: Protective,
     pub exceptions: Vec<String>,
     pub gates: Vec<String>,
     pub conditions: Vec<String>,
@@ -189,6 +200,8 @@ pub enum NumCue {
     Cap,
     Minimum,
     Frequency,
+    /// A distance or extent ("within 300 feet"), when no unit of time follows.
+    Reach,
     Threshold,
 }
 
@@ -242,6 +255,11 @@ pub enum PowerCue {
     Recipient,
     Honor,
     Hold,
+    /// A protective act on its own ("call off the pursuit").
+    Protects,
+    /// A protective verb that needs one of the protective objects ("delete" + "personal data").
+    ProtectAct,
+    ProtectObject,
 }
 
 /// A phrase found in a token list: token indices `start..end` and what it means.
@@ -432,6 +450,9 @@ impl Lexicon {
             (&ip.hand_over, PowerCue::HandOver),
             (&ip.holds, PowerCue::Hold),
             (&ip.honor, PowerCue::Honor),
+            (&spec.protective_acts.standalone, PowerCue::Protects),
+            (&spec.protective_acts.acts, PowerCue::ProtectAct),
+            (&spec.protective_acts.objects, PowerCue::ProtectObject),
         ] {
             powers.extend(list.iter().map(|p| (p.clone(), cue)));
         }
@@ -524,6 +545,7 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     add(&n.cap, Cue::Number(NumCue::Cap), &mut e);
     add(&n.minimum, Cue::Number(NumCue::Minimum), &mut e);
     add(&n.frequency, Cue::Number(NumCue::Frequency), &mut e);
+    add(&n.reach, Cue::Number(NumCue::Reach), &mut e);
     add(&n.threshold, Cue::Number(NumCue::Threshold), &mut e);
     for (u, m) in &n.units {
         e.push((u.clone(), Cue::Unit(*m)));

@@ -321,12 +321,19 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
         });
         // The cue is the nearest number cue in the three words before the number.
         let mut kind = Kind::Plain;
+        let mut reach = false;
         let mut start = s;
         for back in 1..=4 {
             let Some(k) = s.checked_sub(back) else { break };
             if let Some(h) = cue_at(&|c| matches!(c, Cue::Number(_)), k) {
+                // "within 300 feet": without a unit of time, "within" bounds a distance, not a deadline.
+                reach = unit.is_none()
+                    && h.cues
+                        .iter()
+                        .any(|c| matches!(c, Cue::Number(NumCue::Reach)));
                 if let Some(Cue::Number(n)) = h.cues.iter().find(|c| matches!(c, Cue::Number(_))) {
                     kind = match n {
+                        _ if reach => Kind::Threshold,
                         NumCue::Deadline if unit.is_some() => Kind::Deadline,
                         NumCue::Deadline => Kind::Cap,
                         NumCue::Cap => Kind::Cap,
@@ -334,7 +341,7 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                         NumCue::Frequency if unit.is_some() => Kind::Frequency,
                         // "every site that disturbs one acre": "every" quantifies, it sets no interval.
                         NumCue::Frequency => break,
-                        NumCue::Threshold => Kind::Threshold,
+                        NumCue::Threshold | NumCue::Reach => Kind::Threshold,
                     };
                     start = h.start;
                 }
@@ -359,7 +366,11 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
             timed,
             start,
             end,
-            bound: bound_of(toks, s, end),
+            bound: if reach {
+                Bound::Upper
+            } else {
+                bound_of(toks, s, end)
+            },
         });
     }
     // Deadlines named by an event: "before the end of the shift".
@@ -446,6 +457,7 @@ mod tests {
     fn reads_typed_quantities() {
         case("within seventy-two (72) hours", Kind::Deadline, 72.0 * 60.0);
         case("no later than 72 hours after", Kind::Deadline, 72.0 * 60.0);
+        case("all property within 300 feet of", Kind::Threshold, 300.0);
         case(
             "within three (3) business days",
             Kind::Deadline,

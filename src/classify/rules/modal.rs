@@ -297,6 +297,16 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
                 },
             )
         }
+        Op::Permission if f.protective => Finding::new(
+            if added { "safeguard-added" } else { "safeguard-removed" },
+            2.0 * sign,
+            0.75,
+            if added {
+                format!("New permission '{q}' lets the bound party protect people, so the policy gives more protection.")
+            } else {
+                format!("The permission '{q}' let the bound party protect people; it was deleted, so that protection is gone.")
+            },
+        ),
         Op::Permission | Op::NoObligation => Finding::new(
             if added { "permission-added" } else { "permission-removed" },
             -2.0 * sign,
@@ -329,11 +339,12 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         ),
     };
     // A deleted permission often reappears elsewhere; a person should confirm it is really gone.
-    let finding = if !added && matches!(f.op, Op::Permission | Op::NoObligation) && !power {
-        finding.flagged()
-    } else {
-        finding
-    };
+    let finding =
+        if !added && matches!(f.op, Op::Permission | Op::NoObligation) && !power && !f.protective {
+            finding.flagged()
+        } else {
+            finding
+        };
     finding.quoting(deleted, inserted)
 }
 

@@ -96,6 +96,8 @@ pub const RULES: &[&str] = &[
     "qualifier-removed",
     "reference-spelt-out",
     "reordered",
+    "safeguard-added",
+    "safeguard-removed",
     "same-tier",
     "scope-loosened",
     "scope-tightened",
