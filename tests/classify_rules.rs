@@ -483,6 +483,29 @@ fn searching_people_and_handing_their_data_to_police_are_intrusive() {
 }
 
 #[test]
+fn a_sentence_rebuilt_from_the_same_words_is_unchanged() {
+    case(
+        "The registrar shall keep a log of each refund issued under this part.",
+        "A log of each refund issued under this part shall be kept by the registrar.",
+        Unchanged,
+        "reordered",
+    );
+    case(
+        "When a lifeguard closes the pool, he or she shall post a notice at the gate.",
+        "A lifeguard who closes the pool shall post a notice at the gate.",
+        Unchanged,
+        "reordered",
+    );
+    // A pronoun spelt out as the noun it stands for, named earlier in the clause.
+    case(
+        "A member may resign at any time, and the club shall not fine him or her for doing so.",
+        "A member may resign at any time, and the club shall not fine the member for doing so.",
+        Unchanged,
+        "gender-neutral",
+    );
+}
+
+#[test]
 fn a_distance_is_a_reach_not_a_deadline() {
     // Notice to everyone within a wider radius reaches more people.
     case(

@@ -237,6 +237,9 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon, around: Aro
         );
         return ev;
     }
+    if restyle::restructured(&mut ev) {
+        return ev;
+    }
     modal::apply(&mut ev);
     restyle::connectives(&mut ev);
     // A pointer spelt out says more than "these words stand in another piece", so it goes first.

@@ -5,6 +5,7 @@
 use super::{Ev, Finding};
 use crate::classify::frame::Frame;
 use crate::classify::lexicon::Cue;
+use crate::classify::text::tokenize;
 use std::collections::BTreeMap;
 
 /// "not only ... but also" and "as well as" are emphasis: claim them, and an "and" they replace.
@@ -168,7 +169,7 @@ pub fn apply(ev: &mut Ev<'_>) {
     // The words both versions kept: what a replaced pronoun's noun must come from. Most hunks never
     // ask, so they are gathered on the first question.
     let (old_frame, new_frame) = (ev.old, ev.new);
-    let mut context: Option<Vec<&str>> = None;
+    let mut context: Option<Vec<String>> = None;
     for h in ev.hunks.clone() {
         let open_old: Vec<usize> = h
             .old
@@ -210,16 +211,35 @@ pub fn apply(ev: &mut Ev<'_>) {
             }
         }
         // A pronoun replaced by the noun it stands for ("him or her" -> "the suspect").
-        if open_old.is_empty() && h.old.clone().any(|k| is_pronoun(ev.old, k)) && {
-            let context = context.get_or_insert_with(|| {
-                let mut c = kept_words(old_frame, &ev.del);
-                c.extend(kept_words(new_frame, &ev.ins));
-                c
-            });
-            open_new
-                .iter()
-                .all(|&k| context.iter().any(|c| *c == new_frame.toks[k].norm))
-        } {
+        if open_old.iter().all(|&k| is_pronoun(ev.old, k))
+            && h.old.clone().any(|k| is_pronoun(ev.old, k))
+            && {
+                // The noun may stand earlier in the clause than this sentence or piece does.
+                let clause = ev.around.clauses.0;
+                let context = context.get_or_insert_with(|| {
+                    let mut c: Vec<String> = kept_words(old_frame, &ev.del)
+                        .into_iter()
+                        .map(str::to_string)
+                        .collect();
+                    c.extend(
+                        kept_words(new_frame, &ev.ins)
+                            .into_iter()
+                            .map(str::to_string),
+                    );
+                    c.extend(
+                        tokenize(clause)
+                            .into_iter()
+                            .filter(|t| t.word)
+                            .map(|t| t.norm.to_string()),
+                    );
+                    c
+                });
+                open_new
+                    .iter()
+                    .all(|&k| context.iter().any(|c| *c == new_frame.toks[k].norm))
+            }
+        {
+            ev.claim_old(h.old.clone());
             ev.claim_new(h.new.clone());
             pronoun.push(quotes(ev));
         }
@@ -282,6 +302,115 @@ fn join(pairs: &[(String, String)]) -> (String, String) {
         .filter(|s| !s.is_empty())
         .collect();
     (d.join("; "), i.join("; "))
+}
+
+/// The whole sentence rebuilt from the same words: the same operator, the same content words (up to a
+/// word form: "keep" -> "kept"), the same negations and the same exceptions and gates, in another order
+/// or voice ("The controller shall keep a record" -> "A record shall be kept by the controller"; "When
+/// an officer fires, he shall report" -> "An officer who fires shall report"). Read before the other
+/// rules, which would otherwise take each moved phrase for a deletion and an addition.
+pub fn restructured(ev: &mut Ev<'_>) -> bool {
+    let (o, n) = (ev.old, ev.new);
+    if o.op != n.op {
+        return false;
+    }
+    // Condition words ("when", "if") may become a relative clause ("an officer who ..."), so they
+    // are compared by what they hold, not by the trigger itself.
+    let content = |f: &Frame| -> Vec<String> {
+        let trigger = |i: usize| {
+            f.hits.iter().any(|h| {
+                (h.start..h.end).contains(&i) && h.cues.iter().any(|c| matches!(c, Cue::Condition))
+            })
+        };
+        let mut v: Vec<String> = (0..f.toks.len())
+            .filter(|&i| f.toks[i].is_content() && !f.modal.contains(&i) && !trigger(i))
+            .map(|i| stem(&f.toks[i].norm).to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    // Something must have moved: content words, or a condition turned into another construction.
+    let moved_words = (0..o.toks.len())
+        .filter(|&i| ev.del[i] && o.toks[i].is_content())
+        .count();
+    let condition_touched = |f: &Frame, changed: &[bool]| {
+        f.hits.iter().any(|h| {
+            h.cues.iter().any(|c| matches!(c, Cue::Condition))
+                && (h.start..h.end).any(|i| changed.get(i) == Some(&true))
+        })
+    };
+    if moved_words < 2 && !condition_touched(o, &ev.del) && !condition_touched(n, &ev.ins) {
+        return false;
+    }
+    let (mut a, mut b) = (content(o), content(n));
+    // Drop the words both sides share; what is left must pair up as forms of one word.
+    let mut i = 0;
+    while i < a.len() {
+        if let Some(j) = b.iter().position(|w| *w == a[i]) {
+            b.remove(j);
+            a.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    if a.len() != b.len() || a.len() > 2 {
+        return false;
+    }
+    let form_of = |x: &str, y: &str| {
+        x.len() >= 4
+            && y.len() >= 4
+            && x.chars().all(char::is_alphabetic)
+            && y.chars().all(char::is_alphabetic)
+            && x[..2] == y[..2]
+            && edit_distance(x, y) <= 2
+    };
+    if !a.iter().zip(&b).all(|(x, y)| form_of(x, y)) {
+        return false;
+    }
+    let marks = |f: &Frame| -> Vec<String> {
+        let mut v: Vec<String> = f
+            .hits
+            .iter()
+            .filter(|h| {
+                h.cues.iter().any(|c| {
+                    matches!(
+                        c,
+                        Cue::Exception | Cue::Gate | Cue::NegativeSubject | Cue::NegatedVerb
+                    )
+                })
+            })
+            .map(|h| {
+                f.toks[h.start..h.end]
+                    .iter()
+                    .map(|t| t.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .chain(
+                f.toks
+                    .iter()
+                    .filter(|t| {
+                        matches!(t.norm.as_str(), "not" | "no" | "never" | "nor" | "without")
+                    })
+                    .map(|t| t.norm.to_string()),
+            )
+            .collect();
+        v.sort();
+        v
+    };
+    if marks(o) != marks(n) {
+        return false;
+    }
+    let (no, nn) = (o.toks.len(), n.toks.len());
+    ev.claim_old(0..no);
+    ev.claim_new(0..nn);
+    ev.push(Finding::new(
+        "reordered",
+        0.0,
+        0.8,
+        "The sentence was rebuilt from the same words in another order or voice; the same words carry the same force.".to_string(),
+    ));
+    true
 }
 
 /// Content words deleted in one place and inserted in another: a reordering, not a change.
