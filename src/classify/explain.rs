@@ -96,9 +96,12 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
     let text = weigh::Text::of(reading_flat);
     let (confidence, needs_review) = if weights.calibrated(text) {
         // The weights' probability of the verdict, calibrated on held-out verdicts. A person looks
-        // when it is low, when strong findings point both ways, or when a finding asks for it whatever
-        // the verdict (a changed definition, reference or threshold).
-        (p, p < weights.review_below() || disagree || asked)
+        // when it is low or when strong findings point both ways. The rules' own requests for review
+        // are evidence the weights have already weighed, so they do not flag the verdict again.
+        let strong = weights.conflict_at();
+        let conflict = findings.iter().any(|f| f.weight >= strong)
+            && findings.iter().any(|f| f.weight <= -strong);
+        (p, p < weights.review_below() || conflict)
     } else {
         // Hand-set weights: the deciding rule's track record, capped by how much of the change the
         // rules explained.
@@ -388,11 +391,17 @@ mod tests {
             (v.direction, v.confidence, v.needs_review),
             (Direction::Strengthened, 0.51, true)
         );
-        // Strong findings both ways are flagged whatever the probability.
+        // Findings of at least conflict_at (2 by default) both ways are flagged whatever the
+        // probability; a weaker finding the other way is only weighed.
         let v = read(vec![
-            f("modal-upgrade", 4.0, 0.9),
-            f("exception-added", -1.0, 0.9),
+            f("norm-added", 4.0, 0.9),
+            f("norm-removed", -2.0, 0.9),
         ]);
         assert!(v.confidence > 0.7 && v.needs_review, "{v:?}");
+        let v = read(vec![
+            f("norm-added", 4.0, 0.9),
+            f("exception-added", -1.0, 0.9),
+        ]);
+        assert!(v.confidence > 0.7 && !v.needs_review, "{v:?}");
     }
 }

@@ -227,6 +227,17 @@ impl Cues {
                 f.push((format!("{pre}word:{sign}{word}"), 1.0));
             }
         }
+        // On flat text each changed word is also read with its neighbours: what an edit means
+        // ("not" after "shall", "only" before "where") lies at its edges as much as in its words.
+        if flat {
+            for (sign, w, changed) in [('+', n, ins), ('-', o, del)] {
+                for i in 1..w.len() {
+                    if changed[i] || changed[i - 1] {
+                        f.push((format!("{pre}pair:{sign}{}_{}", w[i - 1], w[i]), 1.0));
+                    }
+                }
+            }
+        }
         for (side, w, changed) in [("added", n, ins), ("deleted", o, del)] {
             let size = changed.iter().filter(|&&c| c).count();
             if size > 0 {

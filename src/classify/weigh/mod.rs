@@ -32,6 +32,7 @@ const FORMAT: &str = "\
 #   rules:net          the rules' strengths summed (capped at 3 either way)
 #   rules:DIRECTION    1 for the direction the summed strengths give on their own
 #   word:+WORD         1 when the change adds WORD (word:-WORD: deletes it)
+#   pair:+A_B          1 when the added words, read with their neighbours, hold A then B (flat text)
 #   cue:GROUP:added    how often the lexicon's GROUP phrases stand in the added words (log of 1 + count);
 #                      cue:GROUP:deleted the same for the deleted words
 #   edit:added|removed|modified, size:added|deleted (log of 1 + the number of changed words)
@@ -43,10 +44,11 @@ const FORMAT: &str = "\
 # The score of each direction is its bias plus, for every feature, value x weight. The probabilities are a
 # softmax of the scores divided by the temperature; the verdict is the most probable direction. On the
 # kinds of text listed in `calibrated` (flat, punctuated) the temperature was chosen on held-out verdicts,
-# the confidence is the verdict's probability, and a verdict whose probability is below review_below is
-# flagged for a person. A feature not listed here weighs nothing. The weights of a kind of text not listed
-# in `calibrated` are hand-set: the rules' summed strength, with a net under 0.25 either way read as
-# unchanged; there the confidence and the review flag are the rules' own.
+# the confidence is the verdict's probability, and a verdict goes to a person when its probability is
+# below review_below or when two findings of at least conflict_at point opposite ways (a whole duty
+# added and another deleted, say). A feature not listed here weighs nothing. The weights of a kind of
+# text not listed in `calibrated` are hand-set: the rules' summed strength, with a net under 0.25 either
+# way read as unchanged; there the confidence and the review flag are the rules' own.
 ";
 
 /// Every rule that reports findings, by the name its reasons carry. A weights file may only name
@@ -140,11 +142,17 @@ pub fn is_feature(name: &str) -> bool {
                     .any(|g| g == group)
         }),
         "rules" => rest == "net" || DIRECTIONS.iter().any(|d| d.as_str() == rest),
-        "word" => rest.strip_prefix(['+', '-']).is_some_and(|w| {
-            !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase())
-        }),
+        "word" => rest.strip_prefix(['+', '-']).is_some_and(plain_word),
+        "pair" => rest
+            .strip_prefix(['+', '-'])
+            .and_then(|p| p.split_once('_'))
+            .is_some_and(|(a, b)| plain_word(a) && plain_word(b)),
         _ => KINDS.contains(&kind) && RULES.contains(&rest),
     }
+}
+
+fn plain_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| c.is_alphanumeric() && !c.is_uppercase())
 }
 
 /// The rules' summed strength counts up to this much either way: beyond it, more findings the same way
@@ -258,9 +266,16 @@ struct File {
     calibrated: Vec<Text>,
     temperature: f64,
     review_below: f64,
+    /// Findings this strong on both sides send a calibrated verdict to review, whatever its probability.
+    #[serde(default = "default_conflict_at")]
+    conflict_at: f64,
     bias: PerLabel,
     #[serde(default)]
     weights: BTreeMap<FeatureName, PerLabel>,
+}
+
+fn default_conflict_at() -> f64 {
+    2.0
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -324,6 +339,7 @@ struct Model {
     calibrated: Vec<Text>,
     temperature: f64,
     review_below: f64,
+    conflict_at: f64,
     bias: [f64; 3],
     weights: BTreeMap<String, [f64; 3]>,
     source: String,
@@ -344,6 +360,7 @@ impl Weights {
                             calibrated: Vec::new(),
                             temperature: 1.0,
                             review_below: 1.0,
+                            conflict_at: default_conflict_at(),
                             bias: [0.0; 3],
                             weights: BTreeMap::new(),
                             source: "empty".into(),
@@ -415,6 +432,15 @@ impl Weights {
                 ),
             ));
         }
+        if !(file.conflict_at.is_finite() && file.conflict_at > 0.0) {
+            return Err(bad(
+                "conflict_at",
+                format!(
+                    "conflict_at must be a positive number, not {}",
+                    file.conflict_at
+                ),
+            ));
+        }
         if !(0.0..=1.0).contains(&file.review_below) {
             return Err(bad(
                 "review_below",
@@ -430,6 +456,7 @@ impl Weights {
                 calibrated: file.calibrated,
                 temperature: file.temperature,
                 review_below: file.review_below,
+                conflict_at: file.conflict_at,
                 bias: file.bias.get(),
                 weights: file
                     .weights
@@ -455,6 +482,7 @@ impl Weights {
                 calibrated: vec![Text::Flat, Text::Punctuated],
                 temperature,
                 review_below,
+                conflict_at: default_conflict_at(),
                 bias,
                 weights,
                 source: "fitted".into(),
@@ -473,6 +501,7 @@ impl Weights {
                 source: m.source.clone(),
                 temperature: m.temperature,
                 review_below: m.review_below,
+                conflict_at: m.conflict_at,
                 bias: m.bias,
             }),
         }
@@ -516,6 +545,7 @@ impl Weights {
                 calibrated,
                 temperature: m.temperature,
                 review_below: m.review_below,
+                conflict_at: b.conflict_at,
                 bias: b.bias,
                 weights,
                 source: m.source.clone(),
@@ -545,6 +575,7 @@ impl Weights {
         s.push_str(&format!("calibrated: [{}]\n", kinds.join(", ")));
         s.push_str(&format!("temperature: {}\n", r(m.temperature)));
         s.push_str(&format!("review_below: {}\n", r(m.review_below)));
+        s.push_str(&format!("conflict_at: {}\n", r(m.conflict_at)));
         s.push_str(&format!("bias: {}\n", triple(m.bias)));
         s.push_str("weights:\n");
         for (k, w) in &m.weights {
@@ -574,6 +605,11 @@ impl Weights {
     /// A verdict whose probability is below this goes to a person.
     pub fn review_below(&self) -> f64 {
         self.inner.review_below
+    }
+
+    /// Two findings at least this strong pointing opposite ways send a calibrated verdict to review.
+    pub fn conflict_at(&self) -> f64 {
+        self.inner.conflict_at
     }
 
     /// The score of each direction before calibration: bias plus value times weight.

@@ -32,6 +32,8 @@ fn feature_names_are_checked_by_kind() {
         "edit:removed",
         "flat:edit:added",
         "size:added",
+        "flat:pair:+shall_not",
+        "pair:-where_appropriate",
     ] {
         assert!(is_feature(ok), "{ok}");
     }
@@ -46,6 +48,9 @@ fn feature_names_are_checked_by_kind() {
         "cue:hedge:inserted",
         "size:modified",
         "modal-upgrade",
+        "pair:+shall",
+        "pair:shall_not",
+        "pair:+shall_",
     ] {
         assert!(!is_feature(bad), "{bad}");
     }
@@ -210,6 +215,21 @@ fn a_bad_file_is_refused_at_its_line() {
     );
     let err = parse("temperature: 1\n").unwrap_err();
     assert!(err.to_string().contains("review_below"), "{err}");
+    let err = parse("temperature: 1\nreview_below: 0.5\nconflict_at: -1\nbias: {}\n").unwrap_err();
+    assert!(
+        err.to_string().starts_with("w.yaml:3:1: conflict_at"),
+        "{err}"
+    );
+}
+
+#[test]
+fn conflict_at_defaults_to_whole_norms_and_round_trips() {
+    let w = parse(HEAD).unwrap();
+    assert_eq!(w.conflict_at(), 2.0);
+    let w = parse(&format!("{HEAD}conflict_at: 0.75\n")).unwrap();
+    assert_eq!(w.conflict_at(), 0.75);
+    let back = parse(&w.to_yaml()).unwrap();
+    assert_eq!(back.conflict_at(), 0.75);
 }
 
 #[test]

@@ -125,3 +125,25 @@ fn changed_words_are_named_by_side_and_by_reading() {
     assert!(!is_flat("Staff should log it", ""));
     assert!(!is_flat("staff should log it, daily", ""));
 }
+
+#[test]
+fn flat_text_reads_each_changed_word_with_its_neighbours() {
+    let c = Lexicon::builtin().cue_groups().clone();
+    let pairs = |f: Vec<(String, f64)>| -> Vec<String> {
+        f.into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| k.contains("pair:"))
+            .collect()
+    };
+    assert_eq!(
+        pairs(c.features("staff should log it", "staff shall log it", true)),
+        [
+            "flat:pair:+shall_log",
+            "flat:pair:+staff_shall",
+            "flat:pair:-should_log",
+            "flat:pair:-staff_should"
+        ]
+    );
+    // Punctuated text is read by the rules; its words stand alone.
+    assert!(pairs(c.features("Staff should log it.", "Staff shall log it.", false)).is_empty());
+}
