@@ -435,6 +435,20 @@ fn duties_laid_on_the_protected_party_burden_them() {
         Weakened,
         "",
     );
+    // An applicant's duty is the regulated party's own, unless it is a demand for what is intrusive
+    // to ask of people.
+    case(
+        "",
+        "Each applicant for a market stall shall provide proof of identity and a social security number.",
+        Weakened,
+        "",
+    );
+    case(
+        "",
+        "Each applicant for a market stall shall provide a site plan.",
+        Strengthened,
+        "norm-added",
+    );
     case(
         "A bidder may appeal a rejection within fifteen days.",
         "A bidder may appeal a rejection within five days.",

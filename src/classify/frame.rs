@@ -333,7 +333,8 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
 
     let powers = power_cues(&toks, &action, passive.then_some(&subject), lex);
     let (intrusive, protective) = (is_intrusive(&powers), is_protective(&powers));
-    let bearer = bearer_of(&toks[subject.clone()], op, intrusive, lex);
+    let demanded = powers.contains(&PowerCue::Object);
+    let bearer = bearer_of(&toks[subject.clone()], op, (intrusive, demanded), lex);
     let stated = op;
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
         op = correlative(op);
@@ -460,9 +461,16 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
 }
 
 /// Who the subject is. A party that can be either (an applicant, an owner) is the public when given a
-/// permission (a right it holds: "applicants may appeal") and the regulated party when given a duty.
-/// An intrusive act is a power, so whoever may do it is the regulated party.
-fn bearer_of(subject: &[Tok], op: Op, intrusive: bool, lex: &Lexicon) -> Bearer {
+/// permission (a right it holds: "applicants may appeal") and the regulated party when given a duty,
+/// unless the duty is to hand over what the lexicon counts as intrusive to demand ("applicants shall
+/// provide a social security number"): that is a demand made of them. An intrusive act is a power, so
+/// whoever may do it is the regulated party.
+fn bearer_of(
+    subject: &[Tok],
+    op: Op,
+    (intrusive, demanded): (bool, bool),
+    lex: &Lexicon,
+) -> Bearer {
     match lex
         .parties()
         .scan(subject)
@@ -474,6 +482,7 @@ fn bearer_of(subject: &[Tok], op: Op, intrusive: bool, lex: &Lexicon) -> Bearer 
         Some(PartyCue::Either) if matches!(op, Op::Permission | Op::NoObligation) && !intrusive => {
             Bearer::Public
         }
+        Some(PartyCue::Either) if op == Op::Obligation && demanded && !intrusive => Bearer::Public,
         Some(PartyCue::Either) => Bearer::Regulated,
         None => Bearer::Unknown,
     }
