@@ -4,6 +4,7 @@
 //! Renderers only format: every number and verdict they show is a field of the model.
 
 mod batch;
+mod conform;
 mod csv;
 mod html;
 mod json;
@@ -13,6 +14,7 @@ mod view;
 mod write;
 
 pub use batch::{policy_dir, write_policy, write_run, BatchError};
+pub use conform::{conform_csv, conform_json, CONFORM_COLUMNS};
 pub use csv::{neutralise, CSV_COLUMNS};
 pub use html::index_html;
 pub use templates::escape_markdown;
