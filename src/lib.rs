@@ -181,6 +181,7 @@ pub fn analyse_documents(
         versions: docs.iter().map(version_info).collect(),
         lineages: history::lineages(docs, &pairs),
         pairs,
+        conformance: None,
     }
 }
 

@@ -357,6 +357,9 @@ pub struct PolicyReport {
     pub versions: Vec<VersionInfo>,
     pub pairs: Vec<PairReport>,
     pub lineages: Vec<Lineage>,
+    /// Agencies' local policies checked against this policy as a model, when it has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conformance: Option<ConformReport>,
 }
 
 /// How a local policy treats one clause of the model it must adopt (or, for `Extra`, a clause of its
@@ -405,6 +408,9 @@ impl ConformStatus {
 pub struct ConformRow {
     /// The model's clause; `None` for an extra clause of the local policy.
     pub model: Option<ClauseRef>,
+    /// The top-level section the clause sits in (`IV. PROHIBITED PRACTICES`, `Front matter`): the
+    /// model's for a model clause, the local policy's for an extra one.
+    pub section: String,
     pub status: ConformStatus,
     /// The local clauses that carry it (several when the agency split it), in local order; for an
     /// extra clause, that clause. Empty when missing with no counterpart at all.
@@ -415,6 +421,9 @@ pub struct ConformRow {
     pub needs_review: bool,
     /// The status in one plain sentence, then the classifier's own reasons.
     pub reasons: Vec<Reason>,
+    /// The word diff from the model clause to the local clauses (several pieces one after another);
+    /// empty for a kept clause.
+    pub diff: Vec<WordEdit>,
 }
 
 /// How many rows of one agency have each status, and how many need a person's review.

@@ -320,3 +320,106 @@ fn csv_cells_cannot_run_as_formulas() {
         "{csv}"
     );
 }
+
+#[test]
+fn run_writes_the_same_conformance_as_the_command() {
+    let out = tempfile::tempdir().unwrap();
+    bin()
+        .args(["run", "--quiet", "--versions"])
+        .arg(common::repo().join("versions"))
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    let dir = out.path().join("fair-and-impartial-policing");
+    let command = bin()
+        .arg("conform")
+        .args(local_files())
+        .arg("--model")
+        .arg(policy_dir())
+        .args(["--fail-on", "none"])
+        .output()
+        .unwrap();
+    let written = std::fs::read_to_string(dir.join("conformance.csv")).unwrap();
+    // The CSV names no file, so the run's and the command's are byte for byte the same.
+    assert_eq!(written, String::from_utf8(command.stdout).unwrap());
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("conformance.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["agencies"].as_array().unwrap().len(), 6);
+    // A policy without local policies gets no conformance files.
+    assert!(!out
+        .path()
+        .join("body-worn-cameras/conformance.csv")
+        .exists());
+}
+
+#[test]
+fn the_manifest_names_the_local_folder_and_each_agency_s_model_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("model");
+    std::fs::create_dir_all(policy.join("agencies")).unwrap();
+    for (from, to) in [
+        ("2018-revision.txt", "2018.txt"),
+        ("2024-revision.txt", "2024.txt"),
+    ] {
+        std::fs::copy(policy_dir().join(from), policy.join(to)).unwrap();
+    }
+    std::fs::copy(
+        policy_dir().join("local/carlow.txt"),
+        policy.join("agencies/carlow.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        policy.join("policy.yaml"),
+        "versions:\n  - {file: 2018.txt, label: '2018'}\n  - {file: 2024.txt, label: '2024'}\n\
+         local: agencies\nagencies:\n  carlow: {adopted: 2018-12-03, model_version: '2018'}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    bin()
+        .args(["run", "--quiet", "--versions"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("model/conformance.json")).unwrap())
+            .unwrap();
+    let carlow = &json["agencies"][0];
+    assert_eq!(carlow["model"]["label"], "2018");
+    assert_eq!(carlow["local"]["date"], "2018-12-03");
+    // On the model it adopted, Carlow changes nothing in force.
+    assert_eq!(carlow["counts"]["weakened"], 0, "{}", carlow["counts"]);
+}
+
+#[test]
+fn a_run_with_an_unrelated_local_file_stops_with_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let policy = dir.path().join("model");
+    std::fs::create_dir_all(policy.join("local")).unwrap();
+    for name in ["2018-revision.txt", "2024-revision.txt"] {
+        std::fs::copy(policy_dir().join(name), policy.join(name)).unwrap();
+    }
+    std::fs::write(
+        policy.join("local/library.txt"),
+        "Illustrative text written for this test.\n\n1. The library opens at nine each weekday.\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = bin()
+        .args(["run", "--quiet", "--versions"])
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("library.txt") && err.contains("does not resemble the model"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing written");
+}

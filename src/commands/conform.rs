@@ -8,7 +8,7 @@
 use super::{classifier, emit};
 use crate::cli::{ConformFailOn, ReadWith, TableFormat};
 use anyhow::{bail, Result};
-use policydiff::conform::{conform_policy, LocalSource};
+use policydiff::conform::conform_policy;
 use policydiff::ingest;
 use policydiff::model::{ConformReport, ConformStatus, Direction};
 use policydiff::report;
@@ -30,7 +30,10 @@ pub fn conform(local: &[std::path::PathBuf], model: &Path, opts: &Options<'_>) -
         );
     }
     let src = ingest::load_policy(model)?;
-    let locals: Vec<LocalSource> = local.iter().cloned().map(LocalSource::file).collect();
+    let locals: Vec<ingest::LocalFile> = local
+        .iter()
+        .map(|p| ingest::LocalFile::named(&src, p.clone()))
+        .collect();
     let classifier = classifier(
         opts.read.lexicon.as_deref().or(src.lexicon.as_deref()),
         opts.read.weights.as_deref().or(src.weights.as_deref()),

@@ -9,6 +9,7 @@ use crate::cli::ReadWith;
 use anyhow::{bail, Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use policydiff::classify::Classifier;
+use policydiff::conform::conform_policy;
 use policydiff::ingest;
 use policydiff::model::PolicyReport;
 use policydiff::report;
@@ -140,7 +141,18 @@ fn analyse(dir: &Path, default: &Classifier, default_read: &ReadWith) -> Result<
     };
     let docs = policydiff::load_versions(&src)?;
     docs.iter().for_each(print_warnings);
-    Ok(policydiff::analyse_documents(&src, &docs, cls))
+    let mut report = policydiff::analyse_documents(&src, &docs, cls);
+    let locals = ingest::local_policies(&src)?;
+    if !locals.is_empty() {
+        let conformance = conform_policy(&src, &locals, cls)?;
+        for a in &conformance.agencies {
+            for w in &a.warnings {
+                eprintln!("policydiff: warning: {}: {w}", a.local.file);
+            }
+        }
+        report.conformance = Some(conformance);
+    }
+    Ok(report)
 }
 
 /// A bar on standard error when it is a terminal; nothing otherwise or with `--quiet`.

@@ -27,37 +27,13 @@ mod rows;
 pub use knowledge::{Knowledge, BUILTIN_YAML};
 
 use crate::classify::Classifier;
-use crate::ingest::{IngestError, PolicySource, VersionSource};
+use crate::ingest::{IngestError, LocalFile, PolicySource, VersionSource};
 use crate::model::{
     AgencyConformance, ClauseRef, ConformCounts, ConformReport, ConformRow, ConformStatus,
     Direction, Document, Reason, Status, SCHEMA,
 };
 use rayon::prelude::*;
 use std::path::PathBuf;
-
-/// One agency's local policy file, and which model version it answers to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LocalSource {
-    /// Names the agency's rows and outputs: the file stem unless a manifest says otherwise.
-    pub agency: String,
-    pub path: PathBuf,
-    /// When the agency adopted it (free text, as the manifest gives it).
-    pub adopted: Option<String>,
-    /// The label of the model version it is checked against; the latest adopted one when `None`.
-    pub model_version: Option<String>,
-}
-
-impl LocalSource {
-    /// A local file named on the command line: the agency is the file stem.
-    pub fn file(path: PathBuf) -> LocalSource {
-        LocalSource {
-            agency: crate::ingest::stem(&path),
-            path,
-            adopted: None,
-            model_version: None,
-        }
-    }
-}
 
 /// Why a local policy could not be checked against the model.
 #[derive(Debug, thiserror::Error)]
@@ -89,7 +65,7 @@ pub enum ConformError {
 /// failure in that order is the one reported, so the message does not depend on timing).
 pub fn conform_policy(
     src: &PolicySource,
-    locals: &[LocalSource],
+    locals: &[LocalFile],
     classifier: &Classifier,
 ) -> Result<ConformReport, ConformError> {
     let versions: Vec<&VersionSource> = locals
@@ -135,7 +111,7 @@ pub fn conform_policy(
 /// The version an agency answers to: its manifest's `model_version:`, or the latest adopted one.
 fn model_version<'a>(
     src: &'a PolicySource,
-    local: &LocalSource,
+    local: &LocalFile,
 ) -> Result<&'a VersionSource, ConformError> {
     match &local.model_version {
         Some(label) => src
@@ -180,7 +156,7 @@ pub fn conform_document(
     };
     let rows = match by_reference {
         Some(adopting) => adopted_by_reference(model, adopting),
-        None if enough => rows::from_changes(model, &report.changes, knowledge),
+        None if enough => rows::from_changes(model, local, &report.changes, knowledge),
         None => {
             return Err(ConformError::Unrelated {
                 path: PathBuf::from(&local.source_path),
@@ -217,12 +193,14 @@ fn adopted_by_reference(model: &Document, adopting: &crate::model::Clause) -> Ve
         .iter()
         .map(|c| ConformRow {
             model: Some(ClauseRef::from(c)),
+            section: rows::section(c),
             status: ConformStatus::Kept,
             local: vec![ClauseRef::from(adopting)],
             direction: Direction::Unchanged,
             confidence: 1.0,
             needs_review: true,
             reasons: vec![reason.clone()],
+            diff: Vec::new(),
         })
         .collect()
 }

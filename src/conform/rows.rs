@@ -3,7 +3,7 @@
 
 use super::Knowledge;
 use crate::model::{Change, ClauseRef, ConformRow, ConformStatus, Direction, Document, PairKind};
-use crate::model::{Clause, Reason};
+use crate::model::{Clause, Reason, WordEdit};
 
 /// How many model clauses have any local counterpart.
 pub fn matched_model_clauses(changes: &[Change]) -> usize {
@@ -17,8 +17,32 @@ pub fn matched_model_clauses(changes: &[Change]) -> usize {
     seen.len()
 }
 
+/// The top-level section a clause sits in: the heading at its outermost level of numbering (a
+/// top-level clause names its own section by number and heading); "Front matter" for a top-level
+/// paragraph with no heading.
+pub fn section(c: &Clause) -> String {
+    if c.level == 0 {
+        return match (&c.number, &c.heading) {
+            (Some(n), Some(h)) => format!("{n}. {h}"),
+            (None, Some(h)) => h.clone(),
+            _ => "Front matter".into(),
+        };
+    }
+    c.path
+        .len()
+        .checked_sub(c.level)
+        .and_then(|i| c.path.get(i))
+        .cloned()
+        .unwrap_or_else(|| c.id.clone())
+}
+
 /// One row per model clause, in model order, then the extra local clauses in local order.
-pub fn from_changes(model: &Document, changes: &[Change], k: &Knowledge) -> Vec<ConformRow> {
+pub fn from_changes(
+    model: &Document,
+    local: &Document,
+    changes: &[Change],
+    k: &Knowledge,
+) -> Vec<ConformRow> {
     let mut rows: Vec<ConformRow> = model
         .clauses
         .iter()
@@ -30,7 +54,15 @@ pub fn from_changes(model: &Document, changes: &[Change], k: &Knowledge) -> Vec<
             model_row(clause, &of_clause, k)
         })
         .collect();
-    rows.extend(changes.iter().filter(|c| c.old.is_none()).map(extra_row));
+    rows.extend(changes.iter().filter(|c| c.old.is_none()).map(|c| {
+        let section = c
+            .new
+            .as_ref()
+            .and_then(|n| local.clauses.iter().find(|l| is(n, l)))
+            .map(section)
+            .unwrap_or_default();
+        extra_row(c, section)
+    }));
     rows
 }
 
@@ -46,6 +78,11 @@ fn model_row(clause: &Clause, changes: &[&Change], k: &Knowledge) -> ConformRow 
         .collect();
     let local: Vec<ClauseRef> = pieces.iter().filter_map(|c| c.new.clone()).collect();
     let model = Some(ClauseRef::from(clause));
+    let section = section(clause);
+    let diff: Vec<WordEdit> = changes
+        .iter()
+        .flat_map(|c| c.diff.iter().cloned())
+        .collect();
     if pieces.is_empty() {
         // Removed: the classifier's verdict on the removal says whether a protection went with it.
         let removal = changes.first().copied();
@@ -57,12 +94,14 @@ fn model_row(clause: &Clause, changes: &[&Change], k: &Knowledge) -> ConformRow 
         };
         return ConformRow {
             model,
+            section,
             status: ConformStatus::Missing,
             local,
             direction,
             confidence: removal.map_or(1.0, |c| c.confidence),
             needs_review: removal.is_some_and(|c| c.needs_review),
             reasons: with_status(said.into(), removal.into_iter()),
+            diff,
         };
     }
     let names = names(&local);
@@ -72,6 +111,7 @@ fn model_row(clause: &Clause, changes: &[&Change], k: &Knowledge) -> ConformRow 
     if words(&clause.text) == words(&joined.join(" ")) {
         return ConformRow {
             model,
+            section,
             status: ConformStatus::Kept,
             local,
             direction: Direction::Unchanged,
@@ -81,6 +121,7 @@ fn model_row(clause: &Clause, changes: &[&Change], k: &Knowledge) -> ConformRow 
                 format!("The model's words stand in {names}."),
                 [].into_iter(),
             ),
+            diff: Vec::new(),
         };
     }
     let weakened = pieces.iter().any(|c| c.direction == Direction::Weakened);
@@ -120,6 +161,7 @@ fn model_row(clause: &Clause, changes: &[&Change], k: &Knowledge) -> ConformRow 
     };
     ConformRow {
         model,
+        section,
         status,
         local,
         direction,
@@ -127,10 +169,11 @@ fn model_row(clause: &Clause, changes: &[&Change], k: &Knowledge) -> ConformRow 
         // Pieces that pull both ways leave the row's status to a person.
         needs_review: review || (weakened && strengthened),
         reasons: with_status(said, pieces.into_iter()),
+        diff,
     }
 }
 
-fn extra_row(c: &Change) -> ConformRow {
+fn extra_row(c: &Change, section: String) -> ConformRow {
     let effect = match c.direction {
         Direction::Strengthened => "it makes the local policy stronger than the model",
         Direction::Weakened => "it makes the local policy weaker than the model",
@@ -140,12 +183,14 @@ fn extra_row(c: &Change) -> ConformRow {
     let said = format!("{} is not in the model; {effect}.", capital(&names(&local)));
     ConformRow {
         model: None,
+        section,
         status: ConformStatus::Extra,
         local,
         direction: c.direction,
         confidence: c.confidence,
         needs_review: c.needs_review,
         reasons: with_status(said, std::iter::once(c)),
+        diff: c.diff.clone(),
     }
 }
 
@@ -242,7 +287,7 @@ mod tests {
             clauses: vec![clause("A", MODEL)],
             warnings: Vec::new(),
         };
-        let rows = from_changes(&model, changes, Knowledge::builtin());
+        let rows = from_changes(&model, &model, changes, Knowledge::builtin());
         assert_eq!((rows[0].status, rows[0].direction), (status, direction));
         assert!(!rows[0].reasons[0].explanation.is_empty());
     }
@@ -335,7 +380,7 @@ mod tests {
             3.0,
         );
         added.old = None;
-        let row = extra_row(&added);
+        let row = extra_row(&added, "2. Duties".into());
         assert_eq!(row.status, ConformStatus::Extra);
         assert_eq!(row.direction, Direction::Strengthened);
         assert!(row.model.is_none());

@@ -1,6 +1,8 @@
 //! Analysed policies in, the files of `out/` out: every pair in every batch format, `history.csv` per
-//! policy, `summary.csv` and `index.html` for the run.
+//! policy (and its local policies' `conformance.*` when it has any), `summary.csv` and `index.html`
+//! for the run.
 
+use super::{conform_csv, conform_json};
 use super::{history_csv, html, pair_stem, render_parts, safe_name, summary_csv};
 use super::{write_atomic, write_atomic_parts};
 use super::{Format, Page};
@@ -36,6 +38,10 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
         }
     }
     write_atomic(&dir.join("history.csv"), history_csv(policy)?.as_bytes())?;
+    if let Some(c) = &policy.conformance {
+        write_atomic(&dir.join("conformance.csv"), conform_csv(c)?.as_bytes())?;
+        write_atomic(&dir.join("conformance.json"), conform_json(c)?.as_bytes())?;
+    }
     Ok(())
 }
 
