@@ -39,8 +39,25 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
     }
     write_atomic(&dir.join("history.csv"), history_csv(policy)?.as_bytes())?;
     if let Some(c) = &policy.conformance {
+        let title = Some(policy.title.as_deref().unwrap_or(&policy.policy));
         write_atomic(&dir.join("conformance.csv"), conform_csv(c)?.as_bytes())?;
         write_atomic(&dir.join("conformance.json"), conform_json(c)?.as_bytes())?;
+        write_atomic(
+            &dir.join("conformance.html"),
+            html::conformance_html(c, title)?.as_bytes(),
+        )?;
+        for a in &c.agencies {
+            let name = safe_name(&a.agency);
+            let local = dir.join("local");
+            write_atomic(
+                &local.join(format!("{name}.html")),
+                html::agency_html(a, title)?.as_bytes(),
+            )?;
+            write_atomic(
+                &local.join(format!("{name}.md")),
+                super::agency_markdown(a, title)?.as_bytes(),
+            )?;
+        }
     }
     Ok(())
 }
