@@ -7,6 +7,7 @@ use super::{history_csv, html, pair_stem, render_parts, safe_name, summary_csv};
 use super::{write_atomic, write_atomic_parts};
 use super::{Format, Page};
 use crate::model::PolicyReport;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -46,7 +47,9 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
             &dir.join("conformance.html"),
             html::conformance_html(c, title)?.as_bytes(),
         )?;
-        for a in &c.agencies {
+        // A state model can have a thousand agencies: their pages are rendered and flushed on all
+        // cores rather than one by one.
+        c.agencies.par_iter().try_for_each(|a| {
             let name = safe_name(&a.agency);
             let local = dir.join("local");
             write_atomic(
@@ -57,7 +60,8 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
                 &local.join(format!("{name}.md")),
                 super::agency_markdown(a, title)?.as_bytes(),
             )?;
-        }
+            Ok::<_, BatchError>(())
+        })?;
     }
     Ok(())
 }
