@@ -68,6 +68,16 @@ pub fn conform_policy(
     locals: &[LocalFile],
     classifier: &Classifier,
 ) -> Result<ConformReport, ConformError> {
+    conform_policy_counted(src, locals, classifier, &|| {})
+}
+
+/// Like [`conform_policy`], calling `done` as each local policy has been checked (for a progress bar).
+pub fn conform_policy_counted(
+    src: &PolicySource,
+    locals: &[LocalFile],
+    classifier: &Classifier,
+    done: &(dyn Fn() + Sync),
+) -> Result<ConformReport, ConformError> {
     let versions: Vec<&VersionSource> = locals
         .iter()
         .map(|l| model_version(src, l))
@@ -96,7 +106,9 @@ pub fn conform_policy(
                     path: l.path.clone(),
                 },
             )?;
-            conform_document(model, &local, classifier, src.regulated.as_deref())
+            let checked = conform_document(model, &local, classifier, src.regulated.as_deref());
+            done();
+            checked
         })
         .collect();
     let agencies = agencies.into_iter().collect::<Result<_, _>>()?;
