@@ -63,7 +63,8 @@ pub enum Command {
         /// Local policy files (.txt, .md, .docx, .pdf), one per agency, named after the file.
         #[arg(required = true, num_args = 1..)]
         local: Vec<PathBuf>,
-        /// The model's policy folder; its latest adopted version is the model.
+        /// The model's policy folder; its latest adopted version is the model, unless its manifest's
+        /// `agencies:` names another version for an agency.
         #[arg(long)]
         model: PathBuf,
         /// What fails the gate (exit 1, listing agency and clause on standard error).
