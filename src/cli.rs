@@ -57,6 +57,27 @@ pub enum Command {
         #[command(flatten)]
         read: ReadWith,
     },
+    /// Check local policies against a model policy: per model clause and agency, kept, reworded,
+    /// stronger, weaker or missing, plus each agency's extra clauses; CSV (or JSON) on standard output.
+    Conform {
+        /// Local policy files (.txt, .md, .docx, .pdf), one per agency, named after the file.
+        #[arg(required = true, num_args = 1..)]
+        local: Vec<PathBuf>,
+        /// The model's policy folder; its latest adopted version is the model, unless its manifest's
+        /// `agencies:` names another version for an agency.
+        #[arg(long)]
+        model: PathBuf,
+        /// What fails the gate (exit 1, listing agency and clause on standard error).
+        #[arg(long, value_enum, default_value_t = ConformFailOn::Weaker)]
+        fail_on: ConformFailOn,
+        #[arg(long, short, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadWith,
+    },
     /// Screen proposed amendments: a CSV or YAML table with columns `old` and `new`, one verdict per row.
     Amendments {
         table: PathBuf,
@@ -169,6 +190,17 @@ pub enum FailOn {
     /// Fail when any clause is weakened.
     Weakened,
     /// Fail on any change in force, either way.
+    Any,
+    /// Never fail; report only.
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConformFailOn {
+    /// Fail when any agency is weaker than the model on any clause: a weaker or missing protection,
+    /// or an extra clause that loosens the model.
+    Weaker,
+    /// Fail on any departure in force, either way.
     Any,
     /// Never fail; report only.
     None,

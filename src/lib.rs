@@ -9,11 +9,14 @@
 //! ```
 //!
 //! [`load_document`] runs ingest and segment, [`compare`] runs align, diff and classify for one pair,
-//! [`analyse_policy`] does every successive pair of a policy and its clause histories. Renderers in
+//! [`analyse_policy`] does every successive pair of a policy and its clause histories, and
+//! [`conform::conform_policy`] checks agencies' local policies against a model with the same
+//! [`compare`] (model = old, local = new). Renderers in
 //! [`report`] read only the resulting [`model`] types.
 
 pub mod align;
 pub mod classify;
+pub mod conform;
 pub mod diff;
 pub mod history;
 pub mod ingest;
@@ -178,6 +181,7 @@ pub fn analyse_documents(
         versions: docs.iter().map(version_info).collect(),
         lineages: history::lineages(docs, &pairs),
         pairs,
+        conformance: None,
     }
 }
 

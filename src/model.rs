@@ -357,4 +357,145 @@ pub struct PolicyReport {
     pub versions: Vec<VersionInfo>,
     pub pairs: Vec<PairReport>,
     pub lineages: Vec<Lineage>,
+    /// Agencies' local policies checked against this policy as a model, when it has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conformance: Option<ConformReport>,
+}
+
+/// How a local policy treats one clause of the model it must adopt (or, for `Extra`, a clause of its
+/// own that the model does not have).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ConformStatus {
+    /// The same words.
+    Kept,
+    /// Other words, the same force.
+    Reworded,
+    /// The local clause binds more firmly than the model's.
+    Stronger,
+    /// The local clause binds less firmly than the model's.
+    Weaker,
+    /// No local clause carries the model clause, or only one that says the opposite.
+    Missing,
+    /// A local clause with no counterpart in the model, with its own verdict.
+    Extra,
+}
+
+impl ConformStatus {
+    pub const ALL: [ConformStatus; 6] = [
+        ConformStatus::Kept,
+        ConformStatus::Reworded,
+        ConformStatus::Stronger,
+        ConformStatus::Weaker,
+        ConformStatus::Missing,
+        ConformStatus::Extra,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConformStatus::Kept => "kept",
+            ConformStatus::Reworded => "reworded",
+            ConformStatus::Stronger => "stronger",
+            ConformStatus::Weaker => "weaker",
+            ConformStatus::Missing => "missing",
+            ConformStatus::Extra => "extra",
+        }
+    }
+}
+
+/// One model clause in one local policy (or one extra local clause): the unit of a conformance report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConformRow {
+    /// The model's clause; `None` for an extra clause of the local policy.
+    pub model: Option<ClauseRef>,
+    /// The top-level section the clause sits in (`IV. PROHIBITED PRACTICES`, `Front matter`): the
+    /// model's for a model clause, the local policy's for an extra one.
+    pub section: String,
+    pub status: ConformStatus,
+    /// The local clauses that carry it (several when the agency split it), in local order; for an
+    /// extra clause, that clause. Empty when missing with no counterpart at all.
+    pub local: Vec<ClauseRef>,
+    /// The classifier's verdict on the change from the model clause to the local one (model = old).
+    pub direction: Direction,
+    pub confidence: f64,
+    pub needs_review: bool,
+    /// The status in one plain sentence, then the classifier's own reasons.
+    pub reasons: Vec<Reason>,
+    /// The word diff from the model clause to the local clauses (several pieces one after another);
+    /// empty for a kept clause.
+    pub diff: Vec<WordEdit>,
+}
+
+/// How many rows of one agency have each status, and how many need a person's review.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ConformCounts {
+    pub kept: usize,
+    pub reworded: usize,
+    pub stronger: usize,
+    pub weaker: usize,
+    pub missing: usize,
+    pub extra: usize,
+    /// Rows whose verdict loosens the model: weaker, missing a protection, or an extra exception.
+    pub weakened: usize,
+    pub needs_review: usize,
+}
+
+impl ConformCounts {
+    pub fn of(rows: &[ConformRow]) -> ConformCounts {
+        let mut c = ConformCounts::default();
+        for r in rows {
+            *match r.status {
+                ConformStatus::Kept => &mut c.kept,
+                ConformStatus::Reworded => &mut c.reworded,
+                ConformStatus::Stronger => &mut c.stronger,
+                ConformStatus::Weaker => &mut c.weaker,
+                ConformStatus::Missing => &mut c.missing,
+                ConformStatus::Extra => &mut c.extra,
+            } += 1;
+            c.weakened += usize::from(r.direction == Direction::Weakened);
+            c.needs_review += usize::from(r.needs_review);
+        }
+        c
+    }
+
+    pub fn get(&self, status: ConformStatus) -> usize {
+        match status {
+            ConformStatus::Kept => self.kept,
+            ConformStatus::Reworded => self.reworded,
+            ConformStatus::Stronger => self.stronger,
+            ConformStatus::Weaker => self.weaker,
+            ConformStatus::Missing => self.missing,
+            ConformStatus::Extra => self.extra,
+        }
+    }
+}
+
+/// One local policy checked against one version of the model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgencyConformance {
+    /// The local file's stem (`ashford`), which names its outputs.
+    pub agency: String,
+    /// The model version compared against.
+    pub model: VersionInfo,
+    /// The local policy (its `date` is the manifest's `adopted:`).
+    pub local: VersionInfo,
+    /// The local clause that adopts the model by reference, when the policy does so instead of
+    /// carrying the model's text; every model clause then counts as kept, flagged for review.
+    pub by_reference: Option<ClauseRef>,
+    pub counts: ConformCounts,
+    /// One row per model clause in model order, then the extra local clauses in local order.
+    pub rows: Vec<ConformRow>,
+    /// What reading the local file warned about (see [`Document::warnings`]). Not part of any report.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
+}
+
+/// Every local policy of one model policy: what `conform` prints and `run` writes as `conformance.*`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConformReport {
+    pub schema: &'static str,
+    pub policy: String,
+    pub title: Option<String>,
+    /// In the order given (`conform`) or by agency name (`run`).
+    pub agencies: Vec<AgencyConformance>,
 }

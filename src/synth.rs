@@ -394,6 +394,19 @@ pub fn policy_versions(seed: u64, clauses_count: usize, versions: usize) -> Vec<
     out
 }
 
+/// A model policy and `agencies` local policies of it, each a [`Rates::MIXED`] revision of the model
+/// seeded apart, rendered as Markdown: a conformance batch to measure `run` on.
+pub fn model_and_locals(seed: u64, clauses_count: usize, agencies: usize) -> (String, Vec<String>) {
+    let model = clauses(seed, clauses_count);
+    let locals = (0..agencies)
+        .map(|k| {
+            let local = perturb(&model, seed.wrapping_add(1 + k as u64), Rates::MIXED).0;
+            render(&local, &format!("Agency {}", k + 1))
+        })
+        .collect();
+    (render(&model, "Model"), locals)
+}
+
 /// Renders clauses as a Markdown policy numbered `N.` by position, ten clauses to a section.
 fn render(clauses: &[Clause], title: &str) -> String {
     let mut out = format!("# Illustrative Policy ({title})\n");

@@ -181,3 +181,99 @@ fn report_renders_and_prints_in_a_real_browser() {
         "the page kept its structure"
     );
 }
+
+/// The conformance matrix and one agency page of the sample, as a batch run writes them: both render
+/// to a non-empty screenshot, the matrix lists the most weakened agency first, and the agency page
+/// carries its headline.
+#[test]
+fn conformance_pages_render_in_a_real_browser() {
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but chromium is not installed; .ci/run installs it"
+        );
+        eprintln!("skipped: chromium is not installed");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let versions = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("versions");
+    policydiff(&[
+        "run".as_ref(),
+        "--quiet".as_ref(),
+        "--versions".as_ref(),
+        versions.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    let dir = out.join("fair-and-impartial-policing");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("conformance.json")).unwrap())
+            .unwrap();
+    let agencies = json["agencies"].as_array().unwrap();
+    let weakened = |a: &serde_json::Value| a["counts"]["weakened"].as_u64().unwrap();
+    let most = agencies.iter().map(weakened).max().unwrap();
+    assert!(most > 0, "the sample has a weakened agency");
+    let first: Vec<&str> = agencies
+        .iter()
+        .filter(|a| weakened(a) == most)
+        .map(|a| a["agency"].as_str().unwrap())
+        .collect();
+    assert_eq!(first.len(), 1, "one agency is the most weakened: {first:?}");
+    let most_weakened = first[0];
+
+    for (page, name) in [
+        (dir.join("conformance.html"), "matrix"),
+        (dir.join("local/elmwood.html"), "agency"),
+    ] {
+        let url = format!("file://{}", page.display());
+        let png = tmp.path().join(format!("{name}.png"));
+        let shot = browse(
+            &browser,
+            &tmp.path().join(format!("profile-{name}-png")),
+            &[
+                format!("--screenshot={}", png.display()),
+                "--window-size=1400,1000".into(),
+            ],
+            &url,
+        );
+        assert!(
+            shot.status.success(),
+            "{}",
+            String::from_utf8_lossy(&shot.stderr)
+        );
+        let png_bytes = std::fs::read(&png).expect("a screenshot");
+        assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 1000);
+        let dom = browse(
+            &browser,
+            &tmp.path().join(format!("profile-{name}-dom")),
+            &["--dump-dom".into()],
+            &url,
+        );
+        assert!(dom.status.success());
+        let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
+        if name == "matrix" {
+            let at = |agency: &str| {
+                dom.find(&format!(">{agency}</a>"))
+                    .unwrap_or_else(|| panic!("{agency} not in the matrix"))
+            };
+            for a in agencies {
+                let other = a["agency"].as_str().unwrap();
+                if other != most_weakened {
+                    assert!(
+                        at(most_weakened) < at(other),
+                        "{most_weakened} is not listed before {other}"
+                    );
+                }
+            }
+            assert!(dom.contains("class=\"matrix\""), "the page kept its table");
+        } else {
+            assert!(
+                dom.contains(
+                    "2 missing, 1 weaker, 0 stronger, 1 reworded, 36 kept; 1 extra clause"
+                ),
+                "the agency headline is not in the rendered page"
+            );
+        }
+    }
+}

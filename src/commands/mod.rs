@@ -3,6 +3,7 @@
 
 mod amendments;
 mod check;
+mod conform;
 mod run;
 mod single;
 mod table;
@@ -45,6 +46,23 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             fail_on,
             read,
         } => check::check(&draft, &against, fail_on, &read),
+        Command::Conform {
+            local,
+            model,
+            fail_on,
+            format,
+            output,
+            read,
+        } => conform::conform(
+            &local,
+            &model,
+            &conform::Options {
+                fail_on,
+                format,
+                output: output.as_deref(),
+                read: &read,
+            },
+        ),
         Command::Amendments {
             table,
             format,

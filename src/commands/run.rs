@@ -9,6 +9,7 @@ use crate::cli::ReadWith;
 use anyhow::{bail, Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use policydiff::classify::Classifier;
+use policydiff::conform::conform_policy_counted;
 use policydiff::ingest;
 use policydiff::model::PolicyReport;
 use policydiff::report;
@@ -84,12 +85,12 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     }
     let default = classifier(args.read.lexicon.as_deref(), args.read.weights.as_deref())?;
     let bar = progress(dirs.len() as u64, args.quiet);
-    bar.set_message("analysed");
+    bar.set_message("policies and local policies analysed");
 
     let results: Vec<Result<PolicyReport>> = dirs
         .par_iter()
         .map(|dir| {
-            let r = analyse(dir, &default, args.read);
+            let r = analyse(dir, &default, args.read, &bar);
             bar.inc(1);
             r
         })
@@ -99,7 +100,8 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     // Writing (each file flushed before it is renamed into place) can take longer than the analysis,
     // so the bar counts it too rather than standing still at the end.
     bar.set_position(0);
-    bar.set_message("written");
+    bar.set_length(reports.len() as u64);
+    bar.set_message("policies written");
     reports.par_iter().try_for_each(|r| {
         report::write_policy(args.out, r)?;
         bar.inc(1);
@@ -119,7 +121,14 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn analyse(dir: &Path, default: &Classifier, default_read: &ReadWith) -> Result<PolicyReport> {
+/// Analyses one policy and checks its local policies; the bar grows by the local policies found and
+/// counts each as it is checked, so a model with a thousand agencies does not sit at one step.
+fn analyse(
+    dir: &Path,
+    default: &Classifier,
+    default_read: &ReadWith,
+    bar: &ProgressBar,
+) -> Result<PolicyReport> {
     let src = ingest::load_policy(dir)?;
     if src.versions.len() < 2 {
         bail!(
@@ -140,7 +149,19 @@ fn analyse(dir: &Path, default: &Classifier, default_read: &ReadWith) -> Result<
     };
     let docs = policydiff::load_versions(&src)?;
     docs.iter().for_each(print_warnings);
-    Ok(policydiff::analyse_documents(&src, &docs, cls))
+    let mut report = policydiff::analyse_documents(&src, &docs, cls);
+    let locals = ingest::local_policies(&src)?;
+    if !locals.is_empty() {
+        bar.inc_length(locals.len() as u64);
+        let conformance = conform_policy_counted(&src, &locals, cls, &|| bar.inc(1))?;
+        for a in &conformance.agencies {
+            for w in &a.warnings {
+                eprintln!("policydiff: warning: {}: {w}", a.local.file);
+            }
+        }
+        report.conformance = Some(conformance);
+    }
+    Ok(report)
 }
 
 /// A bar on standard error when it is a terminal; nothing otherwise or with `--quiet`.
@@ -149,9 +170,9 @@ fn progress(len: u64, quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} policies {msg}",
-    ) {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} {msg}")
+    {
         bar.set_style(style);
     }
     bar
@@ -169,8 +190,22 @@ fn one_line_summary(reports: &[PolicyReport], out: &Path) -> String {
                 acc.2 + p.summary.needs_review,
             )
         });
+    let agencies: Vec<_> = reports
+        .iter()
+        .filter_map(|r| r.conformance.as_ref())
+        .flat_map(|c| &c.agencies)
+        .collect();
+    let local = if agencies.is_empty() {
+        String::new()
+    } else {
+        let weaker = agencies.iter().filter(|a| a.counts.weakened > 0).count();
+        format!(
+            "; {} local policies checked, {weaker} weaker than their model",
+            agencies.len()
+        )
+    };
     format!(
-        "policydiff: {} policies, {pairs} comparisons: {s} strengthened, {w} weakened, {r} to review; reports in {}",
+        "policydiff: {} policies, {pairs} comparisons: {s} strengthened, {w} weakened, {r} to review{local}; reports in {}",
         reports.len(),
         out.display()
     )

@@ -7,7 +7,7 @@
 use super::{io_error, stem, IngestError, PolicySource, VersionSource};
 use crate::model::Status;
 use serde::Deserialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -21,6 +21,22 @@ pub struct Manifest {
     /// A verdict weights file used in place of the built-in one, relative to the policy folder.
     pub weights: Option<String>,
     pub versions: Vec<ManifestVersion>,
+    /// The folder of agencies' local policies checked against this one as a model, relative to
+    /// the policy folder (`local` when not given).
+    pub local: Option<String>,
+    /// Per agency (a local file's stem): when it adopted its policy and which model version it
+    /// answers to.
+    #[serde(default)]
+    pub agencies: BTreeMap<String, ManifestAgency>,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestAgency {
+    /// Free text; ISO dates read best.
+    pub adopted: Option<String>,
+    /// A version label of this policy; the latest adopted version when not given.
+    pub model_version: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -108,6 +124,23 @@ impl Manifest {
             })?),
             None => None,
         };
+        let local = match self.local {
+            Some(l) => inside(dir, &l).ok_or_else(|| {
+                invalid(format!(
+                    "local {l:?} must be a relative path inside the policy folder"
+                ))
+            })?,
+            None => dir.join(super::LOCAL_DIR),
+        };
+        for (agency, a) in &self.agencies {
+            if let Some(label) = &a.model_version {
+                if !versions.iter().any(|v| &v.label == label) {
+                    return Err(invalid(format!(
+                        "agency {agency:?}: model_version {label:?} is not a version label of this policy"
+                    )));
+                }
+            }
+        }
         Ok(PolicySource {
             name,
             dir: dir.to_path_buf(),
@@ -116,6 +149,8 @@ impl Manifest {
             lexicon,
             weights,
             versions,
+            local,
+            agencies: self.agencies,
         })
     }
 }
@@ -147,6 +182,19 @@ mod tests {
         assert_eq!(m.versions.len(), 2);
         assert_eq!(m.versions[0].status, Status::Adopted);
         assert_eq!(m.versions[1].status, Status::Draft);
+    }
+
+    #[test]
+    fn reads_local_policies_and_agencies() {
+        let m = parse(
+            "versions:\n  - file: a.txt\nlocal: agencies\nagencies:\n  carlow: {adopted: 2018-12-03, model_version: a}\n",
+        )
+        .unwrap();
+        assert_eq!(m.local.as_deref(), Some("agencies"));
+        assert_eq!(m.agencies["carlow"].model_version.as_deref(), Some("a"));
+        let err =
+            parse("versions:\n  - file: a.txt\nagencies:\n  carlow: {adoptd: 2018}\n").unwrap_err();
+        assert!(err.to_string().contains("adoptd"), "{err}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ mod quiet;
 mod text;
 
 pub use docx::{read_docx, read_docx_bytes};
-pub use manifest::{Manifest, ManifestVersion};
+pub use manifest::{Manifest, ManifestAgency, ManifestVersion};
 pub use normalize::{normalize, push_lowercase};
 #[cfg(feature = "pdf")]
 pub use pdf::{read_pdf, read_pdf_bytes};
@@ -122,6 +122,66 @@ pub struct PolicySource {
     /// A verdict weights file named by the manifest, resolved inside the policy folder.
     pub weights: Option<PathBuf>,
     pub versions: Vec<VersionSource>,
+    /// Where agencies' local policies checked against this policy as a model are (it may not exist).
+    pub local: PathBuf,
+    /// Manifest facts per agency (a local file's stem).
+    pub agencies: std::collections::BTreeMap<String, ManifestAgency>,
+}
+
+/// The folder of local policies inside a policy folder when the manifest names none.
+pub const LOCAL_DIR: &str = "local";
+
+/// One agency's local policy file as found in a policy's local folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalFile {
+    pub agency: String,
+    pub path: PathBuf,
+    pub adopted: Option<String>,
+    pub model_version: Option<String>,
+}
+
+impl LocalFile {
+    /// A local file named on the command line: the agency is the file stem, and what the policy's
+    /// manifest says of that agency applies.
+    pub fn named(src: &PolicySource, path: PathBuf) -> LocalFile {
+        let agency = stem(&path);
+        let facts = src.agencies.get(&agency);
+        LocalFile {
+            adopted: facts.and_then(|a| a.adopted.clone()),
+            model_version: facts.and_then(|a| a.model_version.clone()),
+            agency,
+            path,
+        }
+    }
+}
+
+/// The local policies of a policy, by agency name (natural order); none when its local folder does
+/// not exist. Two files of one agency (`a.txt` and `a.md`) are refused, as two versions of one label.
+pub fn local_policies(src: &PolicySource) -> Result<Vec<LocalFile>, IngestError> {
+    if !src.local.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut files: Vec<PathBuf> = read_dir(&src.local)?
+        .into_iter()
+        .filter(|p| p.is_file() && is_version_file(p))
+        .collect();
+    files.sort_by(|a, b| natural_cmp(&file_name(a), &file_name(b)));
+    let mut out: Vec<LocalFile> = Vec::with_capacity(files.len());
+    for path in files {
+        let agency = stem(&path);
+        if let Some(first) = out.iter().find(|l: &&LocalFile| l.agency == agency) {
+            return Err(IngestError::Invalid {
+                path: src.local.clone(),
+                message: format!(
+                    "agency {agency:?} has two local files ({} and {}); keep one",
+                    file_name(&first.path),
+                    file_name(&path)
+                ),
+            });
+        }
+        out.push(LocalFile::named(src, path));
+    }
+    Ok(out)
 }
 
 /// File extensions read as versions. `pdf` is listed even in builds without the `pdf` feature, so a
@@ -209,6 +269,8 @@ pub fn load_policy(dir: &Path) -> Result<PolicySource, IngestError> {
         lexicon: None,
         weights: None,
         versions,
+        local: dir.join(LOCAL_DIR),
+        agencies: Default::default(),
     })
 }
 

@@ -1,10 +1,13 @@
 //! Analysed policies in, the files of `out/` out: every pair in every batch format, `history.csv` per
-//! policy, `summary.csv` and `index.html` for the run.
+//! policy (and its local policies' `conformance.*` when it has any), `summary.csv` and `index.html`
+//! for the run.
 
+use super::{conform_csv, conform_json};
 use super::{history_csv, html, pair_stem, render_parts, safe_name, summary_csv};
 use super::{write_atomic, write_atomic_parts};
 use super::{Format, Page};
 use crate::model::PolicyReport;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +39,30 @@ pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError>
         }
     }
     write_atomic(&dir.join("history.csv"), history_csv(policy)?.as_bytes())?;
+    if let Some(c) = &policy.conformance {
+        let title = Some(policy.title.as_deref().unwrap_or(&policy.policy));
+        write_atomic(&dir.join("conformance.csv"), conform_csv(c)?.as_bytes())?;
+        write_atomic(&dir.join("conformance.json"), conform_json(c)?.as_bytes())?;
+        write_atomic(
+            &dir.join("conformance.html"),
+            html::conformance_html(c, title)?.as_bytes(),
+        )?;
+        // A state model can have a thousand agencies: their pages are rendered and flushed on all
+        // cores rather than one by one.
+        c.agencies.par_iter().try_for_each(|a| {
+            let name = safe_name(&a.agency);
+            let local = dir.join("local");
+            write_atomic(
+                &local.join(format!("{name}.html")),
+                html::agency_html(a, title)?.as_bytes(),
+            )?;
+            write_atomic(
+                &local.join(format!("{name}.md")),
+                super::agency_markdown(a, title)?.as_bytes(),
+            )?;
+            Ok::<_, BatchError>(())
+        })?;
+    }
     Ok(())
 }
 

@@ -45,7 +45,7 @@
 //! `renumbered`, `split`, `merged`, `added`, `removed`.
 
 use super::RenderError;
-use crate::model::{Change, EditOp, PairKind, PairReport, PolicyReport};
+use crate::model::{Change, EditOp, PairKind, PairReport, PolicyReport, Reason};
 use std::borrow::Cow;
 
 /// Columns of the per-change CSV, in order.
@@ -90,14 +90,14 @@ fn err(e: impl std::fmt::Display) -> RenderError {
 }
 
 /// A CSV writer whose every cell passes through [`neutralise`].
-struct SafeWriter(csv::Writer<Vec<u8>>);
+pub(super) struct SafeWriter(csv::Writer<Vec<u8>>);
 
 impl SafeWriter {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         SafeWriter(csv::Writer::from_writer(Vec::new()))
     }
 
-    fn row<I, S>(&mut self, cells: I) -> Result<(), RenderError>
+    pub(super) fn row<I, S>(&mut self, cells: I) -> Result<(), RenderError>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
@@ -109,7 +109,7 @@ impl SafeWriter {
         self.0.write_record(&cells).map_err(err)
     }
 
-    fn finish(self) -> Result<String, RenderError> {
+    pub(super) fn finish(self) -> Result<String, RenderError> {
         let bytes = self.0.into_inner().map_err(err)?;
         String::from_utf8(bytes).map_err(err)
     }
@@ -138,10 +138,14 @@ pub fn pair_csv(report: &PairReport) -> Result<String, RenderError> {
     w.finish()
 }
 
-/// The explanations as one paragraph of sentences.
 fn reasons(c: &Change) -> String {
+    sentences(&c.reasons)
+}
+
+/// The explanations as one paragraph of sentences.
+pub(super) fn sentences(reasons: &[Reason]) -> String {
     let mut out = String::new();
-    for r in &c.reasons {
+    for r in reasons {
         let sentence = r.explanation.trim();
         if sentence.is_empty() {
             continue;

@@ -4,6 +4,8 @@
 //! Renderers only format: every number and verdict they show is a field of the model.
 
 mod batch;
+mod conform;
+mod conform_view;
 mod csv;
 mod html;
 mod json;
@@ -13,8 +15,10 @@ mod view;
 mod write;
 
 pub use batch::{policy_dir, write_policy, write_run, BatchError};
+pub use conform::{conform_csv, conform_json, CONFORM_COLUMNS};
 pub use csv::{neutralise, CSV_COLUMNS};
-pub use html::index_html;
+pub use html::{agency_html, conformance_html, index_html};
+pub use markdown::agency_markdown;
 pub use templates::escape_markdown;
 pub use view::{headline, subline, Page};
 pub use write::{write_atomic, write_atomic_parts, WriteError};

@@ -33,6 +33,12 @@ fn environment() -> Result<&'static Environment<'static>, String> {
             ("pair.html", include_str!("templates/pair.html")),
             ("index.html", include_str!("templates/index.html")),
             ("pair.md", include_str!("templates/pair.md")),
+            (
+                "conformance.html",
+                include_str!("templates/conformance.html"),
+            ),
+            ("agency.html", include_str!("templates/agency.html")),
+            ("agency.md", include_str!("templates/agency.md")),
         ] {
             env.add_template(name, source)
                 .map_err(|e| format!("built-in template {name}: {e:#}"))?;
@@ -161,7 +167,15 @@ mod tests {
 
     #[test]
     fn every_builtin_template_compiles() {
-        for name in ["style.css", "pair.html", "index.html", "pair.md"] {
+        for name in [
+            "style.css",
+            "pair.html",
+            "index.html",
+            "pair.md",
+            "conformance.html",
+            "agency.html",
+            "agency.md",
+        ] {
             let env = environment().unwrap();
             assert!(env.get_template(name).is_ok(), "{name}");
         }

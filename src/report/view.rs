@@ -207,7 +207,7 @@ fn side(c: &ClauseRef) -> SideView<'_> {
     }
 }
 
-fn redline(diff: &[WordEdit]) -> Vec<Run<'_>> {
+pub(super) fn redline(diff: &[WordEdit]) -> Vec<Run<'_>> {
     let mut runs: Vec<Run<'_>> = diff.iter().map(|e| run(e.op, &e.text)).collect();
     for i in 1..runs.len() {
         let (before, after) = runs.split_at_mut(i);
@@ -253,8 +253,18 @@ pub struct IndexView<'a> {
 pub struct PolicyView<'a> {
     pub title: &'a str,
     pub report: PolicyHead<'a>,
+    /// The conformance matrix of the policy's local policies, when it has any.
+    pub conformance: Option<ConformLink>,
     /// One entry per successive pair, in version order: `pairs[k]` leads from version k to k+1.
     pub pairs: Vec<PairLink<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConformLink {
+    /// Link to `conformance.html`, relative to `index.html`.
+    pub href: String,
+    /// "6 local policies checked; 3 weaker than the model somewhere".
+    pub headline: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -276,6 +286,17 @@ pub fn index_view(policies: &[PolicyReport]) -> IndexView<'_> {
                 title: p.title.as_deref(),
                 versions: &p.versions,
             },
+            conformance: p.conformance.as_ref().map(|c| {
+                let weaker = c.agencies.iter().filter(|a| a.counts.weakened > 0).count();
+                let n = c.agencies.len();
+                ConformLink {
+                    href: format!("{}/conformance.html", super::safe_name(&p.policy)),
+                    headline: format!(
+                        "{n} local {} checked against the model; {weaker} weaker than it somewhere",
+                        if n == 1 { "policy" } else { "policies" }
+                    ),
+                }
+            }),
             pairs: p
                 .pairs
                 .iter()

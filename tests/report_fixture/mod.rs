@@ -273,5 +273,6 @@ pub fn policy() -> PolicyReport {
             },
         ],
         pairs: vec![first, second],
+        conformance: None,
     }
 }
