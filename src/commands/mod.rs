@@ -5,7 +5,6 @@ mod amendments;
 mod check;
 mod run;
 mod single;
-mod table;
 mod train;
 
 pub use run::Shard;
