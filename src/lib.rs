@@ -26,6 +26,7 @@ pub mod score;
 pub mod segment;
 #[doc(hidden)]
 pub mod synth;
+pub mod table;
 
 use classify::{Classifier, Context, SentenceIndexes, Version, WordIndex};
 use ingest::{IngestError, PolicySource, VersionSource};

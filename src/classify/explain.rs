@@ -8,6 +8,10 @@ use super::rules::Finding;
 use super::weigh::{self, Evidence, Weights};
 use crate::model::{Direction, Reason, Verdict};
 
+/// The reason of a verdict on text that differs in no content word, where no rule read anything.
+const NO_CONTENT_CHANGE: &str = "No content word changed (only capitals, punctuation, spacing, word \
+                                 forms or small words such as 'the' and 'of'), so the force is unchanged.";
+
 /// A finding whose strength is closer to zero than this does not decide a verdict on its own.
 const DECISIVE: f64 = 0.25;
 
@@ -135,7 +139,7 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
         .calibrated(text)
         .then(|| weighed_reason(weights, &evidence, direction, p))
         .flatten();
-    let reasons = weighed
+    let mut reasons: Vec<Reason> = weighed
         .into_iter()
         .chain(findings.into_iter().map(|f| Reason {
             rule: f.rule.to_string(),
@@ -146,6 +150,14 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
             explanation: f.explanation,
         }))
         .collect();
+    // Text that visibly differs is never called unchanged without a word of why; here no rule read
+    // anything and no content word changed, which is the reason.
+    if reasons.is_empty() && changed == 0 && direction == Direction::Unchanged {
+        reasons.push(Reason {
+            explanation: NO_CONTENT_CHANGE.into(),
+            ..Reason::named("no-content-change", Direction::Unchanged)
+        });
+    }
     Verdict {
         direction,
         confidence,

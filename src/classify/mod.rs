@@ -516,6 +516,32 @@ mod tests {
 
     use super::*;
 
+    /// Texts that differ in no content word are unchanged and say why. Found by the `classify` fuzz
+    /// target: such a verdict used to carry no reason at all, an empty reasons cell for a row whose
+    /// text visibly changed.
+    #[test]
+    fn a_change_of_no_content_word_is_unchanged_with_a_reason() {
+        let classifier = Classifier::default();
+        for (old, new) in [
+            (
+                "Officers may require the driver to produce a driver's license.",
+                "Officers may require the driver to produce a driver license.",
+            ),
+            ("Staff shall log calls.", "staff shall log calls;"),
+            (
+                "Staff shall log calls, daily.",
+                "Staff shall log calls daily.",
+            ),
+            ("Staff shall log the calls.", "Staff shall log calls."),
+        ] {
+            let v = classifier.classify(Some(old), Some(new), &[], &Context::default());
+            assert_eq!(v.direction, Direction::Unchanged, "{old:?} -> {new:?}");
+            let rules: Vec<&str> = v.reasons.iter().map(|r| r.rule.as_str()).collect();
+            assert_eq!(rules, ["no-content-change"], "{old:?} -> {new:?}");
+            assert!(!v.reasons[0].explanation.is_empty());
+        }
+    }
+
     /// The shortcut for unchanged text must say what reading the text would say, for every clause of
     /// the sample corpus.
     #[test]

@@ -5,13 +5,13 @@
 //! run with the file, the row or line, and the problem; nothing is half-written. With `--expect COLUMN`
 //! the verdicts are also scored against the labels in that column (see [`policydiff::score`]).
 
-use super::table::{read_labels, read_table, Table};
 use super::{classifier, emit};
 use crate::cli::{ReadWith, TableFormat};
 use anyhow::{anyhow, Result};
-use policydiff::classify::{Classifier, Context};
+use policydiff::classify::Classifier;
 use policydiff::model::Verdict;
 use policydiff::score::Scorecard;
+use policydiff::table::{read_labels, read_table, Table};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
@@ -50,14 +50,7 @@ pub fn amendments(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
 }
 
 fn screen(classifier: &Classifier, t: &Table) -> Vec<Verdict> {
-    t.rows
-        .par_iter()
-        .map(|r| {
-            let old = r.get("old").filter(|s| !s.trim().is_empty());
-            let new = r.get("new").filter(|s| !s.trim().is_empty());
-            classifier.classify(old, new, &[], &Context::default())
-        })
-        .collect()
+    t.rows.par_iter().map(|r| r.verdict(classifier)).collect()
 }
 
 /// A cell a spreadsheet would run as a formula is prefixed with a quote mark.

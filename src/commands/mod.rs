@@ -6,7 +6,6 @@ mod check;
 mod conform;
 mod run;
 mod single;
-mod table;
 mod train;
 
 pub use run::Shard;

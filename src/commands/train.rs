@@ -5,7 +5,6 @@
 //! [`policydiff::classify::weigh::fit`]) learns how much each piece of evidence is worth on this kind
 //! of text. A bad table, a missing column or too few rated rows stops it with nothing written.
 
-use super::table::{read_labels, read_table, Table};
 use super::{classifier, emit};
 use anyhow::{bail, Result};
 use policydiff::classify::weigh::cues::is_flat;
@@ -14,6 +13,7 @@ use policydiff::classify::weigh::{argmax, Text, Weights, DIRECTIONS};
 use policydiff::classify::Context;
 use policydiff::model::{Reason, Verdict};
 use policydiff::score::Scorecard;
+use policydiff::table::{read_labels, read_table, Table};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

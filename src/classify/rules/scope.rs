@@ -340,7 +340,17 @@ pub fn leftovers(ev: &mut Ev<'_>) {
         // "..., and shall submit" leaves its subject to the sentence before: supplying or dropping
         // it is not a change of who is bound.
         let elided = |f: &Frame| !f.toks[f.subject.clone()].iter().any(|t| t.is_content());
-        if in_subject && slot.is_none() && (elided(ev.old) || elided(ev.new)) {
+        // Only an edit that stays inside the subjects is the subject supplied or dropped; one that
+        // runs on into the rest of the sentence rewrote more than who is bound.
+        let inside = |f: &Frame, r: &Range<usize>| {
+            r.is_empty() || (f.subject.start <= r.start && r.end <= f.subject.end)
+        };
+        if in_subject
+            && slot.is_none()
+            && (elided(ev.old) || elided(ev.new))
+            && inside(ev.old, &h.old)
+            && inside(ev.new, &h.new)
+        {
             for i in h.old.clone() {
                 ev.claim_old(i..i + 1);
             }
@@ -409,6 +419,21 @@ mod tests {
             want,
             "{del:?} -> {ins:?}"
         );
+    }
+
+    /// Found by the `classify` fuzz target: a sentence rewritten from its first word on, where one
+    /// version's subject has no content word, was taken whole as "the subject supplied or dropped" and
+    /// came back unchanged with full confidence and no reason at all.
+    #[test]
+    fn a_rewrite_past_an_elided_subject_is_not_taken_for_the_subject() {
+        let classifier = crate::classify::Classifier::default();
+        let (old, new) = (
+            "Tword:-furthers of this s",
+            "o not apply to a person who has previously been removed from the country.",
+        );
+        let v = classifier.classify(Some(old), Some(new), &[], &Default::default());
+        assert!(!v.reasons.is_empty(), "{v:?}");
+        assert!(v.confidence < 1.0, "{v:?}");
     }
 
     #[test]

@@ -1,10 +1,15 @@
 //! A labelled or unlabelled table of old/new clause texts (CSV, or YAML by extension) in; its rows,
-//! columns and, when asked, each row's expected direction out. Shared by `amendments` and `train`, so
-//! both refuse a bad table with the same words: the file, the row or line, and the problem.
+//! columns and, when asked, each row's expected direction out. Shared by the `amendments` and `train`
+//! commands, so both refuse a bad table with the same words: the file, the row or line, and the problem.
+//!
+//! Errors are the messages the user reads (`anyhow`, each naming the file first), not values to branch
+//! on: a bad table only ever stops the command. The module is in the library rather than beside the
+//! commands so that the fuzz targets read tables through the same code.
 
+use crate::classify::{Classifier, Context};
+use crate::model::{Direction, Verdict};
+use crate::score;
 use anyhow::{anyhow, bail, Context as _, Result};
-use policydiff::model::Direction;
-use policydiff::score;
 use std::path::Path;
 
 /// One row of the table: its columns in order, and where it sits in the file.
@@ -21,6 +26,14 @@ impl Row {
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
     }
+
+    /// The row's verdict as `policydiff amendments` gives it: a blank `old` or `new` is no clause, so
+    /// the row reads as a clause added or removed.
+    pub fn verdict(&self, classifier: &Classifier) -> Verdict {
+        let old = self.get("old").filter(|s| !s.trim().is_empty());
+        let new = self.get("new").filter(|s| !s.trim().is_empty());
+        classifier.classify(old, new, &[], &Context::default())
+    }
 }
 
 pub struct Table {
@@ -28,15 +41,21 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// Reads a table file; its extension says whether it is CSV or YAML.
 pub fn read_table(path: &Path) -> Result<Table> {
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("{}: cannot read the table", path.display()))?;
+    read_table_bytes(&bytes, path)
+}
+
+/// Reads a table from the bytes of a file; `path` names it in errors and its extension gives the format.
+pub fn read_table_bytes(bytes: &[u8], path: &Path) -> Result<Table> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("{}: cannot read the table", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = 1 + bytes[..e.valid_up_to()]
             .iter()
             .filter(|b| **b == b'\n')
             .count();
@@ -49,8 +68,8 @@ pub fn read_table(path: &Path) -> Result<Table> {
         bail!("{}: the table is empty", path.display());
     }
     let table = match ext.as_str() {
-        "csv" => read_csv(&text, path)?,
-        "yaml" | "yml" => read_yaml(&text, path)?,
+        "csv" => read_csv(text, path)?,
+        "yaml" | "yml" => read_yaml(text, path)?,
         _ => bail!(
             "{}: cannot tell the table's format from its name; use a .csv, .yaml or .yml file",
             path.display()
@@ -123,7 +142,7 @@ fn csv_problem(e: &csv::Error) -> String {
 
 fn read_yaml(text: &str, path: &Path) -> Result<Table> {
     let rows: Vec<serde_yaml::Mapping> = serde_yaml::from_str(text).map_err(|e| {
-        let (line, column, message) = policydiff::ingest::yaml_error_parts(&e);
+        let (line, column, message) = crate::ingest::yaml_error_parts(&e);
         anyhow!(
             "{}:{line}:{column}: expected a list of rows, each a mapping with `old` and `new`: {message}",
             path.display()
