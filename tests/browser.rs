@@ -219,8 +219,9 @@ fn conformance_pages_render_in_a_real_browser() {
         .filter(|a| weakened(a) == most)
         .map(|a| a["agency"].as_str().unwrap())
         .collect();
-    assert_eq!(first.len(), 1, "one agency is the most weakened: {first:?}");
-    let most_weakened = first[0];
+    // Agencies tied for the most weakened clauses may come in any order among themselves, but all of
+    // them before every other agency.
+    let most_weakened = first;
 
     for (page, name) in [
         (dir.join("conformance.html"), "matrix"),
@@ -259,11 +260,11 @@ fn conformance_pages_render_in_a_real_browser() {
             };
             for a in agencies {
                 let other = a["agency"].as_str().unwrap();
-                if other != most_weakened {
-                    assert!(
-                        at(most_weakened) < at(other),
-                        "{most_weakened} is not listed before {other}"
-                    );
+                if most_weakened.contains(&other) {
+                    continue;
+                }
+                for m in &most_weakened {
+                    assert!(at(m) < at(other), "{m} is not listed before {other}");
                 }
             }
             assert!(dom.contains("class=\"matrix\""), "the page kept its table");

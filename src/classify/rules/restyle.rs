@@ -210,38 +210,48 @@ pub fn apply(ev: &mut Ev<'_>) {
                 continue;
             }
         }
-        // A pronoun replaced by the noun it stands for ("him or her" -> "the suspect").
-        if open_old.iter().all(|&k| is_pronoun(ev.old, k))
-            && h.old.clone().any(|k| is_pronoun(ev.old, k))
-            && {
-                // The noun may stand earlier in the clause than this sentence or piece does.
-                let clause = ev.around.clauses.0;
-                let context = context.get_or_insert_with(|| {
-                    let mut c: Vec<String> = kept_words(old_frame, &ev.del)
+        // A pronoun replaced by the noun it stands for ("him or her" -> "the suspect"), or a noun by
+        // its pronoun ("justified the stop" -> "justified it"): one side is only pronouns, and the
+        // other side's words name something the clause already names.
+        let all_pronouns = |f: &Frame, open: &[usize], r: std::ops::Range<usize>| {
+            open.iter().all(|&k| is_pronoun(f, k)) && r.clone().any(|k| is_pronoun(f, k))
+        };
+        let named = if all_pronouns(ev.old, &open_old, h.old.clone()) {
+            Some((new_frame, &open_new))
+        } else if all_pronouns(ev.new, &open_new, h.new.clone()) {
+            Some((old_frame, &open_old))
+        } else {
+            None
+        };
+        if let Some((f, open)) = named {
+            // The noun may stand earlier in the clause than this sentence or piece does.
+            let clause = ev.around.clauses.0;
+            let context = context.get_or_insert_with(|| {
+                let mut c: Vec<String> = kept_words(old_frame, &ev.del)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+                c.extend(
+                    kept_words(new_frame, &ev.ins)
                         .into_iter()
-                        .map(str::to_string)
-                        .collect();
-                    c.extend(
-                        kept_words(new_frame, &ev.ins)
-                            .into_iter()
-                            .map(str::to_string),
-                    );
-                    c.extend(
-                        tokenize(clause)
-                            .into_iter()
-                            .filter(|t| t.word)
-                            .map(|t| t.norm.to_string()),
-                    );
-                    c
-                });
-                open_new
-                    .iter()
-                    .all(|&k| context.iter().any(|c| *c == new_frame.toks[k].norm))
+                        .map(str::to_string),
+                );
+                c.extend(
+                    tokenize(clause)
+                        .into_iter()
+                        .filter(|t| t.word)
+                        .map(|t| t.norm.to_string()),
+                );
+                c
+            });
+            if open
+                .iter()
+                .all(|&k| context.iter().any(|c| *c == f.toks[k].norm))
+            {
+                ev.claim_old(h.old.clone());
+                ev.claim_new(h.new.clone());
+                pronoun.push(quotes(ev));
             }
-        {
-            ev.claim_old(h.old.clone());
-            ev.claim_new(h.new.clone());
-            pronoun.push(quotes(ev));
         }
     }
     acronyms(ev);
@@ -277,7 +287,7 @@ pub fn apply(ev: &mut Ev<'_>) {
                 "gender-neutral",
                 0.0,
                 0.9,
-                format!("'{d}' became '{i}': a gender-neutral rewrite with the same meaning."),
+                format!("'{d}' became '{i}': the same person or thing named another way (a pronoun for its noun), so the meaning is the same."),
             )
             .quoting(Some(d), Some(i)),
         );

@@ -262,6 +262,19 @@ pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool) -> 
     };
     let universal = |c: &Cue| matches!(c, Cue::Universal);
     let restrictive = |c: &Cue| matches!(c, Cue::Restrictive);
+    // "any" -> "every": one word of all for another.
+    let only_universal = |t: &[Tok]| {
+        let hits = lex.cues().scan(t);
+        let words: Vec<usize> = (0..t.len()).filter(|&i| t[i].word).collect();
+        !words.is_empty()
+            && words.iter().all(|&i| {
+                hits.iter()
+                    .any(|h| (h.start..h.end).contains(&i) && h.cues.iter().any(universal))
+            })
+    };
+    if only_universal(del) && only_universal(ins) {
+        return 0;
+    }
     let q = count(ins, &universal) - count(del, &universal) + count(del, &restrictive)
         - count(ins, &restrictive);
     if q != 0 {
@@ -447,6 +460,7 @@ mod tests {
         case("all", "a majority of the", -1);
         case("", "imminent", -1);
         case("knowingly", "", 1);
+        case("any", "every", 0);
         let lex = Lexicon::builtin();
         let t = tokenize;
         assert_eq!(
