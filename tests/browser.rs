@@ -23,6 +23,20 @@ fn chromium() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
+/// The browser, or None after saying the test is skipped; under CI a missing browser is a failure,
+/// since `.ci/run` installs it.
+fn chromium_or_skip() -> Option<PathBuf> {
+    let browser = chromium();
+    if browser.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but chromium is not installed; .ci/run installs it"
+        );
+        eprintln!("skipped: chromium is not installed");
+    }
+    browser
+}
+
 /// Runs the browser on `url` with `args`, killing it if it hangs.
 fn browse(browser: &Path, profile: &Path, args: &[String], url: &str) -> Output {
     let mut child = Process::new(browser)
@@ -93,12 +107,7 @@ fn policydiff(args: &[&std::ffi::OsStr]) -> Vec<u8> {
 
 #[test]
 fn report_renders_and_prints_in_a_real_browser() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but chromium is not installed; .ci/run installs it"
-        );
-        eprintln!("skipped: chromium is not installed");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -187,12 +196,7 @@ fn report_renders_and_prints_in_a_real_browser() {
 /// carries its headline.
 #[test]
 fn conformance_pages_render_in_a_real_browser() {
-    let Some(browser) = chromium() else {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "CI=true but chromium is not installed; .ci/run installs it"
-        );
-        eprintln!("skipped: chromium is not installed");
+    let Some(browser) = chromium_or_skip() else {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();

@@ -30,6 +30,7 @@ fn environment() -> Result<&'static Environment<'static>, String> {
         env.set_formatter(format_value);
         for (name, source) in [
             ("style.css", include_str!("templates/style.css")),
+            ("page.html", include_str!("templates/page.html")),
             ("pair.html", include_str!("templates/pair.html")),
             ("index.html", include_str!("templates/index.html")),
             ("pair.md", include_str!("templates/pair.md")),
