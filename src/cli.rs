@@ -75,6 +75,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Check only shard K of N of the local files (for example 2/8): sorted by name and dealt
+        /// round-robin, so a thousand agencies can be spread over machines.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<crate::commands::Shard>,
         #[command(flatten)]
         read: ReadWith,
     },

@@ -510,12 +510,61 @@ fn a_sentence_rebuilt_from_the_same_words_is_unchanged() {
         Unchanged,
         "reordered",
     );
+    // A participle turned into a relative clause, with its auxiliary.
+    case(
+        "Inspectors shall keep each permit signed by the fire marshal.",
+        "Inspectors shall keep each permit that the fire marshal has signed.",
+        Unchanged,
+        "reordered",
+    );
+    // A noun of an event turned into a clause that names again a party the sentence names.
+    case(
+        "The clerk shall tell the tenant the reason for the delay.",
+        "The clerk shall tell the tenant why the tenant was delayed.",
+        Unchanged,
+        "reordered",
+    );
     // A pronoun spelt out as the noun it stands for, named earlier in the clause.
     case(
         "A member may resign at any time, and the club shall not fine him or her for doing so.",
         "A member may resign at any time, and the club shall not fine the member for doing so.",
         Unchanged,
         "gender-neutral",
+    );
+}
+
+#[test]
+fn phrases_of_one_meaning_are_no_change() {
+    for (old, new) in [
+        (
+            "Any person may ask the library for a copy of the rules.",
+            "Anyone may ask the library for a copy of the rules.",
+        ),
+        (
+            "Wardens shall not fine any person who reports a spill.",
+            "Wardens shall not fine anybody who reports a spill.",
+        ),
+        (
+            "Staff shall not promise a refund in order to end a complaint.",
+            "Staff shall not promise a refund to end a complaint.",
+        ),
+        (
+            "Each ranger shall carry a radio.",
+            "Every ranger shall carry a radio.",
+        ),
+        (
+            "A coach who breaks this code shall be subject to suspension.",
+            "A coach who breaks this code is subject to suspension.",
+        ),
+    ] {
+        case(old, new, Unchanged, "");
+    }
+    // The same liability made possible only is a real change.
+    case(
+        "A coach who breaks this code is subject to suspension.",
+        "A coach who breaks this code may be subject to suspension.",
+        Weakened,
+        "",
     );
 }
 

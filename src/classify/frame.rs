@@ -178,7 +178,7 @@ fn is_comma(t: Option<&Tok>) -> bool {
 
 /// Parses one sentence.
 pub fn parse(text: &str, lex: &Lexicon) -> Frame {
-    let toks = tokenize(text);
+    let toks = super::same_meaning::canonical(tokenize(text), lex);
     let hits = lex.cues().scan(&toks);
     let will = lex.spec().will;
     let n = toks.len();

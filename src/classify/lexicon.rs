@@ -8,6 +8,7 @@
 use super::text::{tokenize, Tok};
 use super::weigh::cues::{self, Cues};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use compact_str::CompactString;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -150,6 +151,9 @@ pub struct Numbers {
 pub struct Restyle {
     pub pronouns: Vec<String>,
     pub reference_words: Vec<String>,
+    /// Groups of phrases that say the same thing ("any person", "anyone"); each is read as the
+    /// group's first phrase before any rule looks at the sentence.
+    pub same_meaning: Vec<Vec<String>>,
 }
 
 /// The lexicon as written in YAML. Every key is optional in a user file.
@@ -370,9 +374,14 @@ struct Compiled {
     cues: Matcher<Cue>,
     parties: Matcher<PartyCue>,
     powers: Matcher<PowerCue>,
+    /// Each `same_meaning` phrase with the words of its group's first phrase.
+    same_meaning: Matcher<Canonical>,
     cue_groups: Cues,
     source: String,
 }
+
+/// The words a phrase is read as (see [`Restyle::same_meaning`]).
+pub type Canonical = Arc<[CompactString]>;
 
 impl Lexicon {
     /// The built-in lexicon.
@@ -461,6 +470,7 @@ impl Lexicon {
                 cues,
                 parties: Matcher::build(party),
                 powers: Matcher::build(powers),
+                same_meaning: Matcher::build(same_meaning_entries(&spec.restyle.same_meaning)),
                 cue_groups: Cues::build(&cues::group_lists(&spec)),
                 spec,
                 source,
@@ -497,6 +507,11 @@ impl Lexicon {
 
     pub fn powers(&self) -> &Matcher<PowerCue> {
         &self.inner.powers
+    }
+
+    /// Phrases to read as another phrase of the same meaning.
+    pub fn same_meaning(&self) -> &Matcher<Canonical> {
+        &self.inner.same_meaning
     }
 }
 
@@ -586,6 +601,34 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     add(&spec.restyle.pronouns, Cue::Pronoun, &mut e);
     add(&spec.restyle.reference_words, Cue::Reference, &mut e);
     e
+}
+
+/// Every phrase of a group but its first, mapped to the first one's words. A phrase listed in two
+/// groups keeps the first group's reading, so the result does not depend on matching order.
+fn same_meaning_entries(groups: &[Vec<String>]) -> Vec<(String, Canonical)> {
+    let mut out: Vec<(String, Canonical)> = Vec::new();
+    for group in groups {
+        let Some((first, rest)) = group.split_first() else {
+            continue;
+        };
+        let words: Canonical = tokenize(first)
+            .into_iter()
+            .filter(|t| t.word)
+            .map(|t| t.norm)
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        for phrase in rest {
+            let key = normalise_phrase(phrase);
+            if key != normalise_phrase(first)
+                && !out.iter().any(|(p, _)| normalise_phrase(p) == key)
+            {
+                out.push((phrase.clone(), words.clone()));
+            }
+        }
+    }
+    out
 }
 
 fn yaml_error(e: serde_yaml::Error, path: &Path) -> LexiconError {

@@ -18,6 +18,7 @@ mod moved;
 pub mod numbers;
 pub mod pieces;
 pub mod rules;
+mod same_meaning;
 pub mod text;
 pub mod weigh;
 

@@ -5,7 +5,7 @@
 //! Every local file is read and checked before anything is written, so a missing, unreadable or
 //! unrelated file stops the command with one line naming it and nothing written.
 
-use super::{classifier, emit};
+use super::{classifier, emit, Shard};
 use crate::cli::{ConformFailOn, ReadWith, TableFormat};
 use anyhow::{bail, Result};
 use policydiff::conform::conform_policy;
@@ -19,6 +19,8 @@ pub struct Options<'a> {
     pub fail_on: ConformFailOn,
     pub format: TableFormat,
     pub output: Option<&'a Path>,
+    /// Check only this slice of the local files.
+    pub shard: Option<Shard>,
     pub read: &'a ReadWith,
 }
 
@@ -30,6 +32,21 @@ pub fn conform(local: &[std::path::PathBuf], model: &Path, opts: &Options<'_>) -
         );
     }
     let src = ingest::load_policy(model)?;
+    let mut local = local.to_vec();
+    if let Some(shard) = opts.shard {
+        // Dealt by file name, not by the order the shell or the user gave, so that every shard of
+        // one batch sees the same deal.
+        local.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        local.dedup();
+        local = shard.select(local);
+        // More shards than files leaves some empty; in an array job that is not an error.
+        if local.is_empty() {
+            eprintln!(
+                "policydiff: shard {}/{} has no local files (fewer files than shards)",
+                shard.index, shard.count
+            );
+        }
+    }
     let locals: Vec<ingest::LocalFile> = local
         .iter()
         .map(|p| ingest::LocalFile::named(&src, p.clone()))

@@ -51,6 +51,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             fail_on,
             format,
             output,
+            shard,
             read,
         } => conform::conform(
             &local,
@@ -59,6 +60,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                 fail_on,
                 format,
                 output: output.as_deref(),
+                shard,
                 read: &read,
             },
         ),

@@ -49,7 +49,7 @@ impl FromStr for Shard {
 }
 
 impl Shard {
-    fn select<T>(self, items: Vec<T>) -> Vec<T> {
+    pub(super) fn select<T>(self, items: Vec<T>) -> Vec<T> {
         items
             .into_iter()
             .enumerate()

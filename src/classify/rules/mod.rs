@@ -206,7 +206,9 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon, around: Aro
         return ev;
     }
     if old.definition.is_some() || new.definition.is_some() {
-        // Definitions are judged with the documents' other clauses (see `definition`).
+        // Definitions are judged with the documents' other clauses (see `definition`); one rebuilt
+        // from the same words ("signed by a judge" -> "that a judge has signed") is read here first.
+        restyle::restructured(&mut ev);
         return ev;
     }
     // Prose that binds no one ("Model policy adopted in 2016"): wording changes carry no force.
