@@ -534,6 +534,40 @@ fn a_sentence_rebuilt_from_the_same_words_is_unchanged() {
 }
 
 #[test]
+fn a_time_counted_from_an_event_is_a_deadline() {
+    case(
+        "Camera footage of the lobby shall be erased sixty days after recording.",
+        "Camera footage of the lobby shall be erased fourteen days after recording.",
+        Strengthened,
+        "number-tightened",
+    );
+    case(
+        "A child left at the centre shall be handed to a guardian, and in no case later than two hours after closing.",
+        "A child left at the centre shall be handed to a guardian, and in no case later than five hours after closing.",
+        Weakened,
+        "number-loosened",
+    );
+}
+
+#[test]
+fn lists_of_excepted_cases_and_added_alternatives() {
+    // "and" in a list of excepted cases joins cases: one fewer case excepted binds more.
+    case(
+        "Every grant shall be announced publicly, except (a) grants to schools, (b) grants under $500, and (c) grants the mayor calls confidential.",
+        "Every grant shall be announced publicly, except (a) grants to schools and (b) grants under $500.",
+        Strengthened,
+        "",
+    );
+    // An approver added as a second way through an exception opens it; it raises no bar.
+    case(
+        "Wardens shall not close the trail unless the park doctor asks for it on safety grounds.",
+        "Wardens shall not close the trail unless the park doctor asks for it on safety grounds or a supervisor finds a risk of fire.",
+        Weakened,
+        "",
+    );
+}
+
+#[test]
 fn phrases_of_one_meaning_are_no_change() {
     for (old, new) in [
         (

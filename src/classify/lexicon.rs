@@ -139,6 +139,8 @@ pub struct Numbers {
     pub frequency: Vec<String>,
     pub reach: Vec<String>,
     pub threshold: Vec<String>,
+    pub after_event: Vec<String>,
+    pub duration: Vec<String>,
     pub vague_time: BTreeMap<String, f64>,
     pub fixed_deadline_rank: f64,
     pub named_deadlines: BTreeMap<String, f64>,
@@ -169,6 +171,7 @@ pub struct Spec {
     pub intrusive_powers: Intrusive,
     pub protective_acts: Protective,
     pub exceptions: Vec<String>,
+    pub case_exceptions: Vec<String>,
     pub gates: Vec<String>,
     pub conditions: Vec<String>,
     pub hedges: Vec<String>,
@@ -207,6 +210,10 @@ pub enum NumCue {
     /// A distance or extent ("within 300 feet"), when no unit of time follows.
     Reach,
     Threshold,
+    /// After a time: the time counts from an event ("deleted thirty days after capture").
+    AfterEvent,
+    /// Before a time: how long something lasts ("kept for three years"), never a deadline.
+    Duration,
 }
 
 /// What a matched phrase means. One phrase may mean several things; the list is in precedence order.
@@ -562,6 +569,8 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
     add(&n.frequency, Cue::Number(NumCue::Frequency), &mut e);
     add(&n.reach, Cue::Number(NumCue::Reach), &mut e);
     add(&n.threshold, Cue::Number(NumCue::Threshold), &mut e);
+    add(&n.after_event, Cue::Number(NumCue::AfterEvent), &mut e);
+    add(&n.duration, Cue::Number(NumCue::Duration), &mut e);
     for (u, m) in &n.units {
         e.push((u.clone(), Cue::Unit(*m)));
     }

@@ -322,6 +322,7 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
         // The cue is the nearest number cue in the three words before the number.
         let mut kind = Kind::Plain;
         let mut reach = false;
+        let mut blocked = false;
         let mut start = s;
         for back in 1..=4 {
             let Some(k) = s.checked_sub(back) else { break };
@@ -342,11 +343,25 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                         // "every site that disturbs one acre": "every" quantifies, it sets no interval.
                         NumCue::Frequency => break,
                         NumCue::Threshold | NumCue::Reach => Kind::Threshold,
+                        // "kept for three years", "released after four hours": not a deadline.
+                        NumCue::Duration | NumCue::AfterEvent => {
+                            blocked = true;
+                            break;
+                        }
                     };
                     start = h.start;
                 }
                 break;
             }
+        }
+        // "deleted thirty days after capture": a time counted from an event, with no cue before it,
+        // is when the act is due.
+        if kind == Kind::Plain
+            && !blocked
+            && unit.is_some()
+            && cue_at(&|c| matches!(c, Cue::Number(NumCue::AfterEvent)), end).is_some()
+        {
+            kind = Kind::Deadline;
         }
         if per && unit.is_some() {
             kind = Kind::Frequency;
@@ -457,6 +472,21 @@ mod tests {
     fn reads_typed_quantities() {
         case("within seventy-two (72) hours", Kind::Deadline, 72.0 * 60.0);
         case("no later than 72 hours after", Kind::Deadline, 72.0 * 60.0);
+        case(
+            "shall be deleted thirty days after capture",
+            Kind::Deadline,
+            30.0 * 1440.0,
+        );
+        case(
+            "in no case later than four hours after",
+            Kind::Deadline,
+            4.0 * 60.0,
+        );
+        case(
+            "shall retain it for three years after",
+            Kind::Plain,
+            3.0 * 525600.0,
+        );
         case("all property within 300 feet of", Kind::Threshold, 300.0);
         case(
             "within three (3) business days",

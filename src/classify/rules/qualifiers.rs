@@ -255,6 +255,25 @@ fn ladders(ev: &mut Ev<'_>) {
         if s == 0.0 {
             continue;
         }
+        // A rung that comes or goes with a whole alternative ("... or the shift supervisor finds a
+        // risk") where the other side had no rung: the alternative adds or removes a way through,
+        // which the scope rules read; it sets no bar of its own.
+        let alone_in_alternative = |r: &Option<RungHit>, old_side: bool| {
+            r.as_ref().is_some_and(|r| {
+                ev.hunks.iter().any(|h| {
+                    let (range, toks) = if old_side {
+                        (&h.old, &old.toks)
+                    } else {
+                        (&h.new, &new.toks)
+                    };
+                    range.contains(&r.3) && toks.get(range.start).is_some_and(|t| t.norm == "or")
+                })
+            })
+        };
+        if (eo < 0 && alone_in_alternative(&b, false)) || (en < 0 && alone_in_alternative(&a, true))
+        {
+            continue;
+        }
         // A higher bar inside a condition that triggers a duty means the duty fires less often.
         let at = b.as_ref().map(|r| r.3);
         let in_condition = at

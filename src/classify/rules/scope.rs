@@ -339,17 +339,23 @@ pub fn leftovers(ev: &mut Ev<'_>) {
             .filter_map(|i| ev.new.toks.get(i).cloned())
             .collect();
         // Where the edit sits in the new sentence (or, for a pure deletion, the old one).
-        let (slot, in_subject) = if !h.new.is_empty() {
-            (
-                ev.new.slot_at(h.new.start).map(|s| s.kind),
-                ev.new.subject.contains(&h.new.start),
-            )
+        let (frame, at) = if !h.new.is_empty() {
+            (ev.new, h.new.start)
         } else {
-            (
-                ev.old.slot_at(h.old.start).map(|s| s.kind),
-                ev.old.subject.contains(&h.old.start),
-            )
+            (ev.old, h.old.start)
         };
+        let slot = frame.slot_at(at).map(|s| s.kind);
+        let in_subject = frame.subject.contains(&at);
+        // In a list of excepted cases "and" adds a case; elsewhere in a slot it adds a requirement.
+        let requirements = frame.slot_at(at).is_some_and(|s| {
+            let trigger = frame.toks[s.trigger.clone()]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            !(s.kind == SlotKind::Exception
+                && ev.lex.spec().case_exceptions.iter().any(|c| *c == trigger))
+        });
         // "..., and shall submit" leaves its subject to the sentence before: supplying or dropping
         // it is not a change of who is bound.
         let elided = |f: &Frame| !f.toks[f.subject.clone()].iter().any(|t| t.is_content());
@@ -372,7 +378,7 @@ pub fn leftovers(ev: &mut Ev<'_>) {
             }
             continue;
         }
-        let b = widening_in(&del, &ins, ev.lex, slot.is_some());
+        let b = widening_in(&del, &ins, ev.lex, requirements);
         if b == 0 {
             continue;
         }
