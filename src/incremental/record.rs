@@ -154,7 +154,10 @@ pub fn is_output_name(name: &str) -> bool {
         Component::Normal(s) => s.to_str().is_some_and(|s| s != RECORD_FILE),
         _ => false,
     };
+    // Every file `run` writes has an extension; a bare name could be a folder.
     !name.contains('\\')
+        && !name.ends_with('/')
+        && Path::new(name).extension().is_some()
         && match parts.as_slice() {
             [file] => plain(file),
             [dir, file] => *dir == Component::Normal("local".as_ref()) && plain(file),

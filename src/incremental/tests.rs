@@ -24,6 +24,8 @@ fn only_names_run_writes_may_be_deleted() {
         "..\\x",
         RECORD_FILE,
         "local/",
+        "local",
+        "local/ashford",
     ] {
         assert!(!is_output_name(bad), "{bad}");
     }
@@ -58,4 +60,43 @@ fn a_record_that_cannot_be_trusted_says_why() {
     assert!(why.contains("format"), "{why}");
     let why = record_in(dir.path(), &good("p", "../../x", FORMAT)).unwrap_err();
     assert!(why.contains("cannot have written"), "{why}");
+}
+
+fn document(label: &str, text: &str) -> crate::model::Document {
+    crate::model::Document {
+        policy: "p".into(),
+        label: label.into(),
+        date: Some("2024-01-02".into()),
+        status: crate::model::Status::Adopted,
+        source_path: format!("{label}.md"),
+        clauses: crate::segment::segment(text),
+        warnings: Vec::new(),
+    }
+}
+
+/// Reuse rests on this: a report read back from its JSON is the report that was written, every
+/// confidence and similarity to the last bit, so what is rebuilt from it matches a full run.
+#[test]
+fn stored_reports_read_back_exactly() {
+    use crate::model::{ConformReport, PairReport, SCHEMA};
+    let texts = crate::synth::policy_versions(7, 40, 2);
+    let (a, b) = (document("v1", &texts[0]), document("v2", &texts[1]));
+    let cls = crate::classify::Classifier::new(crate::classify::Lexicon::builtin());
+    let pair = crate::compare(&a, &b, &cls, Some("officers"));
+    assert!(pair.changes.iter().any(|c| c.confidence.fract() != 0.0));
+    let json = crate::report::render(&pair, crate::report::Format::Json).unwrap();
+    assert_eq!(serde_json::from_str::<PairReport>(&json).unwrap(), pair);
+
+    let agency = crate::conform::conform_document(&a, &b, &cls, None).unwrap();
+    let conformance = ConformReport {
+        schema: SCHEMA,
+        policy: "p".into(),
+        title: Some("P".into()),
+        agencies: vec![agency],
+    };
+    let json = crate::report::conform_json(&conformance).unwrap();
+    assert_eq!(
+        serde_json::from_str::<ConformReport>(&json).unwrap(),
+        conformance
+    );
 }
