@@ -139,22 +139,51 @@ fn every_edit_gives_the_outputs_of_a_full_run_and_recomputes_only_what_changed()
         inode(&c.root.join("inc/body-worn-cameras/v1-2019__v2-2021.html"))
     );
 
+    // A new draft of a model with local policies: the agencies answer to the latest adopted
+    // version, which did not change, so their reports are reused too.
+    let conformance = c
+        .root
+        .join("inc/fair-and-impartial-policing/conformance.csv");
+    #[cfg(unix)]
+    let before = inode(&conformance);
+    let draft = fs::read_to_string(fip.join("2025-draft.txt")).unwrap();
+    fs::write(
+        fip.join("2026-draft.txt"),
+        draft.replacen("shall", "may", 1),
+    )
+    .unwrap();
+    let manifest = fs::read_to_string(fip.join("policy.yaml")).unwrap();
+    fs::write(
+        fip.join("policy.yaml"),
+        manifest + "  - {file: 2026-draft.txt, label: \"2026\", status: draft}\n",
+    )
+    .unwrap();
+    assert_eq!(c.step("draft of a model added"), (1, 6));
+    #[cfg(unix)]
+    assert_eq!(before, inode(&conformance));
+
+    // An edited local policy: no comparison, but the conformance reports.
+    edit(&fip.join("local/ashford.txt"), "shall", "should");
+    assert_eq!(c.step("local policy edited"), (0, 7));
+    #[cfg(unix)]
+    assert_ne!(before, inode(&conformance));
+
     // An edited version: both of its comparisons, and the conformance reports of the agencies that
     // answer to it (the latest adopted version, 2024).
     edit(&fip.join("2024-revision.txt"), "shall", "should");
-    assert_eq!(c.step("version edited"), (2, 4));
+    assert_eq!(c.step("version edited"), (2, 5));
 
     // The manifest's facts reach the reports too: a new date for one version.
     edit(&fip.join("policy.yaml"), "2016-06-01", "2016-06-02");
-    assert_eq!(c.step("manifest edited"), (1, 5));
+    assert_eq!(c.step("manifest edited"), (1, 6));
 
     // The lexicon reaches every verdict.
     fs::write(c.root.join("lexicon.yaml"), "will: future\n").unwrap();
-    assert_eq!(c.step("lexicon edited"), (6, 0));
+    assert_eq!(c.step("lexicon edited"), (7, 0));
 
     // A version deleted from the middle: one new comparison; the two old ones' files go.
     fs::remove_file(cams.join("v2-2021.txt")).unwrap();
-    assert_eq!(c.step("version deleted"), (1, 4));
+    assert_eq!(c.step("version deleted"), (1, 5));
     assert!(!c
         .root
         .join("inc/body-worn-cameras/v1-2019__v2-2021.json")
