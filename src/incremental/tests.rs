@@ -100,3 +100,41 @@ fn stored_reports_read_back_exactly() {
         conformance
     );
 }
+
+/// The keys of a policy folder holding `files` (name, text), read with program `program`.
+fn keys_of(dir: &std::path::Path, files: &[(&str, &str)], program: &str) -> super::Keys {
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let src = crate::ingest::load_policy(dir).unwrap();
+    let settings = super::Settings::read(program, None, None).unwrap();
+    super::Keys::read(&src, &settings, &[]).unwrap()
+}
+
+#[test]
+fn keys_change_with_their_inputs_and_only_with_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("p");
+    std::fs::create_dir(&dir).unwrap();
+    let one = [("v1.txt", "1. Officers shall record stops.\n")];
+    let two = [("v2.txt", "1. Officers should record stops.\n")];
+    let three = [("v3.txt", "1. Officers may record stops.\n")];
+    let first = keys_of(&dir, &[one[0], two[0]], "a");
+    assert_eq!(first.pairs.len(), 1);
+    assert_eq!(first.conformance, None);
+    assert_eq!(keys_of(&dir, &[], "a"), first, "keys are stable");
+
+    // A new version: the earlier comparison keeps its key, the policy's changes.
+    let added = keys_of(&dir, &three, "a");
+    assert_eq!(added.pairs[0], first.pairs[0]);
+    assert_ne!(added.policy, first.policy);
+
+    // Edited content: the comparisons it is part of change, no other.
+    let edited = keys_of(&dir, &[("v3.txt", "1. Officers must record stops.\n")], "a");
+    assert_eq!(edited.pairs[0], added.pairs[0]);
+    assert_ne!(edited.pairs[1], added.pairs[1]);
+
+    // Another build of the program: everything.
+    let rebuilt = keys_of(&dir, &[], "b");
+    assert!(rebuilt.pairs.iter().zip(&edited.pairs).all(|(a, b)| a != b));
+}
