@@ -4,6 +4,7 @@
 //! cannot be trusted is named in a warning and recomputed; `--full` ignores the record.
 
 mod common;
+mod ingest_fixtures;
 
 use assert_cmd::Command;
 use std::fs;
@@ -258,4 +259,25 @@ fn full_ignores_the_record() {
     assert!(!stderr.contains("warning"), "{stderr}");
     let (_, reused, _) = c.run("inc", &[]);
     assert_eq!(reused, 5, "--full writes a good record");
+}
+
+#[test]
+fn a_reused_policy_repeats_what_reading_its_files_warned_about() {
+    use ingest_fixtures::{docx_from_text, DocxOptions};
+    let c = Corpus::new();
+    let cams = c.versions().join("body-worn-cameras");
+    let text = fs::read_to_string(cams.join("v3-2023.txt")).unwrap();
+    let docx = docx_from_text(
+        &text,
+        DocxOptions {
+            tracked_change: true,
+        },
+    );
+    fs::write(cams.join("v4-2025.docx"), docx).unwrap();
+    let warning = "v4-2025.docx: tracked changes";
+    let (_, _, first) = c.run("inc", &[]);
+    assert!(first.contains(warning), "{first}");
+    let (recomputed, _, second) = c.run("inc", &[]);
+    assert_eq!(recomputed, 0);
+    assert!(second.contains(warning), "not repeated: {second}");
 }
