@@ -3,6 +3,10 @@
 //!
 //! Every policy is read and analysed before anything is written, so bad input anywhere stops the run
 //! with nothing written; each file is then written atomically.
+//!
+//! Runs are incremental: what the record of an earlier run into the same folder shows to be made from
+//! unchanged inputs is reused rather than recomputed (see [`policydiff::incremental`]; `--full` skips
+//! it). This file only threads the record through; the mechanism lives there.
 
 use super::classifier;
 use crate::cli::ReadWith;
@@ -163,7 +167,9 @@ fn analyse(
     let lexicon = src.lexicon.as_deref().or(default_read.lexicon.as_deref());
     let weights = src.weights.as_deref().or(default_read.weights.as_deref());
     let locals = ingest::local_policies(&src)?;
-    let plan = ctx.plan(&src, lexicon, weights, &locals, &warn)?;
+    let plan = ctx
+        .plan(&src, lexicon, weights, &locals, &warn)
+        .with_context(|| format!("inputs of policy {}", dir.display()))?;
     if let Some(done) = plan.reuse_all(&src) {
         // What reading its files warned about is still true of them.
         done.recorded_warnings().for_each(warn);

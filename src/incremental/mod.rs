@@ -5,8 +5,8 @@
 //! - A comparison whose inputs (both versions' contents and manifest facts, the lexicon and weights in
 //!   force, the program build: see [`key`]) are unchanged is not recomputed: its stored JSON report is
 //!   read back, and its files are not rewritten.
-//! - A policy whose every input is unchanged is not read at all: its record holds what the run-wide
-//!   files need besides the stored comparisons.
+//! - A policy whose every input is unchanged is not segmented or analysed at all (its files are only
+//!   hashed): its record holds what the run-wide files need besides the stored comparisons.
 //! - A policy with any change is read again for its clause histories (cheap next to comparing), and
 //!   its `history.csv` is rewritten; its conformance reports are reused when neither the versions its
 //!   agencies answer to nor the local files changed.

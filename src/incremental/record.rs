@@ -6,7 +6,7 @@
 //! so nothing is kept twice; the record's hash of that file proves it is the one this program wrote.
 //! The record also keeps what a reused policy needs beyond its pairs (its versions' clause counts,
 //! its clause lineages, and the warnings its files gave), so a policy whose inputs are all unchanged is
-//! not read again at all.
+//! not segmented or analysed again.
 //!
 //! One record per policy, not one for the run, so that shards of a run (`--shard`) never share a file.
 //! Its contents depend only on the inputs, never on what earlier runs did, so an incremental run and a
