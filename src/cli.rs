@@ -32,6 +32,10 @@ pub enum Command {
         /// policies, so a batch can be spread over machines. Run-wide files get a shard suffix.
         #[arg(long, value_name = "K/N")]
         shard: Option<crate::commands::Shard>,
+        /// Recompute every comparison, ignoring the record of earlier runs kept beside the reports
+        /// (by default a comparison whose inputs are unchanged is reused, not recomputed).
+        #[arg(long)]
+        full: bool,
     },
     /// Compare two version files and print one report.
     Diff {

@@ -19,6 +19,7 @@ pub mod classify;
 pub mod conform;
 pub mod diff;
 pub mod history;
+pub mod incremental;
 pub mod ingest;
 pub mod model;
 pub mod report;
@@ -186,7 +187,8 @@ pub fn analyse_documents(
     }
 }
 
-fn version_info(d: &Document) -> VersionInfo {
+/// How reports describe a version.
+pub fn version_info(d: &Document) -> VersionInfo {
     VersionInfo {
         label: d.label.clone(),
         file: d.source_path.clone(),
@@ -197,6 +199,6 @@ fn version_info(d: &Document) -> VersionInfo {
 }
 
 /// Paths in reports use `/` whatever the platform, so outputs are byte-identical everywhere.
-fn display_path(p: &Path) -> String {
+pub fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }

@@ -208,7 +208,7 @@ pub struct Verdict {
 }
 
 /// One aligned pair with its word diff and verdict: the unit every report lists.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub old: Option<ClauseRef>,
     pub new: Option<ClauseRef>,
@@ -222,7 +222,7 @@ pub struct Change {
 }
 
 /// Which version a side of a comparison is.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VersionInfo {
     pub label: String,
     pub file: String,
@@ -233,7 +233,7 @@ pub struct VersionInfo {
 }
 
 /// Headline counts of one comparison.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
     pub strengthened: usize,
     pub weakened: usize,
@@ -247,7 +247,7 @@ pub struct Summary {
 }
 
 /// How many changes of a comparison have each [`PairKind`]; fields in [`PairKind::ALL`] order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KindCounts {
     pub identical: usize,
     pub modified: usize,
@@ -316,9 +316,16 @@ impl Summary {
 /// Schema tag written at the top of every JSON and YAML report.
 pub const SCHEMA: &str = "policydiff/1";
 
+/// The schema tag, for reports read back (see [`PairReport::schema`]).
+fn schema() -> &'static str {
+    SCHEMA
+}
+
 /// Everything known about one comparison of two versions. Every renderer takes this and only this.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PairReport {
+    /// Read back as [`SCHEMA`]: a stored report is only read when its hash proves this program wrote it.
+    #[serde(skip_deserializing, default = "schema")]
     pub schema: &'static str,
     pub policy: String,
     pub from: VersionInfo,
@@ -328,7 +335,7 @@ pub struct PairReport {
 }
 
 /// One version's place in a clause family: which clause it was, and how the step into it went.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LineageStep {
     pub label: String,
     /// Clause ids in this version (several after a split; empty when the family is absent).
@@ -340,7 +347,7 @@ pub struct LineageStep {
 }
 
 /// A clause family followed through every version of a policy.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lineage {
     /// Family name: the first id it had, prefixed with the label where it first appeared.
     pub family: String,
@@ -404,7 +411,7 @@ impl ConformStatus {
 }
 
 /// One model clause in one local policy (or one extra local clause): the unit of a conformance report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConformRow {
     /// The model's clause; `None` for an extra clause of the local policy.
     pub model: Option<ClauseRef>,
@@ -427,7 +434,7 @@ pub struct ConformRow {
 }
 
 /// How many rows of one agency have each status, and how many need a person's review.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConformCounts {
     pub kept: usize,
     pub reworded: usize,
@@ -471,7 +478,7 @@ impl ConformCounts {
 }
 
 /// One local policy checked against one version of the model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgencyConformance {
     /// The local file's stem (`ashford`), which names its outputs.
     pub agency: String,
@@ -491,8 +498,10 @@ pub struct AgencyConformance {
 }
 
 /// Every local policy of one model policy: what `conform` prints and `run` writes as `conformance.*`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConformReport {
+    /// Read back as [`SCHEMA`]: a stored report is only read when its hash proves this program wrote it.
+    #[serde(skip_deserializing, default = "schema")]
     pub schema: &'static str,
     pub policy: String,
     pub title: Option<String>,

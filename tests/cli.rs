@@ -55,25 +55,6 @@ fn run_into(versions: &Path, out: &Path, extra: &[&str]) {
         .success();
 }
 
-/// Every file under `dir` with its bytes, sorted by relative path.
-fn snapshot_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
-                files.push((rel, fs::read(&p).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn run_writes_every_pair_in_natural_version_order() {
     let tmp = tempfile::tempdir().unwrap();
@@ -101,8 +82,8 @@ fn two_runs_are_byte_identical() {
     run_into(&versions, &tmp.path().join("a"), &[]);
     run_into(&versions, &tmp.path().join("b"), &[]);
     let (a, b) = (
-        snapshot_dir(&tmp.path().join("a")),
-        snapshot_dir(&tmp.path().join("b")),
+        common::snapshot_dir(&tmp.path().join("a")),
+        common::snapshot_dir(&tmp.path().join("b")),
     );
     assert!(!a.is_empty());
     assert_eq!(a, b);

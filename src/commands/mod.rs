@@ -25,12 +25,14 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             read,
             quiet,
             shard,
+            full,
         } => run::run(run::RunArgs {
             versions: &versions,
             out: &out,
             read: &read,
             quiet,
             shard,
+            full,
         }),
         Command::Diff {
             old,

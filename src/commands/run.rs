@@ -3,15 +3,20 @@
 //!
 //! Every policy is read and analysed before anything is written, so bad input anywhere stops the run
 //! with nothing written; each file is then written atomically.
+//!
+//! Runs are incremental: what the record of an earlier run into the same folder shows to be made from
+//! unchanged inputs is reused rather than recomputed (see [`policydiff::incremental`]; `--full` skips
+//! it). This file only threads the record through; the mechanism lives there.
 
-use super::{classifier, print_warnings};
+use super::classifier;
 use crate::cli::ReadWith;
 use anyhow::{bail, Context as _, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use policydiff::classify::Classifier;
 use policydiff::conform::conform_policy_counted;
+use policydiff::incremental::{self, Outcome};
 use policydiff::ingest;
-use policydiff::model::PolicyReport;
+use policydiff::model::{ConformReport, Document, PolicyReport};
 use policydiff::report;
 use rayon::prelude::*;
 use std::path::Path;
@@ -70,6 +75,8 @@ pub struct RunArgs<'a> {
     pub read: &'a ReadWith,
     pub quiet: bool,
     pub shard: Option<Shard>,
+    /// Ignore the record of earlier runs: recompute everything.
+    pub full: bool,
 }
 
 pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
@@ -84,29 +91,41 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
         dirs = shard.select(dirs);
     }
     let default = classifier(args.read.lexicon.as_deref(), args.read.weights.as_deref())?;
+    let ctx = incremental::Run {
+        out: args.out.to_path_buf(),
+        full: args.full,
+        default: incremental::Settings::read(
+            &incremental::program(),
+            args.read.lexicon.as_deref(),
+            args.read.weights.as_deref(),
+        )?,
+    };
     let bar = progress(dirs.len() as u64, args.quiet);
     bar.set_message("policies and local policies analysed");
 
-    let results: Vec<Result<PolicyReport>> = dirs
+    let results: Vec<Result<Outcome>> = dirs
         .par_iter()
         .map(|dir| {
-            let r = analyse(dir, &default, args.read, &bar);
+            let r = analyse(dir, &default, args.read, &bar, &ctx);
             bar.inc(1);
             r
         })
         .collect();
     // Report the first failure in folder order, so the message does not depend on thread timing.
-    let reports = results.into_iter().collect::<Result<Vec<_>>>()?;
+    let outcomes = results.into_iter().collect::<Result<Vec<_>>>()?;
     // Writing (each file flushed before it is renamed into place) can take longer than the analysis,
     // so the bar counts it too rather than standing still at the end.
     bar.set_position(0);
-    bar.set_length(reports.len() as u64);
+    bar.set_length(outcomes.len() as u64);
     bar.set_message("policies written");
-    reports.par_iter().try_for_each(|r| {
-        report::write_policy(args.out, r)?;
+    outcomes.par_iter().try_for_each(|o| {
+        incremental::write(args.out, o)?;
         bar.inc(1);
-        Ok::<_, report::BatchError>(())
+        Ok::<_, incremental::IncrementalError>(())
     })?;
+    let recomputed: usize = outcomes.iter().map(|o| o.recomputed).sum();
+    let reused: usize = outcomes.iter().map(|o| o.reused).sum();
+    let reports: Vec<PolicyReport> = outcomes.into_iter().map(|o| o.report).collect();
     report::write_run(
         args.out,
         &reports,
@@ -115,20 +134,28 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     bar.finish_and_clear();
 
     if !args.quiet {
-        eprintln!("{}", one_line_summary(&reports, args.out));
+        eprintln!(
+            "{}",
+            one_line_summary(&reports, (recomputed, reused), args.out)
+        );
     }
     super::leave(reports);
     Ok(ExitCode::SUCCESS)
 }
 
-/// Analyses one policy and checks its local policies; the bar grows by the local policies found and
-/// counts each as it is checked, so a model with a thousand agencies does not sit at one step.
+fn warn(message: &str) {
+    eprintln!("policydiff: warning: {message}");
+}
+
+/// Analyses one policy, reusing what the record of an earlier run still vouches for, and checks its
+/// local policies.
 fn analyse(
     dir: &Path,
     default: &Classifier,
     default_read: &ReadWith,
     bar: &ProgressBar,
-) -> Result<PolicyReport> {
+    ctx: &incremental::Run,
+) -> Result<Outcome> {
     let src = ingest::load_policy(dir)?;
     if src.versions.len() < 2 {
         bail!(
@@ -137,10 +164,19 @@ fn analyse(
             src.versions.len()
         );
     }
+    let lexicon = src.lexicon.as_deref().or(default_read.lexicon.as_deref());
+    let weights = src.weights.as_deref().or(default_read.weights.as_deref());
+    let locals = ingest::local_policies(&src)?;
+    let plan = ctx
+        .plan(&src, lexicon, weights, &locals, &warn)
+        .with_context(|| format!("inputs of policy {}", dir.display()))?;
+    if let Some(done) = plan.reuse_all(&src) {
+        // What reading its files warned about is still true of them.
+        done.recorded_warnings().for_each(warn);
+        return Ok(done);
+    }
     let own;
     let cls = if src.lexicon.is_some() || src.weights.is_some() {
-        let lexicon = src.lexicon.as_deref().or(default_read.lexicon.as_deref());
-        let weights = src.weights.as_deref().or(default_read.weights.as_deref());
         own = classifier(lexicon, weights)
             .with_context(|| format!("lexicon or weights of policy {}", dir.display()))?;
         &own
@@ -148,20 +184,54 @@ fn analyse(
         default
     };
     let docs = policydiff::load_versions(&src)?;
-    docs.iter().for_each(print_warnings);
-    let mut report = policydiff::analyse_documents(&src, &docs, cls);
-    let locals = ingest::local_policies(&src)?;
+    let warnings: Vec<String> = docs.iter().flat_map(document_warnings).collect();
+    warnings.iter().for_each(|w| warn(w));
+    let (mut report, kept) = plan.analyse(&src, &docs, cls, &warn);
+    let mut stored = None;
+    let mut local_warnings = Vec::new();
     if !locals.is_empty() {
-        bar.inc_length(locals.len() as u64);
-        let conformance = conform_policy_counted(&src, &locals, cls, &|| bar.inc(1))?;
-        for a in &conformance.agencies {
-            for w in &a.warnings {
-                eprintln!("policydiff: warning: {}: {w}", a.local.file);
+        match plan.conformance(&warn) {
+            Some(c) => {
+                c.warnings.iter().for_each(|w| warn(w));
+                stored = Some(c);
+            }
+            None => {
+                let (c, w) = conformance(&src, &locals, cls, bar)?;
+                report.conformance = Some(c);
+                local_warnings = w;
             }
         }
-        report.conformance = Some(conformance);
     }
-    Ok(report)
+    Ok(plan.finish(report, kept, stored, warnings, local_warnings))
+}
+
+/// What reading a document warned about, each naming the file.
+fn document_warnings(doc: &Document) -> impl Iterator<Item = String> + '_ {
+    doc.warnings
+        .iter()
+        .map(|w| format!("{}: {w}", doc.source_path))
+}
+
+/// Checks a model's local policies, with what reading them warned about (printed as it comes); the
+/// bar grows by the local policies found and counts each as it is checked, so a model with a
+/// thousand agencies does not sit at one step.
+fn conformance(
+    src: &ingest::PolicySource,
+    locals: &[ingest::LocalFile],
+    cls: &Classifier,
+    bar: &ProgressBar,
+) -> Result<(ConformReport, Vec<String>)> {
+    bar.inc_length(locals.len() as u64);
+    let conformance = conform_policy_counted(src, locals, cls, &|| bar.inc(1))?;
+    let mut warnings = Vec::new();
+    for a in &conformance.agencies {
+        for w in &a.warnings {
+            let line = format!("{}: {w}", a.local.file);
+            warn(&line);
+            warnings.push(line);
+        }
+    }
+    Ok((conformance, warnings))
 }
 
 /// A bar on standard error when it is a terminal; nothing otherwise or with `--quiet`.
@@ -178,7 +248,12 @@ fn progress(len: u64, quiet: bool) -> ProgressBar {
     bar
 }
 
-fn one_line_summary(reports: &[PolicyReport], out: &Path) -> String {
+/// `(recomputed, reused)` counts comparisons: reused ones were read back from an earlier run.
+fn one_line_summary(
+    reports: &[PolicyReport],
+    (recomputed, reused): (usize, usize),
+    out: &Path,
+) -> String {
     let pairs: usize = reports.iter().map(|r| r.pairs.len()).sum();
     let (s, w, r) = reports
         .iter()
@@ -205,7 +280,7 @@ fn one_line_summary(reports: &[PolicyReport], out: &Path) -> String {
         )
     };
     format!(
-        "policydiff: {} policies, {pairs} comparisons: {s} strengthened, {w} weakened, {r} to review{local}; reports in {}",
+        "policydiff: {} policies, {pairs} comparisons ({recomputed} recomputed, {reused} reused): {s} strengthened, {w} weakened, {r} to review{local}; reports in {}",
         reports.len(),
         out.display()
     )

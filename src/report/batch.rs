@@ -4,10 +4,11 @@
 
 use super::{conform_csv, conform_json};
 use super::{history_csv, html, pair_stem, render_parts, safe_name, summary_csv};
-use super::{write_atomic, write_atomic_parts};
+use super::{write_atomic, write_atomic_noted, FileFact};
 use super::{Format, Page};
-use crate::model::PolicyReport;
+use crate::model::{ConformReport, PolicyReport};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -25,45 +26,118 @@ pub fn policy_dir(out: &Path, policy: &PolicyReport) -> PathBuf {
 
 /// Writes every pair report and the history of one policy.
 pub fn write_policy(out: &Path, policy: &PolicyReport) -> Result<(), BatchError> {
+    let all = vec![true; policy.pairs.len()];
+    let select = Select {
+        pairs: &all,
+        conformance: true,
+    };
+    write_policy_parts(out, policy, &select).map(drop)
+}
+
+/// A policy's output files by name inside its folder (`v1__v2.json`, `local/ashford.html`), with what
+/// each holds: what an incremental run records to know later whether a file is still its own.
+pub type Files = BTreeMap<String, FileFact>;
+
+/// Which parts of a policy's outputs to write: an incremental run leaves reused pairs (and reused
+/// conformance reports) alone rather than rewriting the same bytes.
+pub struct Select<'a> {
+    /// One flag per pair of the policy, in order.
+    pub pairs: &'a [bool],
+    pub conformance: bool,
+}
+
+/// What [`write_policy_parts`] wrote: each selected pair's files, the history, and the conformance
+/// files when selected and present.
+pub struct Written {
+    pub pairs: Vec<Option<Files>>,
+    pub history: Files,
+    pub conformance: Option<Files>,
+}
+
+/// Writes the selected pair reports, the history, and (when selected) the conformance reports of one
+/// policy, noting the size and hash of every file written.
+pub fn write_policy_parts(
+    out: &Path,
+    policy: &PolicyReport,
+    select: &Select<'_>,
+) -> Result<Written, BatchError> {
     let dir = policy_dir(out, policy);
     // Pair reports sit one folder below the index.
     let page = Page {
         title: policy.title.as_deref(),
         index: Some("../index.html"),
     };
-    for pair in &policy.pairs {
-        let stem = pair_stem(pair);
-        for format in Format::BATCH {
-            let parts = render_parts(pair, format, page)?;
-            write_atomic_parts(&dir.join(format!("{stem}.{}", format.extension())), &parts)?;
+    let mut pairs = Vec::with_capacity(policy.pairs.len());
+    for (pair, &wanted) in policy.pairs.iter().zip(select.pairs) {
+        if !wanted {
+            pairs.push(None);
+            continue;
         }
+        let stem = pair_stem(pair);
+        let mut files = Files::new();
+        for format in Format::BATCH {
+            let name = format!("{stem}.{}", format.extension());
+            let parts = render_parts(pair, format, page)?;
+            files.insert(name.clone(), write_atomic_noted(&dir.join(&name), &parts)?);
+        }
+        pairs.push(Some(files));
     }
-    write_atomic(&dir.join("history.csv"), history_csv(policy)?.as_bytes())?;
-    if let Some(c) = &policy.conformance {
-        let title = Some(policy.title.as_deref().unwrap_or(&policy.policy));
-        write_atomic(&dir.join("conformance.csv"), conform_csv(c)?.as_bytes())?;
-        write_atomic(&dir.join("conformance.json"), conform_json(c)?.as_bytes())?;
-        write_atomic(
-            &dir.join("conformance.html"),
-            html::conformance_html(c, title)?.as_bytes(),
-        )?;
-        // A state model can have a thousand agencies: their pages are rendered and flushed on all
-        // cores rather than one by one.
-        c.agencies.par_iter().try_for_each(|a| {
+    let mut history = Files::new();
+    let name = "history.csv";
+    history.insert(
+        name.into(),
+        write_atomic_noted(&dir.join(name), &[history_csv(policy)?])?,
+    );
+    let conformance = match &policy.conformance {
+        Some(c) if select.conformance => Some(write_conformance(&dir, policy, c)?),
+        _ => None,
+    };
+    Ok(Written {
+        pairs,
+        history,
+        conformance,
+    })
+}
+
+/// `conformance.*` and one page per agency under `local/`.
+fn write_conformance(
+    dir: &Path,
+    policy: &PolicyReport,
+    c: &ConformReport,
+) -> Result<Files, BatchError> {
+    let title = Some(policy.title.as_deref().unwrap_or(&policy.policy));
+    let mut files = Files::new();
+    let mut put = |name: String, text: String| -> Result<(), BatchError> {
+        let fact = write_atomic_noted(&dir.join(&name), &[text])?;
+        files.insert(name, fact);
+        Ok(())
+    };
+    put("conformance.csv".into(), conform_csv(c)?)?;
+    put("conformance.json".into(), conform_json(c)?)?;
+    put("conformance.html".into(), html::conformance_html(c, title)?)?;
+    // A state model can have a thousand agencies: their pages are rendered and flushed on all
+    // cores rather than one by one.
+    let local = c
+        .agencies
+        .par_iter()
+        .map(|a| {
             let name = safe_name(&a.agency);
-            let local = dir.join("local");
-            write_atomic(
-                &local.join(format!("{name}.html")),
-                html::agency_html(a, title)?.as_bytes(),
+            // Named with `/` on every platform: the names are recorded, and records are portable.
+            let html_name = format!("local/{name}.html");
+            let md_name = format!("local/{name}.md");
+            let html_fact = write_atomic_noted(
+                &dir.join("local").join(format!("{name}.html")),
+                &[html::agency_html(a, title)?],
             )?;
-            write_atomic(
-                &local.join(format!("{name}.md")),
-                super::agency_markdown(a, title)?.as_bytes(),
+            let md_fact = write_atomic_noted(
+                &dir.join("local").join(format!("{name}.md")),
+                &[super::agency_markdown(a, title)?],
             )?;
-            Ok::<_, BatchError>(())
-        })?;
-    }
-    Ok(())
+            Ok::<_, BatchError>([(html_name, html_fact), (md_name, md_fact)])
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    files.extend(local.into_iter().flatten());
+    Ok(files)
 }
 
 /// Writes the files that cover the whole run (`summary.csv`, `index.html`). A shard of a run passes

@@ -14,14 +14,16 @@ mod templates;
 mod view;
 mod write;
 
-pub use batch::{policy_dir, write_policy, write_run, BatchError};
+pub use batch::{
+    policy_dir, write_policy, write_policy_parts, write_run, BatchError, Files, Select, Written,
+};
 pub use conform::{conform_csv, conform_json, CONFORM_COLUMNS};
 pub use csv::{neutralise, CSV_COLUMNS};
 pub use html::{agency_html, conformance_html, index_html};
 pub use markdown::agency_markdown;
 pub use templates::escape_markdown;
 pub use view::{headline, subline, Page};
-pub use write::{write_atomic, write_atomic_parts, WriteError};
+pub use write::{hex, write_atomic, write_atomic_noted, write_atomic_parts, FileFact, WriteError};
 
 use crate::model::{PairReport, PolicyReport};
 

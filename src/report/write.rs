@@ -2,7 +2,12 @@
 //!
 //! Writes go to a temporary file in the destination folder and are renamed into place, so an
 //! interrupted run never leaves a half-written report for a user to hand out.
+//!
+//! [`write_atomic_noted`] also notes the size and content hash of what it wrote, so that an incremental
+//! `run` can later tell whether a report it means to reuse is still the one it wrote.
 
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,8 +24,59 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     write_atomic_parts(path, &[contents])
 }
 
+/// The size and SHA-256 (lower-case hex) of a file's contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileFact {
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl FileFact {
+    /// The fact of contents in hand.
+    pub fn of(contents: &[u8]) -> FileFact {
+        FileFact {
+            bytes: contents.len() as u64,
+            sha256: hex(&Sha256::digest(contents)),
+        }
+    }
+}
+
+/// Lower-case hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// Like [`write_atomic_parts`], returning the size and hash of what was written.
+pub fn write_atomic_noted(path: &Path, parts: &[impl AsRef<[u8]>]) -> Result<FileFact, WriteError> {
+    let mut hasher = Sha256::new();
+    let mut bytes = 0u64;
+    write_parts(path, parts, &mut |part| {
+        hasher.update(part);
+        bytes += part.len() as u64;
+    })?;
+    Ok(FileFact {
+        bytes,
+        sha256: hex(&hasher.finalize()),
+    })
+}
+
 /// Like [`write_atomic`] for contents in consecutive pieces.
 pub fn write_atomic_parts(path: &Path, parts: &[impl AsRef<[u8]>]) -> Result<(), WriteError> {
+    write_parts(path, parts, &mut |_| {})
+}
+
+/// Writes the parts atomically, showing each part to `seen` as it goes.
+fn write_parts(
+    path: &Path,
+    parts: &[impl AsRef<[u8]>],
+    seen: &mut dyn FnMut(&[u8]),
+) -> Result<(), WriteError> {
     let err = |source| WriteError {
         path: path.to_path_buf(),
         source,
@@ -37,6 +93,7 @@ pub fn write_atomic_parts(path: &Path, parts: &[impl AsRef<[u8]>]) -> Result<(),
         .map_err(err)?;
     for part in parts {
         tmp.write_all(part.as_ref()).map_err(err)?;
+        seen(part.as_ref());
     }
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;
@@ -61,5 +118,19 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("report.json")]);
+    }
+
+    #[test]
+    fn notes_what_it_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("r.csv");
+        let fact = write_atomic_noted(&p, &["a,b", "\n"]).unwrap();
+        assert_eq!(fact, FileFact::of(b"a,b\n"));
+        assert_eq!(fact.bytes, 4);
+        // SHA-256 of "a,b\n", as `sha256sum` prints it.
+        assert_eq!(
+            fact.sha256,
+            "5be08c9684a1d25efcee09318204824278b08bbfb4aef973ffefd0b9d7478313"
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: where the optional shared evaluation data lives.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The shared data folder beside the repository (`../shared`), or `POLICYDIFF_SHARED` when set.
 /// `None` on a user's fresh clone, where tests that need it skip with a note.
@@ -86,4 +86,23 @@ pub fn read_or_refused_in_one_line(
         }
     }
     refusal
+}
+
+/// Every file under `dir` with its bytes, sorted by relative path.
+pub fn snapshot_dir(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                files.push((rel, std::fs::read(&p).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
 }
