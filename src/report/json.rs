@@ -14,11 +14,30 @@ pub fn json(report: &PairReport) -> Result<String, RenderError> {
 
 /// [`json`] in consecutive pieces, for writing without first joining tens of megabytes into one
 /// buffer.
+pub fn json_parts(report: &PairReport) -> Result<Vec<String>, RenderError> {
+    let mut parts = Vec::new();
+    json_each(report, |part| {
+        parts.push(part);
+        Ok::<_, RenderError>(())
+    })?;
+    Ok(parts)
+}
+
+/// Changes rendered before their pieces are handed on: enough for every core to have many chunks,
+/// few enough that the rendered text held at once stays a few megabytes.
+const WAVE: usize = 16 * CHUNK;
+
+/// [`json`] handed to `each` piece by piece, in order, as it is rendered.
 ///
 /// A large statute's report is tens of megabytes, and rendering it on one core took as long as
 /// classifying it on two. The changes are independent, so each is rendered on its own and spliced
-/// into the array; everything else is small and rendered as usual.
-pub fn json_parts(report: &PairReport) -> Result<Vec<String>, RenderError> {
+/// into the array; everything else is small and rendered as usual. Changes are rendered a wave at a
+/// time and each wave handed on before the next is rendered: holding the whole rendered report until
+/// the end was the largest single part of a large diff's peak memory.
+pub fn json_each<E: From<RenderError>>(
+    report: &PairReport,
+    mut each: impl FnMut(String) -> Result<(), E>,
+) -> Result<(), E> {
     // Listing every field means a field added to the report cannot be silently left out here.
     let PairReport {
         schema,
@@ -39,25 +58,27 @@ pub fn json_parts(report: &PairReport) -> Result<Vec<String>, RenderError> {
     let mut out = serde_json::to_string_pretty(&head).map_err(render_error)?;
     if changes.is_empty() {
         out.push('\n');
-        return Ok(vec![out]);
+        return each(out);
     }
     // The head ends with the empty array and the closing brace: `"changes": []` then `\n}`.
     let tail = "[]\n}";
     if !out.ends_with(tail) {
-        return Err(render_error("the report does not end with its changes"));
+        return Err(render_error("the report does not end with its changes").into());
     }
     out.truncate(out.len() - tail.len());
     out.push('[');
-    let chunks: Vec<String> = changes
-        .par_chunks(CHUNK)
-        .enumerate()
-        .map(|(k, chunk)| render_chunk(chunk, k > 0))
-        .collect::<Result<_, _>>()?;
-    let mut parts = Vec::with_capacity(chunks.len() + 2);
-    parts.push(out);
-    parts.extend(chunks);
-    parts.push("\n  ]\n}\n".to_string());
-    Ok(parts)
+    each(out)?;
+    for (w, wave) in changes.chunks(WAVE).enumerate() {
+        let chunks: Vec<String> = wave
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(k, chunk)| render_chunk(chunk, w > 0 || k > 0))
+            .collect::<Result<_, _>>()?;
+        for chunk in chunks {
+            each(chunk)?;
+        }
+    }
+    each("\n  ]\n}\n".to_string())
 }
 
 /// Changes as the array elements they are in the whole report: each on a new line, two levels deep
@@ -143,6 +164,13 @@ mod tests {
         want.push('\n');
         assert_eq!(json(&report).unwrap(), want);
         assert_eq!(json_parts(&report).unwrap().concat(), want);
+        let mut streamed = String::new();
+        json_each(&report, |part| {
+            streamed.push_str(&part);
+            Ok::<_, RenderError>(())
+        })
+        .unwrap();
+        assert_eq!(streamed, want);
     }
 
     #[test]
@@ -160,5 +188,12 @@ mod tests {
                 .collect::<String>()
         };
         case(&many("shall"), &many("may"));
+        // More changes than one wave.
+        let more = |verb: &str| {
+            (1..=WAVE + 70)
+                .map(|i| format!("{i}. Staff {verb} file report {i}.\n\n"))
+                .collect::<String>()
+        };
+        case(&more("shall"), &more("may"));
     }
 }

@@ -18,10 +18,11 @@ pub use batch::{policy_dir, write_policy, write_run, BatchError};
 pub use conform::{conform_csv, conform_json, CONFORM_COLUMNS};
 pub use csv::{neutralise, CSV_COLUMNS};
 pub use html::{agency_html, conformance_html, index_html};
+pub use json::json_each;
 pub use markdown::agency_markdown;
 pub use templates::escape_markdown;
 pub use view::{headline, subline, Page};
-pub use write::{write_atomic, write_atomic_parts, WriteError};
+pub use write::{write_atomic, write_atomic_parts, AtomicFile, WriteError};
 
 use crate::model::{PairReport, PolicyReport};
 
