@@ -156,12 +156,12 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<()> {
 /// text is never held at once. Into a file, nothing appears unless `render` succeeds.
 pub fn emit_each(
     output: Option<&Path>,
-    render: impl FnOnce(&mut dyn FnMut(String) -> Result<()>) -> Result<()>,
+    render: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> Result<()>) -> Result<()>,
 ) -> Result<()> {
     match output {
         Some(p) => {
             let mut file = policydiff::report::AtomicFile::create(p)?;
-            render(&mut |part| Ok(file.write(part.as_bytes())?))?;
+            render(&mut |part| Ok(file.write(&part)?))?;
             file.commit()?;
         }
         None => {
@@ -172,7 +172,7 @@ pub fn emit_each(
                 if closed {
                     return Ok(());
                 }
-                match out.write_all(part.as_bytes()) {
+                match out.write_all(&part) {
                     Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => closed = true,
                     r => r.context("cannot write to standard output")?,
                 }
