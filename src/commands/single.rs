@@ -27,10 +27,11 @@ pub fn diff(
         },
     );
     let classifier = classifier?;
-    let (a, b) = (a?, b?);
+    let (mut a, mut b) = (a?, b?);
     print_warnings(&a);
     print_warnings(&b);
-    let report = policydiff::compare(&a, &b, &classifier, None);
+    // Nothing reads the documents after this: their texts move into the report.
+    let report = policydiff::compare_moving(&mut a, &mut b, &classifier, None);
     match format {
         // A large report is tens of megabytes: written as it is rendered, never held whole.
         Format::Json => emit_each(output, |each| report::json_each(&report, each))?,
