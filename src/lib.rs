@@ -76,6 +76,72 @@ pub fn compare(
     classifier: &Classifier,
     regulated: Option<&str>,
 ) -> PairReport {
+    compare_citing(old, new, classifier, regulated, |c: &model::Clause| {
+        ClauseRef::from(c)
+    })
+    .0
+}
+
+/// [`compare`] for a caller done with the two documents once they are compared: the text and path of
+/// every clause a change cites move into the report instead of being copied, so a large revision's
+/// text is held once, not twice (a clause cited by several changes, as in a split, is copied for all
+/// but its last). The documents are left with those texts and paths empty.
+pub fn compare_moving(
+    old: &mut Document,
+    new: &mut Document,
+    classifier: &Classifier,
+    regulated: Option<&str>,
+) -> PairReport {
+    // The citations are made without text and path; both are filled in once nothing reads the
+    // documents any more.
+    let bare = |c: &model::Clause| ClauseRef {
+        id: c.id.clone(),
+        number: c.number.clone(),
+        path: Vec::new(),
+        text: String::new(),
+        line: c.line,
+    };
+    let (mut report, cited) = compare_citing(old, new, classifier, regulated, bare);
+    let mut uses = (
+        vec![0usize; old.clauses.len()],
+        vec![0usize; new.clauses.len()],
+    );
+    for &(o, n) in &cited {
+        o.into_iter().for_each(|i| uses.0[i] += 1);
+        n.into_iter().for_each(|j| uses.1[j] += 1);
+    }
+    let fill =
+        |r: &mut Option<ClauseRef>, at: Option<usize>, doc: &mut Document, left: &mut [usize]| {
+            let (Some(r), Some(i)) = (r.as_mut(), at) else {
+                return;
+            };
+            let c = &mut doc.clauses[i];
+            left[i] -= 1;
+            if left[i] == 0 {
+                r.text = std::mem::take(&mut c.text);
+                r.path = std::mem::take(&mut c.path);
+            } else {
+                r.text.clone_from(&c.text);
+                r.path.clone_from(&c.path);
+            }
+        };
+    for (change, &(o, n)) in report.changes.iter_mut().zip(&cited) {
+        fill(&mut change.old, o, old, &mut uses.0);
+        fill(&mut change.new, n, new, &mut uses.1);
+    }
+    report
+}
+
+/// [`compare`] with clause citations made by `cite`; also hands back, change by change, the indexes of
+/// the old and new clause each cites.
+#[allow(clippy::type_complexity)]
+fn compare_citing(
+    old: &Document,
+    new: &Document,
+    classifier: &Classifier,
+    regulated: Option<&str>,
+    cite: impl Fn(&model::Clause) -> ClauseRef + Sync,
+) -> (PairReport, Vec<(Option<usize>, Option<usize>)>) {
     // The aligner reads every word of both versions; the classifier asks it where a sentence's
     // words stand instead of reading both versions again.
     let (aligned, words) = align::align_with_words(&old.clauses, &new.clauses);
@@ -88,6 +154,7 @@ pub fn compare(
         pieces: None,
     };
     let pieces = classify::pieces::of_pairs(&aligned);
+    let cited = aligned.iter().map(|p| (p.old, p.new)).collect();
     // Diffing and classifying pairs are independent and most of the time on a large document, so they
     // share the cores; an indexed collect keeps the aligner's order, so output stays deterministic.
     let changes: Vec<Change> = aligned
@@ -116,8 +183,8 @@ pub fn compare(
                 &ctx,
             );
             Change {
-                old: o.map(ClauseRef::from),
-                new: n.map(ClauseRef::from),
+                old: o.map(&cite),
+                new: n.map(&cite),
                 kind: p.kind,
                 direction: verdict.direction,
                 confidence: verdict.confidence,
@@ -128,14 +195,15 @@ pub fn compare(
             }
         })
         .collect();
-    PairReport {
+    let report = PairReport {
         schema: SCHEMA,
         policy: new.policy.clone(),
         from: version_info(old),
         to: version_info(new),
         summary: Summary::of(&changes),
         changes,
-    }
+    };
+    (report, cited)
 }
 
 /// The aligner's word index is what the classifier narrows a sentence search with.
@@ -201,4 +269,53 @@ pub fn version_info(d: &Document) -> VersionInfo {
 /// Paths in reports use `/` whatever the platform, so outputs are byte-identical everywhere.
 pub fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            policy: "p".into(),
+            label: "v".into(),
+            date: None,
+            status: model::Status::Adopted,
+            source_path: "v.md".into(),
+            clauses: segment::segment(text),
+            warnings: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn moving_the_texts_gives_the_same_report() {
+        let old =
+            "1. Purpose\n\nOfficers shall record every stop and shall report all stops to the \
+                   chief each week in writing.\n\n2. Scope\n\nThis applies to all sworn staff.\n";
+        let new = "1. Purpose\n\nOfficers shall record every stop.\n\n2. Reports\n\nOfficers shall \
+                   report all stops to the chief each week in writing.\n\n3. Scope\n\nThis applies \
+                   to all sworn staff and to civilians.\n\n4. Training\n\nStaff may attend training.\n";
+        let (a, b) = (doc(old), doc(new));
+        let copied = compare(&a, &b, &Classifier::default(), None);
+        let (mut a2, mut b2) = (a.clone(), b.clone());
+        let moved = compare_moving(&mut a2, &mut b2, &Classifier::default(), None);
+        assert_eq!(
+            serde_json::to_string(&moved).unwrap(),
+            serde_json::to_string(&copied).unwrap()
+        );
+        // A clause cited twice (the split) is copied once and moved once.
+        let cited = |r: &Option<ClauseRef>| r.as_ref().map(|c| c.id.clone());
+        let olds: Vec<_> = copied
+            .changes
+            .iter()
+            .filter_map(|c| cited(&c.old))
+            .collect();
+        assert!(
+            olds.iter()
+                .any(|id| olds.iter().filter(|x| *x == id).count() > 1),
+            "the example has a split: {olds:?}"
+        );
+        assert!(a2.clauses.iter().all(|c| c.text.is_empty()));
+        assert!(b2.clauses.iter().all(|c| c.text.is_empty()));
+    }
 }

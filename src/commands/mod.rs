@@ -156,6 +156,41 @@ pub fn emit(output: Option<&Path>, text: &str) -> Result<()> {
     emit_parts(output, &[text])
 }
 
+/// Like [`emit`] for text that `render` hands over piece by piece as it is made, so that the whole
+/// text is never held at once. Into a file, nothing appears unless `render` succeeds.
+pub fn emit_each(
+    output: Option<&Path>,
+    render: impl FnOnce(&mut dyn FnMut(Vec<u8>) -> Result<()>) -> Result<()>,
+) -> Result<()> {
+    match output {
+        Some(p) => {
+            let mut file = policydiff::report::AtomicFile::create(p)?;
+            render(&mut |part| Ok(file.write(&part)?))?;
+            file.commit()?;
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is the reader's choice, not an error: the rest goes nowhere.
+            let mut closed = false;
+            render(&mut |part| {
+                if closed {
+                    return Ok(());
+                }
+                match out.write_all(&part) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => closed = true,
+                    r => r.context("cannot write to standard output")?,
+                }
+                Ok(())
+            })?;
+            match out.flush() {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                r => r.context("cannot write to standard output")?,
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Like [`emit`] for text in consecutive pieces.
 pub fn emit_parts(output: Option<&Path>, parts: &[impl AsRef<[u8]>]) -> Result<()> {
     match output {

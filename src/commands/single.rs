@@ -1,6 +1,6 @@
 //! Commands on one file or one policy: `diff`, `segment`, `history`.
 
-use super::{classifier, emit, emit_parts, leave, print_warnings};
+use super::{classifier, emit, emit_each, emit_parts, leave, print_warnings};
 use crate::cli::{ReadWith, SegmentFormat};
 use anyhow::{Context as _, Result};
 use policydiff::report::{self, Format};
@@ -27,13 +27,20 @@ pub fn diff(
         },
     );
     let classifier = classifier?;
-    let (a, b) = (a?, b?);
+    let (mut a, mut b) = (a?, b?);
     print_warnings(&a);
     print_warnings(&b);
-    let report = policydiff::compare(&a, &b, &classifier, None);
-    let text = report::render_parts(&report, format, report::Page::default())?;
-    emit_parts(output, &text)?;
-    leave((a, b, report, text, classifier));
+    // Nothing reads the documents after this: their texts move into the report.
+    let report = policydiff::compare_moving(&mut a, &mut b, &classifier, None);
+    match format {
+        // A large report is tens of megabytes: written as it is rendered, never held whole.
+        Format::Json => emit_each(output, |each| report::json_each(&report, each))?,
+        _ => emit_parts(
+            output,
+            &report::render_parts(&report, format, report::Page::default())?,
+        )?,
+    }
+    leave((a, b, report, classifier));
     Ok(ExitCode::SUCCESS)
 }
 

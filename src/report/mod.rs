@@ -20,10 +20,13 @@ pub use batch::{
 pub use conform::{conform_csv, conform_json, CONFORM_COLUMNS};
 pub use csv::{neutralise, CSV_COLUMNS};
 pub use html::{agency_html, conformance_html, index_html};
+pub use json::json_each;
 pub use markdown::agency_markdown;
 pub use templates::escape_markdown;
 pub use view::{headline, subline, Page};
-pub use write::{hex, write_atomic, write_atomic_noted, write_atomic_parts, FileFact, WriteError};
+pub use write::{
+    hex, write_atomic, write_atomic_noted, write_atomic_parts, AtomicFile, FileFact, WriteError,
+};
 
 use crate::model::{PairReport, PolicyReport};
 

@@ -77,27 +77,65 @@ fn write_parts(
     parts: &[impl AsRef<[u8]>],
     seen: &mut dyn FnMut(&[u8]),
 ) -> Result<(), WriteError> {
-    let err = |source| WriteError {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(err)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".policydiff-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(err)?;
+    let mut file = AtomicFile::create(path)?;
     for part in parts {
-        tmp.write_all(part.as_ref()).map_err(err)?;
+        file.write(part.as_ref())?;
         seen(part.as_ref());
     }
-    tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    file.commit()
+}
+
+/// A file written piece by piece that appears at its path, complete, only on [`AtomicFile::commit`];
+/// dropped without it, nothing appears. For contents too large to hold whole before writing.
+pub struct AtomicFile {
+    path: PathBuf,
+    tmp: tempfile::NamedTempFile,
+}
+
+impl AtomicFile {
+    /// Starts the file that will replace `path`, creating parent folders as needed.
+    pub fn create(path: &Path) -> Result<AtomicFile, WriteError> {
+        let err = |source| WriteError {
+            path: path.to_path_buf(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        std::fs::create_dir_all(dir).map_err(err)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".policydiff-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(err)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            tmp,
+        })
+    }
+
+    pub fn write(&mut self, bytes: &[u8]) -> Result<(), WriteError> {
+        self.tmp.write_all(bytes).map_err(|e| self.error(e))
+    }
+
+    /// Makes the file durable and puts it in place.
+    pub fn commit(self) -> Result<(), WriteError> {
+        self.tmp.as_file().sync_all().map_err(|e| self.error(e))?;
+        let path = self.path;
+        self.tmp.persist(&path).map_err(|e| WriteError {
+            path,
+            source: e.error,
+        })?;
+        Ok(())
+    }
+
+    fn error(&self, source: std::io::Error) -> WriteError {
+        WriteError {
+            path: self.path.clone(),
+            source,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -112,6 +150,11 @@ mod tests {
         write_atomic(&p, b"two").unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
         write_atomic_parts(&p, &["thr", "", "ee"]).unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "three");
+        // A file dropped before its commit leaves the old one in place and nothing beside it.
+        let mut half = AtomicFile::create(&p).unwrap();
+        half.write(b"fo").unwrap();
+        drop(half);
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "three");
         let names: Vec<_> = std::fs::read_dir(p.parent().unwrap())
             .unwrap()

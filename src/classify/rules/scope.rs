@@ -353,8 +353,7 @@ pub fn leftovers(ev: &mut Ev<'_>) {
                 .map(|t| t.norm.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            !(s.kind == SlotKind::Exception
-                && ev.lex.spec().case_exceptions.iter().any(|c| *c == trigger))
+            !(s.kind == SlotKind::Exception && ev.lex.spec().case_exceptions.contains(&trigger))
         });
         // "..., and shall submit" leaves its subject to the sentence before: supplying or dropping
         // it is not a change of who is bound.
