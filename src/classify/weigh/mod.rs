@@ -20,6 +20,8 @@ pub mod fit;
 
 /// The built-in weights, printed by `policydiff weights`.
 pub const BUILTIN_YAML: &str = include_str!("../weights.yaml");
+/// The same file as JSON, written by the build script.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/weights.json"));
 
 /// What a weights file holds, written at the top of every file `policydiff train` writes.
 const FORMAT: &str = "\
@@ -294,84 +296,6 @@ pub enum WeightsError {
     },
 }
 
-/// A file as `policydiff train` writes it, read without the YAML reader: `None` for anything else.
-///
-/// The built-in file is thousands of `  NAME: {strengthened: S, weakened: W, unchanged: U}` lines after
-/// `weights:`, and reading them as YAML was a tenth of a large diff (the classifier waits for it). When
-/// every line after `weights:` has exactly that shape, with plain decimal numbers and known feature
-/// names each once, those lines are read by hand and only the few lines before go through the YAML
-/// reader; any other file, and so every error message, takes the YAML reader's way. A test holds the
-/// two ways to the same model for the built-in file.
-fn quick_read(text: &str) -> Option<File> {
-    let at = if text.starts_with("weights:\n") {
-        0
-    } else {
-        text.find("\nweights:\n")? + 1
-    };
-    let (head, rest) = (&text[..at], &text[at + "weights:\n".len()..]);
-    let mut file: File = serde_yaml::from_str(head).ok()?;
-    if !file.weights.is_empty() {
-        return None;
-    }
-    for line in rest.lines() {
-        let (name, per) = quick_line(line)?;
-        if !is_feature(name)
-            || file
-                .weights
-                .insert(FeatureName(name.to_string()), per)
-                .is_some()
-        {
-            return None;
-        }
-    }
-    Some(file)
-}
-
-/// One `  NAME: {strengthened: S, weakened: W, unchanged: U}` line, or `None` for any other shape.
-fn quick_line(line: &str) -> Option<(&str, PerLabel)> {
-    let (name, per) = line.strip_prefix("  ")?.split_once(": {")?;
-    // A plain key as the writer leaves it: no quoting, flow or comment signs, nothing YAML reads apart.
-    let plain = name.starts_with(|c: char| c.is_ascii_lowercase())
-        && !name.contains(|c: char| c.is_whitespace() || "{}[],#&*!|>'\"%@`".contains(c));
-    if !plain {
-        return None;
-    }
-    let per = per.strip_suffix('}')?;
-    let mut values = per.split(", ");
-    let mut next = |key: &str| -> Option<f64> {
-        let v = values.next()?.strip_prefix(key)?.strip_prefix(": ")?;
-        plain_number(v)
-    };
-    let out = PerLabel {
-        strengthened: next("strengthened")?,
-        weakened: next("weakened")?,
-        unchanged: next("unchanged")?,
-    };
-    values.next().is_none().then_some((name, out))
-}
-
-/// A number written as `-12` or `-0.125`, read as the YAML reader reads it (an integer is converted,
-/// so `-0` is zero); `None` for any other spelling.
-fn plain_number(v: &str) -> Option<f64> {
-    let digits = v.strip_prefix('-').unwrap_or(v);
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let leading_zero = int.len() > 1 && int.starts_with('0');
-    if int.is_empty()
-        || leading_zero
-        || !all_digits(int)
-        || !all_digits(frac)
-        || (digits.contains('.') && frac.is_empty())
-    {
-        return None;
-    }
-    if digits.contains('.') {
-        v.parse().ok()
-    } else {
-        v.parse::<i64>().ok().map(|i| i as f64)
-    }
-}
-
 /// The fitted model: a bias and a weight per feature and direction, a temperature that calibrates the
 /// probabilities, and the probability below which a verdict goes to a person. Cheap to clone.
 #[derive(Debug, Clone)]
@@ -431,20 +355,18 @@ impl Weights {
             .get_or_init(|| {
                 // Tests parse the built-in file; were it ever broken, refusing to classify would be
                 // worse than an even model whose every verdict is "unchanged" and flagged.
-                Weights::read(BUILTIN_YAML, Path::new("weights.yaml"), "built-in").unwrap_or_else(
-                    |_| Weights {
-                        inner: Arc::new(Model {
-                            fitted_on: "empty".into(),
-                            calibrated: Vec::new(),
-                            temperature: 1.0,
-                            review_below: 1.0,
-                            conflict_at: default_conflict_at(),
-                            bias: [0.0; 3],
-                            weights: BTreeMap::new(),
-                            source: "empty".into(),
-                        }),
-                    },
-                )
+                Weights::read_builtin().unwrap_or_else(|_| Weights {
+                    inner: Arc::new(Model {
+                        fitted_on: "empty".into(),
+                        calibrated: Vec::new(),
+                        temperature: 1.0,
+                        review_below: 1.0,
+                        conflict_at: default_conflict_at(),
+                        bias: [0.0; 3],
+                        weights: BTreeMap::new(),
+                        source: "empty".into(),
+                    }),
+                })
             })
             .clone()
     }
@@ -464,11 +386,20 @@ impl Weights {
     }
 
     fn read(text: &str, path: &Path, source: &str) -> Result<Weights, WeightsError> {
-        let file: File = match quick_read(text) {
-            Some(file) => file,
-            None => Weights::read_yaml(text, path)?,
-        };
+        let file = Weights::read_yaml(text, path)?;
         Weights::check(file, text, path, source)
+    }
+
+    /// The built-in file from the JSON the build made of it: reading its thousands of lines as YAML
+    /// was a tenth of a large diff, and the classifier waits for it. Checked as the YAML would be.
+    fn read_builtin() -> Result<Weights, WeightsError> {
+        let path = Path::new("weights.yaml");
+        // Whatever the JSON refuses, the YAML reader refuses too, and names the line of the YAML.
+        let file: File = match serde_json::from_str(BUILTIN_JSON) {
+            Ok(file) => file,
+            Err(_) => Weights::read_yaml(BUILTIN_YAML, path)?,
+        };
+        Weights::check(file, BUILTIN_YAML, path, "built-in")
     }
 
     /// The whole file through the YAML reader, with its errors placed at a line and column.

@@ -32,40 +32,13 @@ fn parts(w: &Weights) -> impl PartialEq + std::fmt::Debug {
 }
 
 #[test]
-fn the_builtin_file_reads_the_same_by_hand_as_through_yaml() {
+fn the_builtin_file_reads_the_same_from_the_build_s_json_as_through_yaml() {
     let path = Path::new("weights.yaml");
-    let quick = quick_read(BUILTIN_YAML).expect("the built-in file has the trained shape");
-    let quick = Weights::check(quick, BUILTIN_YAML, path, "x").unwrap();
+    let json = Weights::read_builtin().unwrap();
     let yaml = Weights::read_yaml(BUILTIN_YAML, path).unwrap();
-    let yaml = Weights::check(yaml, BUILTIN_YAML, path, "x").unwrap();
+    let yaml = Weights::check(yaml, BUILTIN_YAML, path, "built-in").unwrap();
     assert!(!yaml.inner.weights.is_empty());
-    assert_eq!(parts(&quick), parts(&yaml));
-    // What train writes reads back by hand too.
-    assert!(quick_read(&yaml.to_yaml()).is_some());
-}
-
-#[test]
-fn only_the_trained_shape_is_read_by_hand() {
-    let line = |w: &str| format!("{HEAD}weights:\n  {w}\n");
-    let ok = line("word:+shall: {strengthened: 1, weakened: -0.5, unchanged: 0}");
-    let w = quick_read(&ok).unwrap();
-    assert_eq!(w.weights.len(), 1);
-    for odd in [
-        "word:+shall: {strengthened: 1, weakened: -0.5}",
-        "word:+shall: {weakened: -0.5, strengthened: 1, unchanged: 0}",
-        "word:+shall: {strengthened: .5, weakened: 0, unchanged: 0}",
-        "word:+shall: {strengthened: 1e3, weakened: 0, unchanged: 0}",
-        "word:+shall: {strengthened: 01, weakened: 0, unchanged: 0}",
-        "word:+shall: {strengthened: 1, weakened: 0, unchanged: 0} # note",
-        "'word:+shall': {strengthened: 1, weakened: 0, unchanged: 0}",
-        "word:+nonsense!: {strengthened: 1, weakened: 0, unchanged: 0}",
-        "no-such-feature: {strengthened: 1, weakened: 0, unchanged: 0}",
-    ] {
-        assert!(quick_read(&line(odd)).is_none(), "{odd}");
-    }
-    let twice = format!("{ok}  word:+shall: {{strengthened: 1, weakened: 0, unchanged: 0}}\n");
-    assert!(quick_read(&twice).is_none());
-    assert!(quick_read(&format!("{ok}temperature: 2\n")).is_none());
+    assert_eq!(parts(&json), parts(&yaml));
 }
 
 #[test]
