@@ -1,14 +1,15 @@
 //! `policydiff conform`: local policy files and a model's policy folder in; one row per agency and
 //! model clause (CSV or JSON) on standard output or in a file, the clauses that fail the gate on
-//! standard error, and an exit code (0 passed, 1 the gate failed, 2 bad input).
+//! standard error, and an exit code (0 passed, 1 the gate failed, 2 bad input); a progress bar on a
+//! terminal.
 //!
 //! Every local file is read and checked before anything is written, so a missing, unreadable or
 //! unrelated file stops the command with one line naming it and nothing written.
 
-use super::{classifier, emit, Shard};
+use super::{classifier, emit, progress, Shard};
 use crate::cli::{ConformFailOn, ReadWith, TableFormat};
 use anyhow::{bail, Result};
-use policydiff::conform::conform_policy;
+use policydiff::conform::conform_policy_counted;
 use policydiff::ingest;
 use policydiff::model::{ConformReport, ConformStatus, Direction};
 use policydiff::report;
@@ -55,7 +56,12 @@ pub fn conform(local: &[std::path::PathBuf], model: &Path, opts: &Options<'_>) -
         opts.read.lexicon.as_deref().or(src.lexicon.as_deref()),
         opts.read.weights.as_deref().or(src.weights.as_deref()),
     )?;
-    let report = conform_policy(&src, &locals, &classifier)?;
+    // A thousand agencies take seconds: on a terminal, count them as they are checked.
+    let bar = progress(locals.len() as u64, false);
+    bar.set_message("local policies checked");
+    let report = conform_policy_counted(&src, &locals, &classifier, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let report = report?;
     for a in &report.agencies {
         for w in &a.warnings {
             eprintln!("policydiff: warning: {}: {w}", a.local.file);

@@ -214,3 +214,20 @@ pub fn emit_parts(output: Option<&Path>, parts: &[impl AsRef<[u8]>]) -> Result<(
     }
     Ok(())
 }
+
+/// A bar on standard error when it is a terminal; nothing otherwise or with `--quiet`.
+pub fn progress(len: u64, quiet: bool) -> indicatif::ProgressBar {
+    if quiet {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} {msg}",
+    ) {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -8,10 +8,10 @@
 //! unchanged inputs is reused rather than recomputed (see [`policydiff::incremental`]; `--full` skips
 //! it). This file only threads the record through; the mechanism lives there.
 
-use super::classifier;
+use super::{classifier, progress};
 use crate::cli::ReadWith;
 use anyhow::{bail, Context as _, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use policydiff::classify::Classifier;
 use policydiff::conform::conform_policy_counted;
 use policydiff::incremental::{self, Outcome};
@@ -232,20 +232,6 @@ fn conformance(
         }
     }
     Ok((conformance, warnings))
-}
-
-/// A bar on standard error when it is a terminal; nothing otherwise or with `--quiet`.
-fn progress(len: u64, quiet: bool) -> ProgressBar {
-    if quiet {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} {msg}")
-    {
-        bar.set_style(style);
-    }
-    bar
 }
 
 /// `(recomputed, reused)` counts comparisons: reused ones were read back from an earlier run.
