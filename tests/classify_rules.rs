@@ -659,6 +659,27 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
         "{:#?}",
         v.reasons
     );
+
+    // An item added to what the term leaves out narrows it: fewer records are shielded.
+    let old_def = "\"Sensitive data\" means health records and payroll records, but does not include staff rosters.";
+    let new_def = "\"Sensitive data\" means health records and payroll records, but does not include staff rosters or payroll summaries.";
+    let old = vec![
+        clause("2", old_def),
+        clause("5", "Staff shall not sell sensitive data to any broker."),
+    ];
+    let new = vec![
+        clause("2", new_def),
+        clause("5", "Staff shall not sell sensitive data to any broker."),
+    ];
+    let ctx = Context {
+        old_clauses: &old,
+        new_clauses: &new,
+        regulated: None,
+        sentences: None,
+        pieces: None,
+    };
+    let v = Classifier::default().classify(Some(old_def), Some(new_def), &[], &ctx);
+    assert_eq!(v.direction, Weakened, "{:#?}", v.reasons);
 }
 
 const SSN_OLD: &str = "Booking staff shall obtain the arrestee's social security number.";

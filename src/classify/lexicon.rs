@@ -172,6 +172,7 @@ pub struct Spec {
     pub protective_acts: Protective,
     pub exceptions: Vec<String>,
     pub case_exceptions: Vec<String>,
+    pub definition_exclusions: Vec<String>,
     pub gates: Vec<String>,
     pub conditions: Vec<String>,
     pub hedges: Vec<String>,

@@ -89,6 +89,31 @@ fn contains_term(text: &str, term: &[&str], first: Option<&AhoCorasick>) -> bool
 }
 
 /// Removes words found on both sides (once per occurrence), keeping order.
+/// Where the part of a definition that the term leaves out begins (after "but does not include"), or
+/// the sentence's end when nothing is left out.
+fn exclusion_start(f: &Frame, body: usize, lex: &Lexicon) -> usize {
+    let words: Vec<Vec<&str>> = lex
+        .spec()
+        .definition_exclusions
+        .iter()
+        .map(|p| p.split_whitespace().collect())
+        .collect();
+    (body..f.toks.len())
+        .find_map(|i| {
+            words.iter().find_map(|w| {
+                let end = i + w.len();
+                (!w.is_empty()
+                    && f.toks.get(i..end).is_some_and(|ts| {
+                        ts.iter()
+                            .zip(w)
+                            .all(|(t, x)| t.norm.eq_ignore_ascii_case(x))
+                    }))
+                .then_some(end)
+            })
+        })
+        .unwrap_or(f.toks.len())
+}
+
 fn cancel_moved(mut del: Vec<Tok>, ins: Vec<Tok>) -> (Vec<Tok>, Vec<Tok>) {
     let mut kept = Vec::new();
     for t in ins {
@@ -131,6 +156,10 @@ pub fn judge(
         .as_ref()
         .map(|d| d.body.start)
         .unwrap_or(0);
+    let (out_old, out_new) = (
+        exclusion_start(ev.old, body_old, ev.lex),
+        exclusion_start(ev.new, body_new, ev.lex),
+    );
     for h in ev.hunks.clone() {
         // Edits before the defining word ("In this policy" -> "As used in this policy") do not change
         // what the term covers.
@@ -153,7 +182,14 @@ pub fn judge(
         }
         let del: Vec<Tok> = ev.old.toks[h.old.clone()].to_vec();
         let ins: Vec<Tok> = ev.new.toks[h.new.clone()].to_vec();
-        e += widening(&del, &ins, ev.lex);
+        // An edit among what the term leaves out works the other way round.
+        let left_out = if h.new.is_empty() {
+            h.old.start >= out_old
+        } else {
+            h.new.start >= out_new
+        };
+        let sign = if left_out { -1 } else { 1 };
+        e += sign * widening(&del, &ins, ev.lex);
         ev.claim_old(h.old.clone());
         ev.claim_new(h.new.clone());
         dq.push(ev.quote_old(h.old.clone()));
@@ -161,23 +197,19 @@ pub fn judge(
     }
     // Read the body as a whole too, with words that merely moved cancelled out: a diff may cut a list
     // in odd places ("or payroll" / ", payroll records, or location").
-    let (del_all, ins_all) = cancel_moved(
-        ev.old
-            .toks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| ev.del[*i] && *i >= body_old)
-            .map(|(_, t)| t.clone())
-            .collect(),
-        ev.new
-            .toks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| ev.ins[*i] && *i >= body_new)
-            .map(|(_, t)| t.clone())
-            .collect(),
-    );
-    let whole = widening(&del_all, &ins_all, ev.lex);
+    // What the term takes in and what it leaves out are read apart, the second the other way round.
+    let changed = |f: &Frame, marks: &[bool], range: std::ops::Range<usize>| -> Vec<Tok> {
+        range
+            .filter(|i| marks.get(*i) == Some(&true))
+            .filter_map(|i| f.toks.get(i).cloned())
+            .collect()
+    };
+    let read = |old: std::ops::Range<usize>, new: std::ops::Range<usize>| {
+        let (d, i) = cancel_moved(changed(ev.old, &ev.del, old), changed(ev.new, &ev.ins, new));
+        widening(&d, &i, ev.lex)
+    };
+    let (n_old, n_new) = (ev.old.toks.len(), ev.new.toks.len());
+    let whole = read(body_old..out_old, body_new..out_new) - read(out_old..n_old, out_new..n_new);
     if whole != 0 {
         e = whole;
     }
