@@ -568,6 +568,23 @@ fn lists_of_excepted_cases_and_added_alternatives() {
 }
 
 #[test]
+fn may_with_a_verb_of_possibility_permits_nothing() {
+    case(
+        "The library shall post its opening hours at the door.",
+        "The library shall post its opening hours at the door. Holiday hours may differ from these.",
+        Unchanged,
+        "",
+    );
+    // The same "may" with an act someone can be allowed to do is a permission.
+    case(
+        "The library shall post its opening hours at the door.",
+        "The library shall post its opening hours at the door. Staff may close early on holidays.",
+        Weakened,
+        "permission-added",
+    );
+}
+
+#[test]
 fn phrases_of_one_meaning_are_no_change() {
     for (old, new) in [
         (

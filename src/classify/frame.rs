@@ -93,6 +93,19 @@ fn deontic_of(h: &Hit<Cue>, will: WillReading) -> Option<(Op, bool)> {
     })
 }
 
+/// Whether the words from `at` begin with one of the lexicon's possibility verbs.
+fn says_possible(toks: &[Tok], at: usize, lex: &Lexicon) -> bool {
+    lex.spec().deontic.possibility.iter().any(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        !words.is_empty()
+            && toks.get(at..at + words.len()).is_some_and(|ts| {
+                ts.iter()
+                    .zip(&words)
+                    .all(|(t, w)| t.word && t.norm.eq_ignore_ascii_case(w))
+            })
+    })
+}
+
 fn slot_kind(h: &Hit<Cue>) -> Option<SlotKind> {
     h.cues.iter().find_map(|c| match c {
         Cue::Exception => Some(SlotKind::Exception),
@@ -217,6 +230,10 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
             }
         }
         if let Some((mut op, w)) = deontic_of(h, will) {
+            // "Delays may occur": a possibility, not a permission; look on for the sentence's modal.
+            if op == Op::Permission && says_possible(&toks, h.end, lex) {
+                continue;
+            }
             // Outside a definition, "the report shall include the date" is a duty.
             let first = toks.get(h.start).map(|t| t.norm.as_str());
             let last = toks.get(h.end.wrapping_sub(1)).map(|t| t.norm.as_str());

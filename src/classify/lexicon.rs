@@ -58,6 +58,8 @@ pub struct Deontic {
     pub no_obligation: Vec<String>,
     pub constitutive: Vec<String>,
     pub scope_statement: Vec<String>,
+    /// Verbs after which "may" or "can" says what is possible, not what is allowed.
+    pub possibility: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
