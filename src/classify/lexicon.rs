@@ -616,7 +616,7 @@ fn cue_entries(spec: &Spec) -> Vec<(String, Cue)> {
 }
 
 /// Every phrase of a group but its first, mapped to the first one's words. A phrase listed in two
-/// groups keeps the first group's reading, so the result does not depend on matching order.
+/// groups gets both readings in list order, and the first is used (see `same_meaning::canonical`).
 fn same_meaning_entries(groups: &[Vec<String>]) -> Vec<(String, Canonical)> {
     let mut out: Vec<(String, Canonical)> = Vec::new();
     for group in groups {
@@ -631,14 +631,7 @@ fn same_meaning_entries(groups: &[Vec<String>]) -> Vec<(String, Canonical)> {
         if words.is_empty() {
             continue;
         }
-        for phrase in rest {
-            let key = normalise_phrase(phrase);
-            if key != normalise_phrase(first)
-                && !out.iter().any(|(p, _)| normalise_phrase(p) == key)
-            {
-                out.push((phrase.clone(), words.clone()));
-            }
-        }
+        out.extend(rest.iter().map(|phrase| (phrase.clone(), words.clone())));
     }
     out
 }

@@ -72,6 +72,23 @@ mod tests {
     }
 
     #[test]
+    fn a_user_lexicon_adds_its_own_groups() {
+        let lex = Lexicon::with_user_yaml(
+            "restyle:\n  same_meaning:\n    - [\"motor vehicle\", car, automobile]\n",
+            std::path::Path::new("mine.yaml"),
+        )
+        .unwrap();
+        let read = |text: &str| -> Vec<String> {
+            canonical(tokenize(text), &lex)
+                .iter()
+                .map(|t| t.norm.to_string())
+                .collect()
+        };
+        assert_eq!(read("tow the automobile"), read("tow the motor vehicle"));
+        assert_eq!(read("tow the car"), read("tow the motor vehicle"));
+    }
+
+    #[test]
     fn a_phrase_broken_by_punctuation_is_left_alone() {
         assert_eq!(read("in order, to"), "in order , to");
     }
