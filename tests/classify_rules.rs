@@ -640,8 +640,8 @@ fn resource_hedges_loosen_a_duty() {
     );
 }
 
-#[test]
-fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
+/// A definition changed in clause 2 of a policy whose clause 5 uses the term in a ban.
+fn judge_definition(old_def: &str, new_def: &str) -> Verdict {
     let clause = |id: &str, text: &str| Clause {
         id: id.into(),
         number: None,
@@ -651,16 +651,9 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
         line: 1,
         level: 0,
     };
-    let old_def = "\"Sensitive data\" means health records or payroll records.";
-    let new_def = "\"Sensitive data\" means health records, payroll records, or location history.";
-    let old = vec![
-        clause("2", old_def),
-        clause("5", "Staff shall not sell sensitive data to any broker."),
-    ];
-    let new = vec![
-        clause("2", new_def),
-        clause("5", "Staff shall not sell sensitive data to any broker."),
-    ];
+    let user = "Staff shall not sell sensitive data to any broker.";
+    let old = vec![clause("2", old_def), clause("5", user)];
+    let new = vec![clause("2", new_def), clause("5", user)];
     let ctx = Context {
         old_clauses: &old,
         new_clauses: &new,
@@ -668,7 +661,15 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
         sentences: None,
         pieces: None,
     };
-    let v = Classifier::default().classify(Some(old_def), Some(new_def), &[], &ctx);
+    Classifier::default().classify(Some(old_def), Some(new_def), &[], &ctx)
+}
+
+#[test]
+fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
+    let v = judge_definition(
+        "\"Sensitive data\" means health records or payroll records.",
+        "\"Sensitive data\" means health records, payroll records, or location history.",
+    );
     assert_eq!(v.direction, Strengthened, "{:#?}", v.reasons);
     assert!(v.needs_review);
     assert!(
@@ -676,26 +677,11 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
         "{:#?}",
         v.reasons
     );
-
     // An item added to what the term leaves out narrows it: fewer records are shielded.
-    let old_def = "\"Sensitive data\" means health records and payroll records, but does not include staff rosters.";
-    let new_def = "\"Sensitive data\" means health records and payroll records, but does not include staff rosters or payroll summaries.";
-    let old = vec![
-        clause("2", old_def),
-        clause("5", "Staff shall not sell sensitive data to any broker."),
-    ];
-    let new = vec![
-        clause("2", new_def),
-        clause("5", "Staff shall not sell sensitive data to any broker."),
-    ];
-    let ctx = Context {
-        old_clauses: &old,
-        new_clauses: &new,
-        regulated: None,
-        sentences: None,
-        pieces: None,
-    };
-    let v = Classifier::default().classify(Some(old_def), Some(new_def), &[], &ctx);
+    let v = judge_definition(
+        "\"Sensitive data\" means health records and payroll records, but does not include staff rosters.",
+        "\"Sensitive data\" means health records and payroll records, but does not include staff rosters or payroll summaries.",
+    );
     assert_eq!(v.direction, Weakened, "{:#?}", v.reasons);
 }
 
