@@ -271,20 +271,26 @@ pub fn display_path(p: &Path) -> String {
     p.to_string_lossy().replace('\\', "/")
 }
 
+/// A one-version document of `text`, for unit tests across the crate.
+#[cfg(test)]
+pub(crate) fn test_document(text: &str) -> Document {
+    Document {
+        policy: "p".into(),
+        label: "v".into(),
+        date: None,
+        status: model::Status::Adopted,
+        source_path: "v.md".into(),
+        clauses: segment::segment(text),
+        warnings: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        Document {
-            policy: "p".into(),
-            label: "v".into(),
-            date: None,
-            status: model::Status::Adopted,
-            source_path: "v.md".into(),
-            clauses: segment::segment(text),
-            warnings: Vec::new(),
-        }
+        test_document(text)
     }
 
     #[test]

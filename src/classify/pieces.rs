@@ -211,18 +211,10 @@ pub(super) fn finding(sentence: &str, gone: Gone<'_>, version: Version) -> Findi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Direction, Document, PairReport, Status};
+    use crate::model::{Direction, Document, PairReport};
 
     fn doc(text: &str) -> Document {
-        Document {
-            policy: "p".into(),
-            label: "v".into(),
-            date: None,
-            status: Status::Adopted,
-            source_path: "v.md".into(),
-            clauses: crate::segment::segment(text),
-            warnings: Vec::new(),
-        }
+        crate::test_document(text)
     }
 
     fn compare(old: &str, new: &str) -> PairReport {
