@@ -143,6 +143,10 @@ pub enum Command {
         /// Share of verdicts not flagged for review that should be right; sets the review threshold.
         #[arg(long, default_value_t = 0.8)]
         precision: f64,
+        /// Largest share of verdicts not flagged for review that may be the opposite of the rating
+        /// (strengthened for weakened or the reverse); sets the second review threshold.
+        #[arg(long, default_value_t = 1.0, value_name = "SHARE")]
+        max_swaps: f64,
         /// A feature seen in fewer rated rows than this gets no weight.
         #[arg(long, default_value_t = 3)]
         min_rows: usize,

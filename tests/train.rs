@@ -133,10 +133,19 @@ fn bad_tables_are_refused_with_nothing_written() {
         assert!(!w.exists(), "{name}: nothing written");
     }
     let t = write(dir.path(), "ok.csv", &rated_csv());
-    cmd()
-        .args(["train", "--expect", "label", "--folds", "1"])
-        .arg(&t)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--folds must be at least 2"));
+    for (flag, value, want) in [
+        ("--folds", "1", "--folds must be at least 2"),
+        (
+            "--max-swaps",
+            "1.5",
+            "--max-swaps is a share from 0 to 1, not 1.5",
+        ),
+    ] {
+        cmd()
+            .args(["train", "--expect", "label", flag, value])
+            .arg(&t)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(want));
+    }
 }

@@ -100,12 +100,13 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
     let text = weigh::Text::of(reading_flat);
     let (confidence, needs_review) = if weights.calibrated(text) {
         // The weights' probability of the verdict, calibrated on held-out verdicts. A person looks
-        // when it is low or when strong findings point both ways. The rules' own requests for review
+        // when it is low, when the opposite direction is nearly as likely, or when strong findings
+        // point both ways. The rules' own requests for review
         // are evidence the weights have already weighed, so they do not flag the verdict again.
         let strong = weights.conflict_at();
         let conflict = findings.iter().any(|f| f.weight >= strong)
             && findings.iter().any(|f| f.weight <= -strong);
-        (p, p < weights.review_below() || conflict)
+        (p, weights.review().flags(probabilities) || conflict)
     } else {
         // Hand-set weights: the deciding rule's track record, capped by how much of the change the
         // rules explained.
@@ -380,7 +381,7 @@ mod tests {
     fn calibrated_weights_give_their_probability_as_the_confidence() {
         let mut w = std::collections::BTreeMap::new();
         w.insert("rules:net".to_string(), [1.0, -1.0, 0.0]);
-        let weights = Weights::from_parts("test", 1.0, 0.7, [0.0; 3], w);
+        let weights = Weights::from_parts("test", 1.0, weigh::Review::below(0.7), [0.0; 3], w);
         let read = |findings: Vec<Finding>| {
             let reading = Reading {
                 findings,

@@ -96,6 +96,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             folds,
             l2,
             precision,
+            max_swaps,
             min_rows,
             only,
         } => train::train(
@@ -110,6 +111,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                     l2,
                     folds,
                     precision,
+                    max_swaps,
                     min_rows,
                 },
             },

@@ -9,7 +9,7 @@ use super::{classifier, emit};
 use anyhow::{bail, Result};
 use policydiff::classify::weigh::cues::is_flat;
 use policydiff::classify::weigh::fit::{self, Item, Settings};
-use policydiff::classify::weigh::{argmax, Text, Weights, DIRECTIONS};
+use policydiff::classify::weigh::{argmax, Review, Text, Weights, DIRECTIONS};
 use policydiff::classify::Context;
 use policydiff::model::{Reason, Verdict};
 use policydiff::score::Scorecard;
@@ -36,6 +36,9 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     }
     if !(s.precision > 0.0 && s.precision <= 1.0) {
         bail!("--precision is a share from 0 to 1, not {}", s.precision);
+    }
+    if !(0.0..=1.0).contains(&s.max_swaps) {
+        bail!("--max-swaps is a share from 0 to 1, not {}", s.max_swaps);
     }
     if !(s.l2.is_finite() && s.l2 >= 0.0) {
         bail!("--l2 must be zero or more, not {}", s.l2);
@@ -129,7 +132,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         ));
     }
     let fitted = fit::fit(&items, &s, "")?;
-    let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, fitted.weights.review_below());
+    let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, fitted.weights.review());
     let card = Scorecard::of(items.iter().map(|i| Some(i.expect)).zip(&verdicts));
     let fitted_on = format!(
         "{}: {} rated rows, L2 {}; {how}: agreement {}, not flagged {} of rows at {} agreement",
@@ -193,7 +196,7 @@ fn pct(x: Option<f64>) -> String {
 
 /// The verdict each held-out probability gives, as `amendments` would report it, with the rules that
 /// fired named so the scorecard can count them.
-fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review_below: f64) -> Vec<Verdict> {
+fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review: Review) -> Vec<Verdict> {
     items
         .iter()
         .zip(probs)
@@ -203,7 +206,7 @@ fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review_below: f64) -> V
             Verdict {
                 direction,
                 confidence,
-                needs_review: confidence < review_below,
+                needs_review: review.flags(*p),
                 reasons: it
                     .evidence
                     .features

@@ -5,7 +5,7 @@
 use super::{Ev, Finding};
 use crate::classify::frame::Frame;
 use crate::classify::lexicon::Cue;
-use crate::classify::text::tokenize;
+use crate::classify::text::{stem, tokenize};
 use std::collections::BTreeMap;
 
 /// "not only ... but also" and "as well as" are emphasis: claim them, and an "and" they replace.
@@ -67,43 +67,6 @@ pub fn connectives(ev: &mut Ev<'_>) {
             )
             .quoting(None, Some(q)),
         );
-    }
-}
-
-/// A crude stem, enough to see that "recordings", "recording" and "recorded" are one word, and that
-/// "stopped" is "stop".
-fn stem(w: &str) -> &str {
-    let mut cur = w;
-    'outer: loop {
-        for suf in ["ing", "ed", "es", "s", "e"] {
-            if let Some(s) = cur.strip_suffix(suf) {
-                // "using" and "use" both come to "us".
-                if s.len() >= 2 {
-                    cur = s;
-                    continue 'outer;
-                }
-            }
-        }
-        return undoubled(cur, w);
-    }
-}
-
-/// "stopp" (of "stopped") is "stop": a consonant doubled before an ending. Not l, s, f or z, which
-/// English doubles in the word itself ("filled", "passed", "staffed").
-fn undoubled<'w>(stemmed: &'w str, word: &str) -> &'w str {
-    let b = stemmed.as_bytes();
-    let doubled = b.len() >= 4
-        && stemmed.len() < word.len()
-        && b[b.len() - 1] == b[b.len() - 2]
-        && b[b.len() - 1].is_ascii_lowercase()
-        && !matches!(
-            b[b.len() - 1],
-            b'a' | b'e' | b'i' | b'o' | b'u' | b'l' | b's' | b'f' | b'z'
-        );
-    if doubled {
-        &stemmed[..stemmed.len() - 1]
-    } else {
-        stemmed
     }
 }
 

@@ -9,6 +9,7 @@
 //! do not read (for example `only`, `and`, `or`, protective acts).
 
 use super::super::lexicon::Spec;
+use super::super::text::stem;
 use std::collections::{BTreeMap, HashMap};
 
 /// One phrase: its words after the first, and whether its last word is a prefix (`derogat*`).
@@ -224,6 +225,10 @@ impl Cues {
         let mut f = vec![(format!("{pre}edit:{kind}"), 1.0)];
         for (sign, w, changed) in [('+', n, ins), ('-', o, del)] {
             for (word, _) in w.iter().zip(changed.iter()).filter(|(_, &c)| c) {
+                // On flat text a word is weighed by its stem: "processing", "processed" and
+                // "process" carry one meaning, and a few hundred rated rows are too few to learn
+                // it three times.
+                let word = if flat { stem(word) } else { word };
                 f.push((format!("{pre}word:{sign}{word}"), 1.0));
             }
         }

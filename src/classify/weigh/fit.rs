@@ -5,9 +5,10 @@
 //! The model is a multinomial logistic regression with an L2 penalty, fitted by linfa-logistic
 //! (L-BFGS). Cross-validation keeps every item of a group (amendments to the same text) in one fold.
 //! The temperature is the one that makes the out-of-fold probabilities most likely, and the review
-//! threshold the lowest probability at which out-of-fold verdicts reach the target precision.
+//! thresholds those that leave the most out-of-fold verdicts unflagged at the target precision and
+//! share of swaps.
 
-use super::{softmax, Evidence, Weights, DIRECTIONS};
+use super::{softmax, Evidence, Review, Weights, DIRECTIONS};
 use crate::model::Direction;
 use linfa::prelude::*;
 use linfa_logistic::MultiLogisticRegression;
@@ -32,6 +33,8 @@ pub struct Settings {
     pub folds: usize,
     /// Share of unflagged out-of-fold verdicts that should agree with the rater.
     pub precision: f64,
+    /// Largest share of unflagged out-of-fold verdicts that may be the opposite of the rater's.
+    pub max_swaps: f64,
     /// A feature seen in fewer training rows than this gets no weight: too rare to learn from.
     pub min_rows: usize,
 }
@@ -42,6 +45,7 @@ impl Default for Settings {
             l2: 1.0,
             folds: 5,
             precision: 0.8,
+            max_swaps: 1.0,
             min_rows: 3,
         }
     }
@@ -166,25 +170,43 @@ fn log_loss(scores: &[[f64; 3]], items: &[Item], t: f64) -> f64 {
         .sum()
 }
 
-/// The lowest probability at which the verdicts at or above it agree with the rater at least
-/// `target` of the time; 1.0 (flag everything) when no threshold reaches it.
-fn threshold(probs: &[[f64; 3]], items: &[Item], target: f64) -> f64 {
-    let mut best = 1.0;
-    for step in (0..=100).rev() {
-        let t = f64::from(step) / 100.0;
-        let (mut n, mut right) = (0usize, 0usize);
-        for (p, it) in probs.iter().zip(items) {
-            let d = super::argmax(*p);
-            if p[index(d)] >= t {
+/// The review thresholds that leave the most verdicts unflagged while those agree with the rater at
+/// least `precision` of the time and are the opposite of the rater's at most `max_swaps` of the time:
+/// a floor on the verdict's probability and a ceiling on the opposite direction's. Flags everything
+/// when no pair of thresholds reaches both.
+fn review_thresholds(probs: &[[f64; 3]], items: &[Item], precision: f64, max_swaps: f64) -> Review {
+    let mut best = (0, Review::below(1.0));
+    // Ceilings from 1 (never flag on the opposite direction) down, floors from 0 up: among equal
+    // coverage the first found flags least for either reason.
+    for high in (5..=100).rev() {
+        for low in 0..=100 {
+            let review = Review {
+                below: f64::from(low) / 100.0,
+                opposite: f64::from(high) / 100.0,
+            };
+            let (mut n, mut right, mut swaps) = (0usize, 0usize, 0usize);
+            for (p, it) in probs.iter().zip(items) {
+                if review.flags(*p) {
+                    continue;
+                }
+                let d = super::argmax(*p);
                 n += 1;
                 right += usize::from(d == it.expect);
+                swaps += usize::from(matches!(
+                    (d, it.expect),
+                    (Direction::Strengthened, Direction::Weakened)
+                        | (Direction::Weakened, Direction::Strengthened)
+                ));
+            }
+            let ok = n > 0
+                && right as f64 >= precision * n as f64
+                && swaps as f64 <= max_swaps * n as f64;
+            if ok && n > best.0 {
+                best = (n, review);
             }
         }
-        if n > 0 && right as f64 >= target * n as f64 {
-            best = t;
-        }
     }
-    best
+    best.1
 }
 
 /// Fits weights to rated items, cross-validating by group.
@@ -223,13 +245,13 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
         .min_by(|a, b| log_loss(&raw, items, *a).total_cmp(&log_loss(&raw, items, *b)))
         .unwrap_or(1.0);
     let out_of_fold: Vec<[f64; 3]> = raw.iter().map(|z| softmax(*z, temperature)).collect();
-    let review_below = threshold(&out_of_fold, items, s.precision);
+    let review = review_thresholds(&out_of_fold, items, s.precision, s.max_swaps);
     let all: Vec<&Item> = items.iter().collect();
     let vocab = vocabulary(&all, s.min_rows);
     let (bias, w) = fit_once(&all, &vocab, s.l2)?;
     let weights = vocab.into_iter().zip(w).collect();
     Ok(Fitted {
-        weights: Weights::from_parts(fitted_on, temperature, review_below, bias, weights),
+        weights: Weights::from_parts(fitted_on, temperature, review, bias, weights),
         out_of_fold,
     })
 }

@@ -47,7 +47,8 @@ const FORMAT: &str = "\
 # softmax of the scores divided by the temperature; the verdict is the most probable direction. On the
 # kinds of text listed in `calibrated` (flat, punctuated) the temperature was chosen on held-out verdicts,
 # the confidence is the verdict's probability, and a verdict goes to a person when its probability is
-# below review_below or when two findings of at least conflict_at point opposite ways (a whole duty
+# below review_below, when it is strengthened or weakened and the opposite direction is at least
+# review_opposite likely, or when two findings of at least conflict_at point opposite ways (a whole duty
 # added and another deleted, say). A feature not listed here weighs nothing. The weights of a kind of
 # text not listed in `calibrated` are hand-set: the rules' summed strength, with a net under 0.25 either
 # way read as unchanged; there the confidence and the review flag are the rules' own.
@@ -268,6 +269,10 @@ struct File {
     calibrated: Vec<Text>,
     temperature: f64,
     review_below: f64,
+    /// A strengthened or weakened verdict whose opposite direction is at least this probable goes to
+    /// review: the evidence points both ways. 1 (the default) never flags on this alone.
+    #[serde(default = "default_review_opposite")]
+    review_opposite: f64,
     /// Findings this strong on both sides send a calibrated verdict to review, whatever its probability.
     #[serde(default = "default_conflict_at")]
     conflict_at: f64,
@@ -278,6 +283,40 @@ struct File {
 
 fn default_conflict_at() -> f64 {
     2.0
+}
+
+fn default_review_opposite() -> f64 {
+    1.0
+}
+
+/// When a calibrated verdict goes to a person: its probability is below `below`, or it is strengthened
+/// or weakened and the opposite direction's probability is at least `opposite`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Review {
+    pub below: f64,
+    pub opposite: f64,
+}
+
+impl Review {
+    /// A threshold on the verdict's probability alone.
+    pub fn below(below: f64) -> Review {
+        Review {
+            below,
+            opposite: default_review_opposite(),
+        }
+    }
+
+    /// Whether a verdict with these probabilities goes to a person.
+    pub fn flags(&self, p: [f64; 3]) -> bool {
+        let d = argmax(p);
+        let i = DIRECTIONS.iter().position(|&x| x == d).unwrap_or(2);
+        let opposite = match d {
+            Direction::Strengthened => p[1],
+            Direction::Weakened => p[0],
+            Direction::Unchanged => 0.0,
+        };
+        p[i] < self.below || opposite >= self.opposite
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -340,7 +379,7 @@ struct Model {
     fitted_on: String,
     calibrated: Vec<Text>,
     temperature: f64,
-    review_below: f64,
+    review: Review,
     conflict_at: f64,
     bias: [f64; 3],
     weights: BTreeMap<String, [f64; 3]>,
@@ -360,7 +399,7 @@ impl Weights {
                         fitted_on: "empty".into(),
                         calibrated: Vec::new(),
                         temperature: 1.0,
-                        review_below: 1.0,
+                        review: Review::below(1.0),
                         conflict_at: default_conflict_at(),
                         bias: [0.0; 3],
                         weights: BTreeMap::new(),
@@ -463,21 +502,26 @@ impl Weights {
                 ),
             ));
         }
-        if !(0.0..=1.0).contains(&file.review_below) {
-            return Err(bad(
-                "review_below",
-                format!(
-                    "review_below is a probability from 0 to 1, not {}",
-                    file.review_below
-                ),
-            ));
+        for (key, value) in [
+            ("review_below", file.review_below),
+            ("review_opposite", file.review_opposite),
+        ] {
+            if !(0.0..=1.0).contains(&value) {
+                return Err(bad(
+                    key,
+                    format!("{key} is a probability from 0 to 1, not {value}"),
+                ));
+            }
         }
         Ok(Weights {
             inner: Arc::new(Model {
                 fitted_on: file.fitted_on,
                 calibrated: file.calibrated,
                 temperature: file.temperature,
-                review_below: file.review_below,
+                review: Review {
+                    below: file.review_below,
+                    opposite: file.review_opposite,
+                },
                 conflict_at: file.conflict_at,
                 bias: file.bias.get(),
                 weights: file
@@ -494,7 +538,7 @@ impl Weights {
     pub fn from_parts(
         fitted_on: &str,
         temperature: f64,
-        review_below: f64,
+        review: Review,
         bias: [f64; 3],
         weights: BTreeMap<String, [f64; 3]>,
     ) -> Weights {
@@ -503,7 +547,7 @@ impl Weights {
                 fitted_on: fitted_on.to_string(),
                 calibrated: vec![Text::Flat, Text::Punctuated],
                 temperature,
-                review_below,
+                review,
                 conflict_at: default_conflict_at(),
                 bias,
                 weights,
@@ -522,7 +566,7 @@ impl Weights {
                 weights: m.weights.clone(),
                 source: m.source.clone(),
                 temperature: m.temperature,
-                review_below: m.review_below,
+                review: m.review,
                 conflict_at: m.conflict_at,
                 bias: m.bias,
             }),
@@ -566,7 +610,7 @@ impl Weights {
                 fitted_on: m.fitted_on.clone(),
                 calibrated,
                 temperature: m.temperature,
-                review_below: m.review_below,
+                review: m.review,
                 conflict_at: b.conflict_at,
                 bias: b.bias,
                 weights,
@@ -596,7 +640,8 @@ impl Weights {
         let kinds: Vec<&str> = m.calibrated.iter().map(|t| t.as_str()).collect();
         s.push_str(&format!("calibrated: [{}]\n", kinds.join(", ")));
         s.push_str(&format!("temperature: {}\n", r(m.temperature)));
-        s.push_str(&format!("review_below: {}\n", r(m.review_below)));
+        s.push_str(&format!("review_below: {}\n", r(m.review.below)));
+        s.push_str(&format!("review_opposite: {}\n", r(m.review.opposite)));
         s.push_str(&format!("conflict_at: {}\n", r(m.conflict_at)));
         s.push_str(&format!("bias: {}\n", triple(m.bias)));
         s.push_str("weights:\n");
@@ -626,7 +671,12 @@ impl Weights {
 
     /// A verdict whose probability is below this goes to a person.
     pub fn review_below(&self) -> f64 {
-        self.inner.review_below
+        self.inner.review.below
+    }
+
+    /// When a calibrated verdict goes to a person, by its probabilities.
+    pub fn review(&self) -> Review {
+        self.inner.review
     }
 
     /// Two findings at least this strong pointing opposite ways send a calibrated verdict to review.

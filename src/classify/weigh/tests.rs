@@ -26,7 +26,13 @@ fn parts(w: &Weights) -> impl PartialEq + std::fmt::Debug {
         .iter()
         .map(|(k, w)| (k.clone(), w.map(f64::to_bits)))
         .collect();
-    let bits = [m.temperature, m.review_below, m.conflict_at].map(f64::to_bits);
+    let bits = [
+        m.temperature,
+        m.review.below,
+        m.review.opposite,
+        m.conflict_at,
+    ]
+    .map(f64::to_bits);
     let bias = m.bias.map(f64::to_bits);
     (m.fitted_on.clone(), calibrated, bits, bias, weights)
 }
@@ -244,6 +250,34 @@ fn a_bad_file_is_refused_at_its_line() {
         err.to_string().starts_with("w.yaml:3:1: conflict_at"),
         "{err}"
     );
+    let err =
+        parse("temperature: 1\nreview_below: 0.5\nreview_opposite: 2\nbias: {}\n").unwrap_err();
+    assert!(
+        err.to_string().starts_with("w.yaml:3:1: review_opposite"),
+        "{err}"
+    );
+}
+
+#[test]
+fn review_opposite_defaults_to_never_and_flags_a_verdict_argued_both_ways() {
+    let w = parse(HEAD).unwrap();
+    assert_eq!(w.review(), Review::below(0.5));
+    // Without the ceiling only the verdict's own probability counts.
+    assert!(!w.review().flags([0.55, 0.44, 0.01]));
+    let w = parse(&format!("{HEAD}review_opposite: 0.3\n")).unwrap();
+    let r = w.review();
+    assert!(r.flags([0.55, 0.44, 0.01]), "weakened nearly as likely");
+    assert!(
+        !r.flags([0.1, 0.55, 0.35]),
+        "the runner-up is unchanged, not the opposite"
+    );
+    assert!(r.flags([0.45, 0.1, 0.45]), "below the floor");
+    assert!(
+        !r.flags([0.2, 0.2, 0.6]),
+        "an unchanged verdict has no opposite"
+    );
+    let back = parse(&w.to_yaml()).unwrap();
+    assert_eq!(back.review(), r);
 }
 
 #[test]
@@ -261,7 +295,7 @@ fn a_fit_on_one_kind_of_text_keeps_the_base_for_the_other() {
     let mut fitted = BTreeMap::new();
     fitted.insert("flat:word:+may".to_string(), [-1.0, 2.0, 0.0]);
     fitted.insert("word:+may".to_string(), [5.0, 5.0, 5.0]);
-    let fitted = Weights::from_parts("fit", 2.0, 0.6, [0.5, 1.0, -1.0], fitted);
+    let fitted = Weights::from_parts("fit", 2.0, Review::below(0.6), [0.5, 1.0, -1.0], fitted);
     let base = Weights::builtin();
     let merged = fitted.only(Text::Flat, &base);
     assert!(merged.calibrated(Text::Flat) && !merged.calibrated(Text::Punctuated));

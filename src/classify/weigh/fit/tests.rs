@@ -116,7 +116,7 @@ fn too_few_items_are_refused() {
 }
 
 #[test]
-fn the_threshold_is_the_lowest_probability_that_reaches_the_precision() {
+fn the_probability_floor_leaves_the_most_verdicts_that_reach_the_precision() {
     // Verdicts at 0.9 are right, at 0.6 half right, at 0.4 wrong.
     let items = vec![
         item(&[], S, "a"),
@@ -133,7 +133,35 @@ fn the_threshold_is_the_lowest_probability_that_reaches_the_precision() {
         [0.4, 0.3, 0.3],
     ];
     // From 0.61: two right of two. From 0.41 to 0.6: three of four. At 0.4 and below: three of five.
-    assert_eq!(threshold(&probs, &items, 0.75), 0.41);
-    assert_eq!(threshold(&probs, &items, 0.8), 0.61);
-    assert_eq!(threshold(&probs, &items, 0.5), 0.0);
+    let floor = |precision| review_thresholds(&probs, &items, precision, 1.0);
+    assert_eq!(floor(0.75), Review::below(0.41));
+    assert_eq!(floor(0.8), Review::below(0.61));
+    assert_eq!(floor(0.5), Review::below(0.0));
+}
+
+#[test]
+fn the_opposite_ceiling_takes_out_verdicts_the_evidence_argues_both_ways() {
+    // Both wrong verdicts are swaps whose opposite direction is nearly as likely; a floor on the
+    // verdict's own probability cannot take them out without taking the confident right ones too.
+    let items = vec![
+        item(&[], S, "a"),
+        item(&[], S, "b"),
+        item(&[], W, "c"),
+        item(&[], S, "d"),
+        item(&[], U, "e"),
+    ];
+    let probs = [
+        [0.5, 0.1, 0.4],
+        [0.55, 0.1, 0.35],
+        [0.52, 0.45, 0.03],
+        [0.45, 0.5, 0.05],
+        [0.2, 0.2, 0.6],
+    ];
+    let review = review_thresholds(&probs, &items, 0.8, 0.1);
+    assert_eq!(review.opposite, 0.45);
+    assert!(review.below <= 0.5, "{review:?}");
+    let unflagged: Vec<usize> = (0..5).filter(|&i| !review.flags(probs[i])).collect();
+    assert_eq!(unflagged, [0, 1, 4]);
+    // Any share of swaps allowed: the 80% of right verdicts is reached by the floor alone.
+    assert_eq!(review_thresholds(&probs, &items, 0.6, 1.0).opposite, 1.0);
 }
