@@ -329,7 +329,8 @@ impl<C: Clone + PartialEq> Matcher<C> {
         };
         let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
         // Each word followed by one space, so a pattern (also space-terminated) can only end at a word end.
-        let mut hay = String::new();
+        // Sized up front: growing it word by word was a third of the scan.
+        let mut hay = String::with_capacity(words.iter().map(|&i| toks[i].norm.len() + 1).sum());
         let mut starts = Vec::with_capacity(words.len());
         for &i in &words {
             starts.push(hay.len());
