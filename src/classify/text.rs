@@ -399,11 +399,13 @@ pub fn quote(text: &str, toks: &[Tok], r: Range<usize>) -> String {
 
 /// Cuts long quotes in the middle of a word boundary, with an ellipsis.
 pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    // Only the first `max + 1` characters decide: the unexplained words of a long clause are never
+    // counted to their end.
+    let Some((end, _)) = s.char_indices().nth(max) else {
         return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    };
+    let cut = &s[..end];
+    let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
     format!("{cut} ...")
 }
 
