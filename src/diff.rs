@@ -142,8 +142,7 @@ pub(crate) fn tokens(text: &str) -> Vec<&str> {
         let len = if first.is_alphanumeric() {
             word_len(rest)
         } else if first.is_whitespace() {
-            rest.find(|c: char| !c.is_whitespace())
-                .unwrap_or(rest.len())
+            space_len(rest)
         } else {
             first.len_utf8()
         };
@@ -153,7 +152,35 @@ pub(crate) fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
+/// The length of the run of white space `s` starts with.
+fn space_len(s: &str) -> usize {
+    // Mostly one ASCII space: counted as bytes. A run that reaches a character beyond ASCII (which
+    // may be white space too) is read again the general way.
+    let b = s.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|&c| !matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r'))
+        .unwrap_or(b.len());
+    if b.get(ascii).is_none_or(u8::is_ascii) {
+        return ascii;
+    }
+    s.find(|c: char| !c.is_whitespace()).unwrap_or(s.len())
+}
+
+/// The length of the word `s` starts with.
 fn word_len(s: &str) -> usize {
+    // Mostly ASCII letters and digits up to a space or a mark: counted as bytes. A run that stops at
+    // a joining mark or at a character beyond ASCII is read again the general way below.
+    let b = s.as_bytes();
+    let ascii = b
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len());
+    match b.get(ascii) {
+        None => return ascii,
+        Some(&c) if c.is_ascii() && !matches!(c, b'\'' | b'.' | b',') => return ascii,
+        _ => {}
+    }
     let mut it = s.char_indices().peekable();
     let mut end = 0;
     let mut prev = ' ';
@@ -257,6 +284,16 @@ mod tests {
         assert_eq!(render(&d), "within [-5,000-]{+2,500+} feet of U.S. soil");
         assert_eq!(tokens("don't stop."), ["don't", " ", "stop", "."]);
         assert_eq!(tokens("a,b  1,2"), ["a", ",", "b", "  ", "1,2"]);
+    }
+
+    #[test]
+    fn words_and_spaces_beyond_ascii() {
+        assert_eq!(tokens("a\u{A0} b\t\nc"), ["a", "\u{A0} ", "b", "\t\n", "c"]);
+        assert_eq!(
+            tokens("Stra\u{DF}e\u{2019}s 1.5 U.S."),
+            ["Stra\u{DF}e\u{2019}s", " ", "1.5", " ", "U.S", "."]
+        );
+        assert_eq!(tokens(" \u{2003}x, y"), [" \u{2003}", "x", ",", " ", "y"]);
     }
 
     proptest::proptest! {

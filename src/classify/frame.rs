@@ -12,6 +12,7 @@
 use super::lexicon::{Cue, Hit, Lexicon, Op, PartyCue, PowerCue, WillReading};
 use super::numbers::{self, Kind, Quantity};
 use super::text::{tokenize, Tok};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +79,9 @@ pub struct Frame {
     pub protective: bool,
     pub definition: Option<Definition>,
     pub sanction: bool,
-    pub quantities: Vec<Quantity>,
+    /// Read on first use ([`Frame::quantities`]): a sentence judged on its own, as in an added or a
+    /// removed clause, never asks for its numbers.
+    quantities: OnceCell<Vec<Quantity>>,
 }
 
 fn has(h: &Hit<Cue>, pred: impl Fn(&Cue) -> bool) -> bool {
@@ -360,19 +363,6 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
     let sanction = hits
         .iter()
         .any(|h| has(h, |c| matches!(c, Cue::Sanction(_))));
-    let mut quantities = numbers::quantities(&toks, &hits, sanction);
-    for q in &mut quantities {
-        let in_slot = slots
-            .iter()
-            .any(|s| s.kind != SlotKind::Gate && s.span.contains(&q.start));
-        let in_subject = subject.contains(&q.start) || q.start < subject.start;
-        let bounded = q.bound != numbers::Bound::Unknown;
-        if ((in_slot || in_subject) && matches!(q.kind, Kind::Cap | Kind::Minimum | Kind::Plain))
-            || (q.kind == Kind::Plain && bounded)
-        {
-            q.kind = Kind::Threshold;
-        }
-    }
     let (op, stated) = if definition.is_some() {
         (Op::Constitutive, Op::Constitutive)
     } else {
@@ -395,7 +385,7 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         protective,
         definition,
         sanction,
-        quantities,
+        quantities: OnceCell::new(),
     }
 }
 
@@ -540,6 +530,28 @@ fn is_protective(seen: &[PowerCue]) -> bool {
 }
 
 impl Frame {
+    /// The typed numbers of the sentence.
+    pub fn quantities(&self) -> &[Quantity] {
+        self.quantities.get_or_init(|| {
+            let mut quantities = numbers::quantities(&self.toks, &self.hits, self.sanction);
+            for q in &mut quantities {
+                let in_slot = self
+                    .slots
+                    .iter()
+                    .any(|s| s.kind != SlotKind::Gate && s.span.contains(&q.start));
+                let in_subject = self.subject.contains(&q.start) || q.start < self.subject.start;
+                let bounded = q.bound != numbers::Bound::Unknown;
+                if ((in_slot || in_subject)
+                    && matches!(q.kind, Kind::Cap | Kind::Minimum | Kind::Plain))
+                    || (q.kind == Kind::Plain && bounded)
+                {
+                    q.kind = Kind::Threshold;
+                }
+            }
+            quantities
+        })
+    }
+
     /// +1 when narrowing the host loosens the policy (duties, bans, safeguards), -1 when narrowing tightens it
     /// (permissions, exemptions, mandated powers under the intrusive reading), 0 when it is not a norm.
     pub fn polarity(&self, intrusive_reading: bool) -> f64 {

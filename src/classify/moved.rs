@@ -9,6 +9,7 @@ use crate::model::Clause;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Sentences with fewer words than this are too common to say where a sentence went.
@@ -38,7 +39,7 @@ enum Finder<'w> {
     /// by many lookups, and is then read once.
     Words {
         words: &'w dyn WordIndex,
-        keys: [OnceLock<Vec<OnceLock<Vec<u64>>>>; 2],
+        keys: [OnceLock<Vec<OnceLock<Vec<KeyHash>>>>; 2],
     },
     /// An index of every norm sentence of each version.
     Full {
@@ -84,12 +85,15 @@ impl<'w> SentenceIndexes<'w> {
                 let kept = keys[version as usize]
                     .get_or_init(|| clauses.iter().map(|_| OnceLock::new()).collect());
                 let h = hash(key);
-                // The kept hashes rule a clause out; a clause with the hash is read to be sure.
+                // The kept hashes rule a clause out; a sentence with the hash is keyed again to be sure
+                // (only that one: a clause can be long).
                 let holder = |at: &usize| {
                     let (Some(c), Some(k)) = (clauses.get(*at), kept.get(*at)) else {
                         return false;
                     };
-                    k.get_or_init(|| key_hashes(c)).contains(&h) && holds(c, key)
+                    k.get_or_init(|| key_hashes(c))
+                        .iter()
+                        .any(|(kh, part)| *kh == h && key_of(c, part.clone()) == key)
                 };
                 let pieces = word_pieces(key);
                 if pieces.is_empty() {
@@ -168,40 +172,49 @@ fn find(index: &SentenceIndex, clauses: &[Clause], key: &str) -> Option<usize> {
 /// Whether one of the clause's norm sentences has `key`.
 fn holds(c: &Clause, key: &str) -> bool {
     let mut found = false;
-    for_each_key(c, &mut String::new(), |k| found |= k == key);
+    for_each_key(c, &mut String::new(), |k, _| found |= k == key);
     found
 }
 
+/// The hash of a sentence key and the part of the clause text it is the key of.
+type KeyHash = (u64, Range<usize>);
+
 /// The hashes of a clause's sentence keys that are long enough to be looked up.
-fn key_hashes(c: &Clause) -> Vec<u64> {
+fn key_hashes(c: &Clause) -> Vec<KeyHash> {
     let mut hashes = Vec::new();
-    for_each_key(c, &mut String::new(), |k| {
+    for_each_key(c, &mut String::new(), |k, part| {
         if long_enough(k) {
-            hashes.push(hash(k));
+            hashes.push((hash(k), part));
         }
     });
     hashes
 }
 
+/// The key of one part of the clause text, as [`for_each_key`] makes it.
+fn key_of(c: &Clause, part: Range<usize>) -> String {
+    text::sentence_key(c.text.get(part).unwrap_or_default())
+}
+
 /// Every norm sentence of a document -> the first clause that holds it. Tokenising the whole document
 /// is the cost, so clauses share the cores; keys are inserted in clause order, so the first clause wins.
 fn build_index(clauses: &[Clause]) -> SentenceIndex {
-    let keys: Vec<Vec<u64>> = clauses.par_iter().map(key_hashes).collect();
+    let keys: Vec<Vec<KeyHash>> = clauses.par_iter().map(key_hashes).collect();
     let mut first = FxHashMap::default();
     for (at, hashes) in keys.into_iter().enumerate() {
-        for h in hashes {
+        for (h, _) in hashes {
             first.entry(h).or_insert(at as u32);
         }
     }
     SentenceIndex { first }
 }
 
-/// Calls `f` with the key of each norm sentence of the clause, in order, built in `buf`.
-fn for_each_key(c: &Clause, buf: &mut String, mut f: impl FnMut(&str)) {
+/// Calls `f` with the key of each norm sentence of the clause, in order, built in `buf`, and the
+/// part of the text it is the key of.
+fn for_each_key(c: &Clause, buf: &mut String, mut f: impl FnMut(&str, Range<usize>)) {
     for r in text::sentences(&c.text) {
         for part in text::norm_parts(&c.text, r) {
-            text::sentence_key_into(c.text.get(part).unwrap_or_default(), buf);
-            f(buf);
+            text::sentence_key_into(c.text.get(part.clone()).unwrap_or_default(), buf);
+            f(buf, part);
         }
     }
 }
@@ -297,7 +310,7 @@ mod tests {
         let mut found = 0;
         for (version, clauses) in [(Version::Old, old), (Version::New, new)] {
             for c in old.iter().chain(new) {
-                for_each_key(c, &mut String::new(), |key| {
+                for_each_key(c, &mut String::new(), |key, _| {
                     if !long_enough(key) {
                         return;
                     }

@@ -203,8 +203,9 @@ fn normalise_into(raw: &str, out: &mut String) {
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (pos, c) in text.match_indices(['.', '?', '!']) {
-        let end = pos + c.len();
+    // The three marks are ASCII, so their bytes are found without decoding the text around them.
+    for pos in memchr::memchr3_iter(b'.', b'?', b'!', text.as_bytes()) {
+        let end = pos + 1;
         let after = &text[end..];
         if !after.starts_with(char::is_whitespace) {
             continue;
@@ -282,7 +283,7 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     };
     // No cut without a joint and a modal on each side: most sentences of a long document are
     // settled by substring scans without tokenising them.
-    let joint = sentence.contains([',', ';'])
+    let joint = memchr::memchr2(b',', b';', sentence.as_bytes()).is_some()
         || [" and ", " or ", " but "]
             .iter()
             .any(|c| sentence.contains(c));
@@ -399,11 +400,13 @@ pub fn quote(text: &str, toks: &[Tok], r: Range<usize>) -> String {
 
 /// Cuts long quotes in the middle of a word boundary, with an ellipsis.
 pub fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    // Only the first `max + 1` characters decide: the unexplained words of a long clause are never
+    // counted to their end.
+    let Some((end, _)) = s.char_indices().nth(max) else {
         return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    };
+    let cut = &s[..end];
+    let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
     format!("{cut} ...")
 }
 

@@ -142,15 +142,19 @@ pub fn print_warnings(doc: &policydiff::model::Document) {
 /// A classifier with the given lexicon merged over the built-in one and the given weights in place of
 /// the built-in ones.
 pub fn classifier(lexicon: Option<&Path>, weights: Option<&Path>) -> Result<Classifier> {
-    let lex = match lexicon {
-        Some(p) => Lexicon::with_user_file(p)?,
-        None => Lexicon::builtin(),
-    };
-    let weights = match weights {
-        Some(p) => Weights::from_file(p)?,
-        None => Weights::builtin(),
-    };
-    Ok(Classifier::new(lex).with_weights(weights))
+    // Independent reads of about the same size that a large diff waits for: a core that comes free
+    // takes one of them.
+    let (lex, weights) = rayon::join(
+        || match lexicon {
+            Some(p) => Lexicon::with_user_file(p),
+            None => Ok(Lexicon::builtin()),
+        },
+        || match weights {
+            Some(p) => Weights::from_file(p),
+            None => Ok(Weights::builtin()),
+        },
+    );
+    Ok(Classifier::new(lex?).with_weights(weights?))
 }
 
 /// Writes to a file atomically, or to standard output.

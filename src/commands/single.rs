@@ -16,13 +16,14 @@ pub fn diff(
     read: &ReadWith,
 ) -> Result<ExitCode> {
     // Reading and segmenting the two files are independent: one core each. The new version is
-    // usually the larger, so the core with the old one also builds the classifier's matchers.
-    let (b, (classifier, a)) = rayon::join(
+    // usually the larger, so the core with the old one goes on to build the classifier, whose two
+    // halves (lexicon and weights) the other core can take a share of when the versions are of a size.
+    let (b, (a, classifier)) = rayon::join(
         || policydiff::load_file(new),
         || {
-            (
-                classifier(read.lexicon.as_deref(), read.weights.as_deref()),
-                policydiff::load_file(old),
+            rayon::join(
+                || policydiff::load_file(old),
+                || classifier(read.lexicon.as_deref(), read.weights.as_deref()),
             )
         },
     );

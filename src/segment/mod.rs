@@ -267,17 +267,24 @@ fn flush(b: &mut Builder, block: &mut Vec<Line>, last_content: usize) {
 
 /// The heading text of a block of one to three title lines (`COUNTY OFFICE` / `Policy 9 - Stops`).
 fn title(lines: &[Line]) -> Option<String> {
-    if lines.len() > 3 {
+    // Every block is asked, and most are text that `split` strips of markup again: the cheap marker
+    // test goes first, each line is stripped once, and the first line that is no title ends it.
+    if lines.len() > 3 || lines.iter().any(|l| marker::parse(l.text).is_some()) {
         return None;
     }
-    let first = lines.first()?;
-    let caps_first = text::is_caps(first.text) && text::is_title_line(&markup::strip(first.text));
-    let stripped: Vec<String> = lines.iter().map(|l| markup::strip(l.text)).collect();
-    let all = lines.iter().zip(&stripped).all(|(l, s)| {
-        marker::parse(l.text).is_none()
-            && (text::is_title_line(s) || (caps_first && text::is_title_continuation(s)))
-    });
-    all.then(|| stripped.join(" "))
+    let mut stripped: Vec<String> = Vec::with_capacity(lines.len());
+    let mut caps_first = false;
+    for l in lines {
+        let s = markup::strip(l.text);
+        if stripped.is_empty() {
+            caps_first = text::is_caps(l.text) && text::is_title_line(&s);
+        }
+        if !(text::is_title_line(&s) || (caps_first && text::is_title_continuation(&s))) {
+            return None;
+        }
+        stripped.push(s);
+    }
+    (!stripped.is_empty()).then(|| stripped.join(" "))
 }
 
 /// A page header or footer left by PDF extraction (`Page 2 of 4`).

@@ -25,7 +25,7 @@ fn timing(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Option<(f64, std::ops::Rang
         })
     });
     vague.or_else(|| {
-        f.quantities
+        f.quantities()
             .iter()
             .find(|q| q.kind == Kind::Deadline && touched(q.start..q.end))
             .map(|q| (ev.lex.spec().numbers.fixed_deadline_rank, q.start..q.end))
@@ -39,7 +39,7 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
         return;
     };
     let fixed =
-        |f: &Frame, r: &std::ops::Range<usize>| f.quantities.iter().any(|q| q.start == r.start);
+        |f: &Frame, r: &std::ops::Range<usize>| f.quantities().iter().any(|q| q.start == r.start);
     if fixed(old, &sa) && fixed(new, &sb) {
         return;
     }
@@ -182,7 +182,7 @@ pub fn apply(ev: &mut Ev<'_>) {
     ];
     // "48 hours' notice" -> "at least 72 hours' notice": a bare figure takes the kind the other side
     // gives the same measure.
-    let (old_q, new_q) = typed_alike(&old.quantities, &new.quantities);
+    let (old_q, new_q) = typed_alike(old.quantities(), new.quantities());
     for kind in kinds {
         let qo: Vec<&Quantity> = old_q.iter().filter(|q| q.kind == kind).collect();
         let qn: Vec<&Quantity> = new_q.iter().filter(|q| q.kind == kind).collect();
