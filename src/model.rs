@@ -157,6 +157,16 @@ impl Direction {
         }
     }
 
+    /// Strengthened against weakened, either way round: read as a verdict against a rating, the
+    /// error a council member cannot afford (a swap).
+    pub fn opposes(self, other: Direction) -> bool {
+        matches!(
+            (self, other),
+            (Direction::Strengthened, Direction::Weakened)
+                | (Direction::Weakened, Direction::Strengthened)
+        )
+    }
+
     /// The direction a signed weight points in; zero is unchanged.
     pub fn from_weight(w: f64) -> Direction {
         if w > 0.0 {

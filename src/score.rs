@@ -48,15 +48,6 @@ fn index(d: Direction) -> usize {
     }
 }
 
-/// Strengthened read as weakened, or the reverse: the error a council member cannot afford.
-fn is_swap(expect: Direction, got: Direction) -> bool {
-    matches!(
-        (expect, got),
-        (Direction::Strengthened, Direction::Weakened)
-            | (Direction::Weakened, Direction::Strengthened)
-    )
-}
-
 /// A count of rows and how many of them the classifier got right.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Tally {
@@ -151,7 +142,7 @@ impl Scorecard {
                 continue;
             };
             let right = expect == v.direction;
-            let swap = is_swap(expect, v.direction);
+            let swap = expect.opposes(v.direction);
             c.confusion[index(expect)][index(v.direction)] += 1;
             let side = if v.needs_review {
                 &mut c.flagged

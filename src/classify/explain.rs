@@ -101,8 +101,8 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
     let (confidence, needs_review) = if weights.calibrated(text) {
         // The weights' probability of the verdict, calibrated on held-out verdicts. A person looks
         // when it is low, when the opposite direction is nearly as likely, or when strong findings
-        // point both ways. The rules' own requests for review
-        // are evidence the weights have already weighed, so they do not flag the verdict again.
+        // point both ways. The rules' own requests for review are evidence the weights have already
+        // weighed, so they do not flag the verdict again.
         let strong = weights.conflict_at();
         let conflict = findings.iter().any(|f| f.weight >= strong)
             && findings.iter().any(|f| f.weight <= -strong);

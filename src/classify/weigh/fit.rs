@@ -192,11 +192,7 @@ fn review_thresholds(probs: &[[f64; 3]], items: &[Item], precision: f64, max_swa
                 let d = super::argmax(*p);
                 n += 1;
                 right += usize::from(d == it.expect);
-                swaps += usize::from(matches!(
-                    (d, it.expect),
-                    (Direction::Strengthened, Direction::Weakened)
-                        | (Direction::Weakened, Direction::Strengthened)
-                ));
+                swaps += usize::from(d.opposes(it.expect));
             }
             let ok = n > 0
                 && right as f64 >= precision * n as f64

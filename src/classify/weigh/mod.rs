@@ -309,13 +309,13 @@ impl Review {
     /// Whether a verdict with these probabilities goes to a person.
     pub fn flags(&self, p: [f64; 3]) -> bool {
         let d = argmax(p);
-        let i = DIRECTIONS.iter().position(|&x| x == d).unwrap_or(2);
-        let opposite = match d {
-            Direction::Strengthened => p[1],
-            Direction::Weakened => p[0],
-            Direction::Unchanged => 0.0,
-        };
-        p[i] < self.below || opposite >= self.opposite
+        let of = |x: Direction| p[DIRECTIONS.iter().position(|&y| y == x).unwrap_or(2)];
+        let opposite = DIRECTIONS
+            .iter()
+            .filter(|&&x| x.opposes(d))
+            .map(|&x| of(x))
+            .fold(0.0, f64::max);
+        of(d) < self.below || opposite >= self.opposite
     }
 }
 
