@@ -115,23 +115,24 @@ fn too_few_items_are_refused() {
     );
 }
 
+/// Rated items, each its own group, and the held-out probabilities of each: a row per verdict.
+fn rated(rows: &[(Direction, [f64; 3])]) -> (Vec<Item>, Vec<[f64; 3]>) {
+    rows.iter()
+        .enumerate()
+        .map(|(i, (expect, p))| (item(&[], *expect, &i.to_string()), *p))
+        .unzip()
+}
+
 #[test]
 fn the_probability_floor_leaves_the_most_verdicts_that_reach_the_precision() {
     // Verdicts at 0.9 are right, at 0.6 half right, at 0.4 wrong.
-    let items = vec![
-        item(&[], S, "a"),
-        item(&[], S, "b"),
-        item(&[], S, "c"),
-        item(&[], W, "d"),
-        item(&[], W, "e"),
-    ];
-    let probs = [
-        [0.9, 0.05, 0.05],
-        [0.6, 0.2, 0.2],
-        [0.9, 0.05, 0.05],
-        [0.6, 0.2, 0.2],
-        [0.4, 0.3, 0.3],
-    ];
+    let (items, probs) = rated(&[
+        (S, [0.9, 0.05, 0.05]),
+        (S, [0.6, 0.2, 0.2]),
+        (S, [0.9, 0.05, 0.05]),
+        (W, [0.6, 0.2, 0.2]),
+        (W, [0.4, 0.3, 0.3]),
+    ]);
     // From 0.61: two right of two. From 0.41 to 0.6: three of four. At 0.4 and below: three of five.
     let floor = |precision| review_thresholds(&probs, &items, precision, 1.0);
     assert_eq!(floor(0.75), Review::below(0.41));
@@ -143,20 +144,13 @@ fn the_probability_floor_leaves_the_most_verdicts_that_reach_the_precision() {
 fn the_opposite_ceiling_takes_out_verdicts_the_evidence_argues_both_ways() {
     // Both wrong verdicts are swaps whose opposite direction is nearly as likely; a floor on the
     // verdict's own probability cannot take them out without taking the confident right ones too.
-    let items = vec![
-        item(&[], S, "a"),
-        item(&[], S, "b"),
-        item(&[], W, "c"),
-        item(&[], S, "d"),
-        item(&[], U, "e"),
-    ];
-    let probs = [
-        [0.5, 0.1, 0.4],
-        [0.55, 0.1, 0.35],
-        [0.52, 0.45, 0.03],
-        [0.45, 0.5, 0.05],
-        [0.2, 0.2, 0.6],
-    ];
+    let (items, probs) = rated(&[
+        (S, [0.5, 0.1, 0.4]),
+        (S, [0.55, 0.1, 0.35]),
+        (W, [0.52, 0.45, 0.03]),
+        (S, [0.45, 0.5, 0.05]),
+        (U, [0.2, 0.2, 0.6]),
+    ]);
     let review = review_thresholds(&probs, &items, 0.8, 0.1);
     assert_eq!(review.opposite, 0.45);
     assert!(review.below <= 0.5, "{review:?}");
