@@ -17,6 +17,7 @@ pub mod lexicon;
 mod moved;
 pub mod numbers;
 pub mod pieces;
+mod resentenced;
 pub mod rules;
 mod same_meaning;
 pub mod text;
@@ -134,6 +135,21 @@ impl Classifier {
     fn read(&self, old: &str, new: &str, ctx: &Context<'_>) -> explain::Reading {
         let lex = &self.lexicon;
         let reading = lex.intrusive_reading();
+        // A clause only cut into other sentences keeps its force; read sentence by sentence, each cut
+        // would look like a norm added and words deleted. (Pieces of a split or merge have their own
+        // reading of where each sentence went.)
+        if ctx.pieces.is_none() {
+            if let Some(f) = resentenced::resentenced(old, new, lex) {
+                return explain::Reading {
+                    findings: vec![f],
+                    changed: 0,
+                    explained: 0,
+                    unexplained: None,
+                    flat: false,
+                    cues: Vec::new(),
+                };
+            }
+        }
         let (so, sn) = (Sentences::of(old, lex), Sentences::of(new, lex));
         let mut findings: Vec<Finding> = Vec::new();
         let (mut changed, mut explained) = (0, 0);
@@ -362,7 +378,17 @@ impl<'t> Sentences<'t> {
     }
 
     fn frame(&self, i: usize) -> &Frame {
-        self.frames[i].get_or_init(|| frame::parse(self.texts[i], self.lex))
+        self.frames[i].get_or_init(|| {
+            let mut f = frame::parse(self.texts[i], self.lex);
+            // "... shall ask each passenger whether they are citizens, and shall record each answer":
+            // an intrusive act with no object of its own, going on from an intrusive part, acts on
+            // what that part named.
+            let head = self.heads[i];
+            if f.intrusive_act && head != i && leaning(&f).is_some() && self.frame(head).intrusive {
+                f.intrusive = true;
+            }
+            f
+        })
     }
 
     /// Whether part `i` goes on from the part before it without a subject ("..., and shall not ...").
