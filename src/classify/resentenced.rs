@@ -55,14 +55,14 @@ pub(super) fn resentenced(old: &str, new: &str, lex: &Lexicon) -> Option<Finding
     if ((words(&to) - moved) as f64) < IN_ORDER * shorter as f64 {
         return None;
     }
-    let how = if b > a { "split into" } else { "joined into" };
     let plural = |n: usize| if n == 1 { "sentence" } else { "sentences" };
+    // Said so that it also holds for a heading put in front of the text ("Warranty. Unless ...").
     Some(Finding::new(
         "resentenced",
         0.0,
         0.85,
         format!(
-            "The clause was {how} {b} {} from {a}, with the same words in the same order, so its force is unchanged.",
+            "The clause now reads as {b} {} instead of {a}, gaining no word it did not already use and losing none, so its force is unchanged.",
             plural(b)
         ),
     ))
