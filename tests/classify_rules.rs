@@ -493,6 +493,14 @@ fn a_permission_to_protect_people_is_a_safeguard_not_leeway() {
         Weakened,
         "safeguard-removed",
     );
+    // A permission used when a protected party asks serves that party, and so does the one that goes
+    // on from it in the same sentence.
+    case(
+        "",
+        "At a resident's request, the agency may delay the move by a week, and may delay it again if the resident is still ill.",
+        Strengthened,
+        "safeguard-added",
+    );
     // Leeway that protects no one is still leeway.
     case(
         "",

@@ -80,6 +80,9 @@ pub struct Frame {
     /// The action names one of the intrusive `acts` ("record", "verify") without an object that makes
     /// it intrusive; it may take that object from the part of the sentence it goes on from.
     pub intrusive_act: bool,
+    /// A permission the regulated party uses when a protected party asks ("at a tenant's request"),
+    /// and so a protective one.
+    pub asked: bool,
     pub definition: Option<Definition>,
     pub sanction: bool,
     /// Read on first use ([`Frame::quantities`]): a sentence judged on its own, as in an added or a
@@ -230,11 +233,20 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
                 // ...": a qualifier that opens the sentence runs to the comma before the main
                 // clause, the last one before the modal, not to its own first comma.
                 if h.start == first_word {
-                    let modal = (end..n).find(|&i| toks[i].word && is_modal_word(&toks[i].norm));
+                    let modal = (h.end..n).find(|&i| toks[i].word && is_modal_word(&toks[i].norm));
                     if let Some(c) =
                         modal.and_then(|m| (end..m).rev().find(|&i| is_comma(toks.get(i))))
                     {
                         end = c;
+                    } else if let Some(m) = modal.filter(|_| end == n) {
+                        // Text with no commas ("where data are collected the agency shall"): the
+                        // main clause starts at the determiner of the subject just before the
+                        // modal, or at the one word before it.
+                        let reach = m.saturating_sub(PHRASE_REACH + 1).max(h.end);
+                        end = (reach..m)
+                            .rev()
+                            .find(|&i| SUBJECT_OPENERS.contains(&toks[i].norm.as_str()))
+                            .unwrap_or(m.saturating_sub(2).max(h.end));
                     }
                 }
                 slots.push(Slot {
@@ -375,6 +387,11 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         (intrusive, demanded),
         lex,
     );
+    let asked = op == Op::Permission
+        && bearer == Bearer::Regulated
+        && !intrusive
+        && asked_by_protected(&toks, lex);
+    let protective = protective || asked;
     let stated = op;
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
         op = correlative(op);
@@ -404,6 +421,7 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
         intrusive,
         protective,
         intrusive_act,
+        asked,
         definition,
         sanction,
         quantities: OnceCell::new(),
@@ -488,6 +506,12 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
     })
 }
 
+/// Words that open the subject of a main clause after an opening condition written without commas.
+const SUBJECT_OPENERS: &[&str] = &["the", "a", "an", "each", "every", "any", "no", "all"];
+
+/// How many words before a party's noun a preposition may stand and still govern it.
+const PHRASE_REACH: usize = 3;
+
 /// Who the subject is. A party that can be either (an applicant, an owner) is the public when given a
 /// permission (a right it holds: "applicants may appeal") and the regulated party when given a duty,
 /// unless the duty is to hand over what the lexicon counts as intrusive to demand ("applicants shall
@@ -511,9 +535,11 @@ fn bearer_of(
                 .any(|h| h.cues.contains(&PartyCue::Eligibility))
         })
     };
+    // The party that asks ("at a tenant's request, the hearing officer may") is not the one bound.
     match parties
         .scan(subject)
         .iter()
+        .filter(|h| !near_request(subject, h, lex))
         .find_map(|h| h.cues.iter().copied().find(|c| *c != PartyCue::Eligibility))
     {
         Some(PartyCue::Regulated) => Bearer::Regulated,
@@ -529,6 +555,26 @@ fn bearer_of(
         Some(PartyCue::Either) => Bearer::Regulated,
         Some(PartyCue::Eligibility) | None => Bearer::Unknown,
     }
+}
+
+/// Whether a protected party asks for what the sentence permits: one of the lexicon's `on_request`
+/// words within a few words of a party the policy protects ("at a tenant's request", "at the request
+/// of the arrestee", "if the driver asks").
+fn asked_by_protected(toks: &[Tok], lex: &Lexicon) -> bool {
+    lex.parties()
+        .scan(toks)
+        .iter()
+        .any(|h| h.cues.contains(&PartyCue::Public) && near_request(toks, h, lex))
+}
+
+/// Whether one of the lexicon's `on_request` words stands within a few words of a party's name, in
+/// the same phrase (no punctuation between).
+fn near_request(toks: &[Tok], h: &Hit<PartyCue>, lex: &Lexicon) -> bool {
+    let words = &lex.spec().protective_acts.on_request;
+    let asks = |t: &Tok| words.iter().any(|w| *w == t.norm.as_str());
+    let phrase =
+        |it: &mut dyn Iterator<Item = &Tok>| it.take_while(|t| t.word).take(PHRASE_REACH).any(asks);
+    phrase(&mut toks[..h.start].iter().rev()) || phrase(&mut toks[h.end.min(toks.len())..].iter())
 }
 
 /// The intrusive-power and protective-act cues found in the action (and, for a passive sentence, in
@@ -695,6 +741,12 @@ mod tests {
         );
         case(
             "An employee must report an injury within a day.",
+            Obligation,
+            Regulated,
+        );
+        // An opening condition in text without commas ends where the main clause's subject begins.
+        case(
+            "when the inspection is over the agency shall tell the owner",
             Obligation,
             Regulated,
         );

@@ -102,6 +102,9 @@ pub struct Protective {
     pub standalone: Vec<String>,
     pub acts: Vec<String>,
     pub objects: Vec<String>,
+    /// Words that, beside a protected party ("at a tenant's request"), make a permission one the
+    /// regulated party uses for that party.
+    pub on_request: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -29,8 +29,9 @@ pub use pieces::Pieces;
 pub use weigh::{Evidence, Weights, WeightsError};
 
 use crate::model::{Clause, Direction, Verdict, WordEdit};
-use frame::Frame;
+use frame::{Bearer, Frame};
 use lead_in::{leaning, with_lead_in, LeadIn};
+use lexicon::Op;
 use moved::moved_sentence;
 use rules::Finding;
 use std::borrow::Cow;
@@ -383,9 +384,18 @@ impl<'t> Sentences<'t> {
             // "... shall ask each passenger whether they are citizens, and shall record each answer":
             // an intrusive act with no object of its own, going on from an intrusive part, acts on
             // what that part named.
+            // Likewise a permission going on from one used at a protected party's request ("At a
+            // tenant's request, the hearing officer may postpone ..., and may extend ...").
             let head = self.heads[i];
-            if f.intrusive_act && head != i && leaning(&f).is_some() && self.frame(head).intrusive {
-                f.intrusive = true;
+            if head != i && leaning(&f).is_some() {
+                let h = self.frame(head);
+                if f.intrusive_act && h.intrusive {
+                    f.intrusive = true;
+                }
+                if h.asked && f.op == Op::Permission && f.bearer != Bearer::Public && !f.intrusive {
+                    f.asked = true;
+                    f.protective = true;
+                }
             }
             f
         })
