@@ -33,7 +33,7 @@ use lead_in::{leaning, with_lead_in, LeadIn};
 use moved::moved_sentence;
 use rules::Finding;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -182,6 +182,14 @@ impl Classifier {
             ko.iter()
                 .zip(&kn)
                 .map(|(&i, &j)| (Some(i), Some(j)))
+                .collect()
+        } else if ko.is_empty() || kn.is_empty() {
+            // An added or removed clause (most of the changes of a restructured statute): with
+            // nothing on one side to pair with, every sentence stands alone, in order, as
+            // `pair_sentences` would leave it, without sorting the words of each.
+            let alone_old = ko.iter().map(|&i| (Some(i), None));
+            alone_old
+                .chain(kn.iter().map(|&j| (None, Some(j))))
                 .collect()
         } else {
             pair_sentences(&so.words_of(&ko), &sn.words_of(&kn))
@@ -333,18 +341,24 @@ struct Sentences<'t> {
     /// The first part of the sentence each part was cut from.
     heads: Vec<usize>,
     frames: Vec<OnceCell<Frame>>,
+    /// The tokens of a part that cutting the sentence into norms already read, until its frame is.
+    toks: Vec<Cell<Option<Vec<text::Tok>>>>,
     lex: &'t Lexicon,
 }
 
 impl<'t> Sentences<'t> {
     fn of(text: &'t str, lex: &'t Lexicon) -> Self {
-        let (mut texts, mut heads) = (Vec::new(), Vec::new());
+        let (mut texts, mut heads, mut toks) = (Vec::new(), Vec::new(), Vec::new());
         for sentence in text::sentences(text) {
             let head = texts.len();
-            for part in text::norm_parts(text, sentence) {
+            let (parts, read) = text::norm_parts_read(text, sentence);
+            let mut read = Some(read);
+            for part in parts {
                 if let Some(t) = text.get(part) {
                     texts.push(t);
                     heads.push(head);
+                    // Only a sentence left whole comes with tokens: its one part.
+                    toks.push(Cell::new(read.take().flatten()));
                 }
             }
         }
@@ -353,6 +367,7 @@ impl<'t> Sentences<'t> {
             texts,
             heads,
             frames,
+            toks,
             lex,
         }
     }
@@ -362,7 +377,10 @@ impl<'t> Sentences<'t> {
     }
 
     fn frame(&self, i: usize) -> &Frame {
-        self.frames[i].get_or_init(|| frame::parse(self.texts[i], self.lex))
+        self.frames[i].get_or_init(|| match self.toks[i].take() {
+            Some(toks) => frame::parse_tokens(self.texts[i], toks, self.lex),
+            None => frame::parse(self.texts[i], self.lex),
+        })
     }
 
     /// Whether part `i` goes on from the part before it without a subject ("..., and shall not ...").
@@ -480,6 +498,39 @@ fn pair_sentences(old: &[Vec<&str>], new: &[Vec<&str>]) -> Vec<(Option<usize>, O
 
 #[cfg(test)]
 mod tests {
+    /// `read` pairs the sentences of an added or removed clause without calling `pair_sentences`;
+    /// this is what that function gives them, each alone and in order.
+    #[test]
+    fn sentences_with_nothing_to_pair_stand_alone_in_order() {
+        let words = vec![vec!["record", "stop"], vec!["keep", "log"]];
+        assert_eq!(
+            super::pair_sentences(&[], &words),
+            vec![(None, Some(0)), (None, Some(1))]
+        );
+        assert_eq!(
+            super::pair_sentences(&words, &[]),
+            vec![(Some(0), None), (Some(1), None)]
+        );
+    }
+
+    /// A sentence read whole when cut into norms is parsed from those tokens; the frame is the one
+    /// parsing its text gives.
+    #[test]
+    fn a_sentence_tokenised_once_parses_as_from_its_text() {
+        let lex = super::Lexicon::builtin();
+        let clause =
+            "Staff shall log calls, texts, and emails. Any person may file a complaint, and \
+                      the agency shall accept it.";
+        let s = super::Sentences::of(clause, &lex);
+        // The first sentence has a joint and a modal, so it was tokenised, and stayed whole.
+        let first = s.toks[0].take();
+        assert!(first.is_some());
+        s.toks[0].set(first);
+        for i in 0..s.len() {
+            let parsed = super::frame::parse(s.texts[i], &lex);
+            assert_eq!(format!("{:?}", s.frame(i)), format!("{parsed:?}"));
+        }
+    }
     /// A clause list changed in place keeps its address, length, end ids and total text length. A
     /// sentence index kept across comparisons by any of those could not tell it from the list it was
     /// built for, and would report a moved sentence where it used to be; each comparison indexes its
