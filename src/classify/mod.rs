@@ -32,6 +32,7 @@ use frame::Frame;
 use lead_in::{leaning, with_lead_in, LeadIn};
 use moved::moved_sentence;
 use rules::Finding;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
 
@@ -192,7 +193,9 @@ impl Classifier {
                 .chain(kn.iter().map(|&j| (None, Some(j))))
                 .collect()
         } else {
-            pair_sentences(&so.words_of(&ko), &sn.words_of(&kn))
+            let mut numbers = WordNumbers::default();
+            let (wo, wn) = (numbers.of(&so, &ko), numbers.of(&sn, &kn));
+            pair_sentences(&wo, &wn)
                 .into_iter()
                 .map(|(a, b)| (a.map(|i| ko[i]), b.map(|j| kn[j])))
                 .collect()
@@ -419,19 +422,33 @@ impl<'t> Sentences<'t> {
         }
         best.1
     }
+}
 
-    fn content_words(&self) -> Vec<Vec<&str>> {
-        (0..self.len())
-            .map(|i| content_words(self.frame(i)))
-            .collect()
+/// Numbers for the content words of sentences: equal words get equal numbers, so that counting the
+/// words two sentences share compares integers, not strings (sentences are paired by every pair's
+/// share, and on long clauses that was most of pairing them).
+#[derive(Default)]
+struct WordNumbers<'w>(FxHashMap<&'w str, u32>);
+
+impl<'w> WordNumbers<'w> {
+    /// A sentence's content words as numbers, sorted: what [`content_words`] gives, numbered.
+    fn content(&mut self, f: &'w Frame) -> Vec<u32> {
+        let mut w: Vec<u32> = f
+            .toks
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| {
+                let next = self.0.len() as u32;
+                *self.0.entry(t.norm.as_str()).or_insert(next)
+            })
+            .collect();
+        w.sort_unstable();
+        w
     }
 
-    /// The content words of the parts `which`, in that order.
-    fn words_of(&self, which: &[usize]) -> Vec<Vec<&str>> {
-        which
-            .iter()
-            .map(|&i| content_words(self.frame(i)))
-            .collect()
+    /// The content words of the parts `which` of `s`, in that order.
+    fn of(&mut self, s: &'w Sentences<'_>, which: &[usize]) -> Vec<Vec<u32>> {
+        which.iter().map(|&i| self.content(s.frame(i))).collect()
     }
 }
 
@@ -448,7 +465,7 @@ fn content_words(f: &Frame) -> Vec<&str> {
 }
 
 /// Share of the longer sentence's content words (with repeats) that the other sentence also has.
-fn similarity(wa: &[&str], wb: &[&str]) -> f64 {
+fn similarity<T: Ord>(wa: &[T], wb: &[T]) -> f64 {
     if wa.is_empty() && wb.is_empty() {
         return 1.0;
     }
@@ -458,7 +475,7 @@ fn similarity(wa: &[&str], wb: &[&str]) -> f64 {
 
 /// Pairs the sentences of two versions in order: identical ones first, then the most similar; the
 /// rest are added or removed norms.
-fn pair_sentences(old: &[Vec<&str>], new: &[Vec<&str>]) -> Vec<(Option<usize>, Option<usize>)> {
+fn pair_sentences<T: Ord>(old: &[Vec<T>], new: &[Vec<T>]) -> Vec<(Option<usize>, Option<usize>)> {
     let mut taken = vec![false; new.len()];
     let mut matched: Vec<Option<usize>> = vec![None; old.len()];
     let mut floor = 0;
