@@ -330,6 +330,21 @@ fn ladders() {
         Strengthened,
         "bar-raised",
     );
+    // A power that needed an established fact now needs only a belief.
+    case(
+        "The inspector may seal a kitchen when a swab test confirms that the kitchen has mould.",
+        "The inspector may seal a kitchen when the inspector suspects that the kitchen has mould.",
+        Weakened,
+        "bar-lowered",
+    );
+    // A harder way to set off a duty, in a condition that opens the sentence and holds commas of its
+    // own: the duty fires less often.
+    case(
+        "When a resident reports a leak, a gas smell or a broken lock, the manager shall send a repairer within a day.",
+        "When a resident reports, in writing, a leak, a gas smell or a broken lock, the manager shall send a repairer within a day.",
+        Weakened,
+        "bar-lowered",
+    );
 }
 
 #[test]
@@ -455,6 +470,13 @@ fn duties_laid_on_the_protected_party_burden_them() {
         Weakened,
         "",
     );
+    // A duty that is the price of a benefit burdens whoever seeks it, even a party that may be either.
+    case(
+        "",
+        "To qualify for a hardship grant, an applicant must file three years of tax returns.",
+        Weakened,
+        "permission-added",
+    );
 }
 
 #[test]
@@ -482,6 +504,13 @@ fn a_permission_to_protect_people_is_a_safeguard_not_leeway() {
 
 #[test]
 fn searching_people_and_handing_their_data_to_police_are_intrusive() {
+    // The second act has no object of its own and records what the first one asked.
+    case(
+        "",
+        "At each checkpoint, the guard shall ask every traveller for identification and shall record the answer in the log.",
+        Weakened,
+        "power-added",
+    );
     case(
         "",
         "Security staff shall frisk every visitor who enters the courthouse.",
@@ -493,6 +522,23 @@ fn searching_people_and_handing_their_data_to_police_are_intrusive() {
         "The library shall send the police department the names of patrons who borrow chemistry books.",
         Weakened,
         "power-added",
+    );
+}
+
+#[test]
+fn a_clause_cut_into_other_sentences_is_unchanged() {
+    case(
+        "A vendor shall post the permit at the stall and shall show it to any inspector who asks, because permits are checked often.",
+        "A vendor shall post the permit at the stall. The vendor shall show it to any inspector who asks. Permits are checked often.",
+        Unchanged,
+        "resentenced",
+    );
+    // A cut that also drops a duty is read sentence by sentence.
+    case(
+        "A vendor shall post the permit at the stall and shall show it to any inspector who asks.",
+        "A vendor shall post the permit at the stall. The vendor may show it to an inspector.",
+        Weakened,
+        "",
     );
 }
 

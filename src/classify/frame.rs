@@ -11,7 +11,7 @@
 
 use super::lexicon::{Cue, Hit, Lexicon, Op, PartyCue, PowerCue, WillReading};
 use super::numbers::{self, Kind, Quantity};
-use super::text::{tokenize, Tok};
+use super::text::{is_modal_word, tokenize, Tok};
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -77,6 +77,9 @@ pub struct Frame {
     pub intrusive: bool,
     /// The action is one of the lexicon's protective acts: a permission to do it is a safeguard.
     pub protective: bool,
+    /// The action names one of the intrusive `acts` ("record", "verify") without an object that makes
+    /// it intrusive; it may take that object from the part of the sentence it goes on from.
+    pub intrusive_act: bool,
     pub definition: Option<Definition>,
     pub sanction: bool,
     /// Read on first use ([`Frame::quantities`]): a sentence judged on its own, as in an added or a
@@ -227,7 +230,18 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
             h.start == first_word || is_comma(h.start.checked_sub(1).and_then(|i| toks.get(i)));
         if let Some(kind) = slot_kind(h) {
             if at_clause_start {
-                let end = (h.end..n).find(|&i| !toks[i].word).unwrap_or(n);
+                let mut end = (h.end..n).find(|&i| !toks[i].word).unwrap_or(n);
+                // "When a tenant reports, in writing, a leak or a broken lock, the landlord shall
+                // ...": a qualifier that opens the sentence runs to the comma before the main
+                // clause, the last one before the modal, not to its own first comma.
+                if h.start == first_word {
+                    let modal = (end..n).find(|&i| toks[i].word && is_modal_word(&toks[i].norm));
+                    if let Some(c) =
+                        modal.and_then(|m| (end..m).rev().find(|&i| is_comma(toks.get(i))))
+                    {
+                        end = c;
+                    }
+                }
                 slots.push(Slot {
                     kind,
                     trigger: h.start..h.end,
@@ -359,7 +373,13 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
     let powers = power_cues(&toks, &action, passive.then_some(&subject), lex);
     let (intrusive, protective) = (is_intrusive(&powers), is_protective(&powers));
     let demanded = powers.contains(&PowerCue::Object);
-    let bearer = bearer_of(&toks[subject.clone()], op, (intrusive, demanded), lex);
+    let intrusive_act = !intrusive && powers.contains(&PowerCue::Act);
+    let bearer = bearer_of(
+        (&toks[..subject.start], &toks[subject.clone()]),
+        op,
+        (intrusive, demanded),
+        lex,
+    );
     let stated = op;
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
         op = correlative(op);
@@ -388,6 +408,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         slots,
         intrusive,
         protective,
+        intrusive_act,
         definition,
         sanction,
         quantities: OnceCell::new(),
@@ -475,28 +496,43 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
 /// Who the subject is. A party that can be either (an applicant, an owner) is the public when given a
 /// permission (a right it holds: "applicants may appeal") and the regulated party when given a duty,
 /// unless the duty is to hand over what the lexicon counts as intrusive to demand ("applicants shall
-/// provide a social security number"): that is a demand made of them. An intrusive act is a power, so
-/// whoever may do it is the regulated party.
+/// provide a social security number"): that is a demand made of them, or unless the lead-in makes
+/// the duty the price of a benefit ("to be eligible for ..."). An intrusive act is a power, so whoever
+/// may do it is the regulated party.
 fn bearer_of(
-    subject: &[Tok],
+    (lead_in, subject): (&[Tok], &[Tok]),
     op: Op,
     (intrusive, demanded): (bool, bool),
     lex: &Lexicon,
 ) -> Bearer {
-    match lex
-        .parties()
+    let parties = lex.parties();
+    // The phrase opens the sentence, so it stands in the lead-in or, with no comma-set qualifier
+    // before it, at the head of the subject as read.
+    let price_of_benefit = || {
+        [lead_in, subject].iter().any(|part| {
+            parties
+                .scan(part)
+                .iter()
+                .any(|h| h.cues.contains(&PartyCue::Eligibility))
+        })
+    };
+    match parties
         .scan(subject)
-        .first()
-        .and_then(|h| h.cues.first().copied())
+        .iter()
+        .find_map(|h| h.cues.iter().copied().find(|c| *c != PartyCue::Eligibility))
     {
         Some(PartyCue::Regulated) => Bearer::Regulated,
         Some(PartyCue::Public) => Bearer::Public,
         Some(PartyCue::Either) if matches!(op, Op::Permission | Op::NoObligation) && !intrusive => {
             Bearer::Public
         }
-        Some(PartyCue::Either) if op == Op::Obligation && demanded && !intrusive => Bearer::Public,
+        Some(PartyCue::Either)
+            if op == Op::Obligation && (demanded || price_of_benefit()) && !intrusive =>
+        {
+            Bearer::Public
+        }
         Some(PartyCue::Either) => Bearer::Regulated,
-        None => Bearer::Unknown,
+        Some(PartyCue::Eligibility) | None => Bearer::Unknown,
     }
 }
 
@@ -656,11 +692,50 @@ mod tests {
             Unknown,
         );
         case("Officers may decline to answer.", NoObligation, Regulated);
+        // A duty that is the price of a benefit is a burden on whoever seeks it.
+        case(
+            "To be eligible for modified duty, an employee must report an injury within a day.",
+            Permission,
+            Public,
+        );
+        case(
+            "An employee must report an injury within a day.",
+            Obligation,
+            Regulated,
+        );
         case(
             "The Agency will not disclose records.",
             Prohibition,
             Regulated,
         );
+    }
+
+    #[test]
+    fn a_leading_condition_runs_to_the_comma_before_the_main_clause() {
+        let lex = Lexicon::builtin();
+        let text = "When a tenant reports, in writing, a leak, a gas smell or a broken lock, the landlord shall begin repairs.";
+        let f = parse(text, &lex);
+        assert_eq!(f.slots.len(), 1);
+        let span = &f.toks[f.slots[0].span.clone()];
+        let words: Vec<&str> = span
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(words.first(), Some(&"when"));
+        assert_eq!(words.last(), Some(&"lock"));
+        assert_eq!(f.bearer, Bearer::Regulated, "the subject is the landlord");
+        // With no comma inside, the condition ends at its first comma as before.
+        let f = parse(
+            "If asked, the officer shall give a card, and shall sign it.",
+            &lex,
+        );
+        let words: Vec<&str> = f.toks[f.slots[0].span.clone()]
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(words, ["if", "asked"]);
     }
 
     #[test]

@@ -77,6 +77,9 @@ pub struct Parties {
     pub regulated: Vec<String>,
     pub public: Vec<String>,
     pub either: Vec<String>,
+    /// Phrases that make a duty a condition of a benefit ("to be eligible for"): laid on a party who
+    /// may be either, such a duty is a burden on the one who seeks the benefit.
+    pub eligibility: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -159,6 +162,9 @@ pub struct Restyle {
     /// Groups of phrases that say the same thing ("any person", "anyone"); each is read as the
     /// group's first phrase before any rule looks at the sentence.
     pub same_meaning: Vec<Vec<String>>,
+    /// Words that link the parts of a sentence and may come or go when it is cut in two or two are
+    /// joined ("because" -> "so"); nothing else may, for the cut to read as unchanged.
+    pub joiners: Vec<String>,
 }
 
 /// The lexicon as written in YAML. Every key is optional in a user file.
@@ -258,6 +264,8 @@ pub enum PartyCue {
     Public,
     /// Regulated when given a duty, the public when given a right.
     Either,
+    /// A lead-in that makes the sentence's duty a condition of a benefit.
+    Eligibility,
 }
 
 /// Intrusive-power vocabulary categories.
@@ -483,6 +491,9 @@ impl Lexicon {
         }
         for p in &spec.parties.either {
             party.push((p.clone(), PartyCue::Either));
+        }
+        for p in &spec.parties.eligibility {
+            party.push((p.clone(), PartyCue::Eligibility));
         }
         let ip = &spec.intrusive_powers;
         let mut powers = Vec::new();

@@ -17,6 +17,7 @@ pub mod lexicon;
 mod moved;
 pub mod numbers;
 pub mod pieces;
+mod resentenced;
 pub mod rules;
 mod same_meaning;
 pub mod text;
@@ -135,6 +136,21 @@ impl Classifier {
     fn read(&self, old: &str, new: &str, ctx: &Context<'_>) -> explain::Reading {
         let lex = &self.lexicon;
         let reading = lex.intrusive_reading();
+        // A clause only cut into other sentences keeps its force; read sentence by sentence, each cut
+        // would look like a norm added and words deleted. (Pieces of a split or merge have their own
+        // reading of where each sentence went.)
+        if ctx.pieces.is_none() {
+            if let Some(f) = resentenced::resentenced(old, new, lex) {
+                return explain::Reading {
+                    findings: vec![f],
+                    changed: 0,
+                    explained: 0,
+                    unexplained: None,
+                    flat: false,
+                    cues: Vec::new(),
+                };
+            }
+        }
         let (so, sn) = (Sentences::of(old, lex), Sentences::of(new, lex));
         let mut findings: Vec<Finding> = Vec::new();
         let (mut changed, mut explained) = (0, 0);
@@ -380,9 +396,19 @@ impl<'t> Sentences<'t> {
     }
 
     fn frame(&self, i: usize) -> &Frame {
-        self.frames[i].get_or_init(|| match self.toks[i].take() {
-            Some(toks) => frame::parse_tokens(self.texts[i], toks, self.lex),
-            None => frame::parse(self.texts[i], self.lex),
+        self.frames[i].get_or_init(|| {
+            let mut f = match self.toks[i].take() {
+                Some(toks) => frame::parse_tokens(self.texts[i], toks, self.lex),
+                None => frame::parse(self.texts[i], self.lex),
+            };
+            // "... shall ask each passenger whether they are citizens, and shall record each answer":
+            // an intrusive act with no object of its own, going on from an intrusive part, acts on
+            // what that part named.
+            let head = self.heads[i];
+            if f.intrusive_act && head != i && leaning(&f).is_some() && self.frame(head).intrusive {
+                f.intrusive = true;
+            }
+            f
         })
     }
 
@@ -531,7 +557,7 @@ mod tests {
     }
 
     /// A sentence read whole when cut into norms is parsed from those tokens; the frame is the one
-    /// parsing its text gives.
+    /// reading the part from its text gives.
     #[test]
     fn a_sentence_tokenised_once_parses_as_from_its_text() {
         let lex = super::Lexicon::builtin();
@@ -543,9 +569,11 @@ mod tests {
         let first = s.toks[0].take();
         assert!(first.is_some());
         s.toks[0].set(first);
+        // The same clause with every part read from its text.
+        let plain = super::Sentences::of(clause, &lex);
+        plain.toks.iter().for_each(|t| t.set(None));
         for i in 0..s.len() {
-            let parsed = super::frame::parse(s.texts[i], &lex);
-            assert_eq!(format!("{:?}", s.frame(i)), format!("{parsed:?}"));
+            assert_eq!(format!("{:?}", s.frame(i)), format!("{:?}", plain.frame(i)));
         }
     }
     /// A clause list changed in place keeps its address, length, end ids and total text length. A

@@ -6,7 +6,7 @@
 //! it: ban 3, advice against 2, permission or no-duty 1, advice 0.5, duty 0.
 
 use super::{Ev, Finding};
-use crate::classify::frame::{Frame, SlotKind};
+use crate::classify::frame::{Bearer, Frame, SlotKind};
 use crate::classify::lexicon::Op;
 use crate::classify::text::shorten;
 
@@ -305,6 +305,18 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
                 format!("New permission '{q}' lets the bound party protect people, so the policy gives more protection.")
             } else {
                 format!("The permission '{q}' let the bound party protect people; it was deleted, so that protection is gone.")
+            },
+        ),
+        // "Arrestees shall provide their address": a duty of the people protected is what the bound
+        // party may now demand of them.
+        Op::Permission if f.bearer == Bearer::Public && f.stated == Op::Obligation => Finding::new(
+            if added { "permission-added" } else { "permission-removed" },
+            -2.0 * sign,
+            0.8,
+            if added {
+                format!("New duty '{q}' is laid on the people the policy protects: a burden on them, so the policy protects less.")
+            } else {
+                format!("The duty '{q}' laid on the people the policy protects was deleted, so that burden is gone.")
             },
         ),
         Op::Permission | Op::NoObligation => Finding::new(

@@ -101,6 +101,7 @@ pub const RULES: &[&str] = &[
     "qualifier-removed",
     "reference-spelt-out",
     "reordered",
+    "resentenced",
     "safeguard-added",
     "safeguard-removed",
     "same-tier",
