@@ -200,7 +200,12 @@ fn is_comma(t: Option<&Tok>) -> bool {
 
 /// Parses one sentence.
 pub fn parse(text: &str, lex: &Lexicon) -> Frame {
-    let toks = super::same_meaning::canonical(tokenize(text), lex);
+    parse_tokens(text, tokenize(text), lex)
+}
+
+/// [`parse`] for a sentence already tokenised: `toks` must be `tokenize(text)`.
+pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
+    let toks = super::same_meaning::canonical(toks, lex);
     let hits = lex.cues().scan(&toks);
     let will = lex.spec().will;
     let n = toks.len();

@@ -34,8 +34,9 @@ use lead_in::{leaning, with_lead_in, LeadIn};
 use lexicon::Op;
 use moved::moved_sentence;
 use rules::Finding;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -200,8 +201,18 @@ impl Classifier {
                 .zip(&kn)
                 .map(|(&i, &j)| (Some(i), Some(j)))
                 .collect()
+        } else if ko.is_empty() || kn.is_empty() {
+            // An added or removed clause (most of the changes of a restructured statute): with
+            // nothing on one side to pair with, every sentence stands alone, in order, as
+            // `pair_sentences` would leave it, without sorting the words of each.
+            let alone_old = ko.iter().map(|&i| (Some(i), None));
+            alone_old
+                .chain(kn.iter().map(|&j| (None, Some(j))))
+                .collect()
         } else {
-            pair_sentences(&so.words_of(&ko), &sn.words_of(&kn))
+            let mut numbers = WordNumbers::default();
+            let (wo, wn) = (numbers.of(&so, &ko), numbers.of(&sn, &kn));
+            pair_sentences(&wo, &wn)
                 .into_iter()
                 .map(|(a, b)| (a.map(|i| ko[i]), b.map(|j| kn[j])))
                 .collect()
@@ -350,18 +361,24 @@ struct Sentences<'t> {
     /// The first part of the sentence each part was cut from.
     heads: Vec<usize>,
     frames: Vec<OnceCell<Frame>>,
+    /// The tokens of a part that cutting the sentence into norms already read, until its frame is.
+    toks: Vec<Cell<Option<Vec<text::Tok>>>>,
     lex: &'t Lexicon,
 }
 
 impl<'t> Sentences<'t> {
     fn of(text: &'t str, lex: &'t Lexicon) -> Self {
-        let (mut texts, mut heads) = (Vec::new(), Vec::new());
+        let (mut texts, mut heads, mut toks) = (Vec::new(), Vec::new(), Vec::new());
         for sentence in text::sentences(text) {
             let head = texts.len();
-            for part in text::norm_parts(text, sentence) {
+            let (parts, read) = text::norm_parts_read(text, sentence);
+            let mut read = Some(read);
+            for part in parts {
                 if let Some(t) = text.get(part) {
                     texts.push(t);
                     heads.push(head);
+                    // Only a sentence left whole comes with tokens: its one part.
+                    toks.push(Cell::new(read.take().flatten()));
                 }
             }
         }
@@ -370,6 +387,7 @@ impl<'t> Sentences<'t> {
             texts,
             heads,
             frames,
+            toks,
             lex,
         }
     }
@@ -380,7 +398,10 @@ impl<'t> Sentences<'t> {
 
     fn frame(&self, i: usize) -> &Frame {
         self.frames[i].get_or_init(|| {
-            let mut f = frame::parse(self.texts[i], self.lex);
+            let mut f = match self.toks[i].take() {
+                Some(toks) => frame::parse_tokens(self.texts[i], toks, self.lex),
+                None => frame::parse(self.texts[i], self.lex),
+            };
             // "... shall ask each passenger whether they are citizens, and shall record each answer":
             // an intrusive act with no object of its own, going on from an intrusive part, acts on
             // what that part named.
@@ -437,19 +458,33 @@ impl<'t> Sentences<'t> {
         }
         best.1
     }
+}
 
-    fn content_words(&self) -> Vec<Vec<&str>> {
-        (0..self.len())
-            .map(|i| content_words(self.frame(i)))
-            .collect()
+/// Numbers for the content words of sentences: equal words get equal numbers, so that counting the
+/// words two sentences share compares integers, not strings (sentences are paired by every pair's
+/// share, and on long clauses that was most of pairing them).
+#[derive(Default)]
+struct WordNumbers<'w>(FxHashMap<&'w str, u32>);
+
+impl<'w> WordNumbers<'w> {
+    /// A sentence's content words as numbers, sorted: what [`content_words`] gives, numbered.
+    fn content(&mut self, f: &'w Frame) -> Vec<u32> {
+        let mut w: Vec<u32> = f
+            .toks
+            .iter()
+            .filter(|t| t.is_content())
+            .map(|t| {
+                let next = self.0.len() as u32;
+                *self.0.entry(t.norm.as_str()).or_insert(next)
+            })
+            .collect();
+        w.sort_unstable();
+        w
     }
 
-    /// The content words of the parts `which`, in that order.
-    fn words_of(&self, which: &[usize]) -> Vec<Vec<&str>> {
-        which
-            .iter()
-            .map(|&i| content_words(self.frame(i)))
-            .collect()
+    /// The content words of the parts `which` of `s`, in that order.
+    fn of(&mut self, s: &'w Sentences<'_>, which: &[usize]) -> Vec<Vec<u32>> {
+        which.iter().map(|&i| self.content(s.frame(i))).collect()
     }
 }
 
@@ -466,7 +501,7 @@ fn content_words(f: &Frame) -> Vec<&str> {
 }
 
 /// Share of the longer sentence's content words (with repeats) that the other sentence also has.
-fn similarity(wa: &[&str], wb: &[&str]) -> f64 {
+fn similarity<T: Ord>(wa: &[T], wb: &[T]) -> f64 {
     if wa.is_empty() && wb.is_empty() {
         return 1.0;
     }
@@ -476,7 +511,7 @@ fn similarity(wa: &[&str], wb: &[&str]) -> f64 {
 
 /// Pairs the sentences of two versions in order: identical ones first, then the most similar; the
 /// rest are added or removed norms.
-fn pair_sentences(old: &[Vec<&str>], new: &[Vec<&str>]) -> Vec<(Option<usize>, Option<usize>)> {
+fn pair_sentences<T: Ord>(old: &[Vec<T>], new: &[Vec<T>]) -> Vec<(Option<usize>, Option<usize>)> {
     let mut taken = vec![false; new.len()];
     let mut matched: Vec<Option<usize>> = vec![None; old.len()];
     let mut floor = 0;
@@ -516,6 +551,41 @@ fn pair_sentences(old: &[Vec<&str>], new: &[Vec<&str>]) -> Vec<(Option<usize>, O
 
 #[cfg(test)]
 mod tests {
+    /// `read` pairs the sentences of an added or removed clause without calling `pair_sentences`;
+    /// this is what that function gives them, each alone and in order.
+    #[test]
+    fn sentences_with_nothing_to_pair_stand_alone_in_order() {
+        let words = vec![vec!["record", "stop"], vec!["keep", "log"]];
+        assert_eq!(
+            super::pair_sentences(&[], &words),
+            vec![(None, Some(0)), (None, Some(1))]
+        );
+        assert_eq!(
+            super::pair_sentences(&words, &[]),
+            vec![(Some(0), None), (Some(1), None)]
+        );
+    }
+
+    /// A sentence read whole when cut into norms is parsed from those tokens; the frame is the one
+    /// reading the part from its text gives.
+    #[test]
+    fn a_sentence_tokenised_once_parses_as_from_its_text() {
+        let lex = super::Lexicon::builtin();
+        let clause =
+            "Staff shall log calls, texts, and emails. Any person may file a complaint, and \
+                      the agency shall accept it.";
+        let s = super::Sentences::of(clause, &lex);
+        // The first sentence has a joint and a modal, so it was tokenised, and stayed whole.
+        let first = s.toks[0].take();
+        assert!(first.is_some());
+        s.toks[0].set(first);
+        // The same clause with every part read from its text.
+        let plain = super::Sentences::of(clause, &lex);
+        plain.toks.iter().for_each(|t| t.set(None));
+        for i in 0..s.len() {
+            assert_eq!(format!("{:?}", s.frame(i)), format!("{:?}", plain.frame(i)));
+        }
+    }
     /// A clause list changed in place keeps its address, length, end ids and total text length. A
     /// sentence index kept across comparisons by any of those could not tell it from the list it was
     /// built for, and would report a moved sentence where it used to be; each comparison indexes its

@@ -5,7 +5,9 @@
 //! A clause split in two is reported as two pairs, each with the whole old clause. Read naively, the
 //! sentences that went to the other piece look deleted, and every split looks like a weakening.
 
-use super::{content_words, similarity, Context, Lexicon, Sentences, Version, SENTENCE_MATCH};
+use super::{
+    content_words, similarity, Context, Lexicon, Sentences, Version, WordNumbers, SENTENCE_MATCH,
+};
 use crate::classify::rules::Finding;
 use crate::classify::text;
 use crate::model::{AlignedPair, PairKind};
@@ -81,19 +83,18 @@ impl<'t> Others<'t> {
     /// For each sentence of `whole` (the side that is one clause), the other piece it now stands
     /// in, if its nearest sentence is there rather than in `part`, this pair's piece.
     pub fn elsewhere(&self, whole: &Sentences<'_>, part: &Sentences<'_>) -> Vec<Option<Gone<'t>>> {
-        let here: Vec<Vec<&str>> = part.content_words();
+        let mut numbers = WordNumbers::default();
+        let here = numbers.of(part, &(0..part.len()).collect::<Vec<_>>());
         // (piece, sentence text, its content words) for every sentence of the other pieces.
-        let there: Vec<(&str, &str, Vec<&str>)> = self
-            .read
-            .iter()
-            .flat_map(|(id, s)| {
-                let words = s.content_words();
-                s.texts.iter().zip(words).map(move |(t, w)| (*id, *t, w))
-            })
-            .collect();
+        let mut there: Vec<(&str, &str, Vec<u32>)> = Vec::new();
+        for (id, s) in &self.read {
+            for (k, t) in s.texts.iter().enumerate() {
+                there.push((*id, *t, numbers.content(s.frame(k))));
+            }
+        }
         let gone: Vec<Option<Gone<'t>>> = (0..whole.len())
             .map(|i| {
-                let w = content_words(whole.frame(i));
+                let w = numbers.content(whole.frame(i));
                 let best_here = here.iter().map(|h| similarity(&w, h)).fold(0.0, f64::max);
                 let (best, score) = there
                     .iter()

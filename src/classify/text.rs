@@ -278,8 +278,14 @@ static MODAL_SCAN: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// followed by "and", "but" or "or" splits only when both sides have a modal of their own, so lists
 /// inside one norm stay whole; a bare "and" splits only when a modal such as "shall" follows it at once.
 pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    norm_parts_read(text, range).0
+}
+
+/// [`norm_parts`], also handing back the sentence's tokens when it had to be tokenised and stayed
+/// whole: they are what [`tokenize`] gives for that one part, so it need not be read twice.
+pub fn norm_parts_read(text: &str, range: Range<usize>) -> (Vec<Range<usize>>, Option<Vec<Tok>>) {
     let Some(sentence) = text.get(range.clone()) else {
-        return vec![range];
+        return (vec![range], None);
     };
     // No cut without a joint and a modal on each side: most sentences of a long document are
     // settled by substring scans without tokenising them.
@@ -288,7 +294,7 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             .iter()
             .any(|c| sentence.contains(c));
     if !joint || !MODAL_SCAN.is_match(sentence) {
-        return vec![range];
+        return (vec![range], None);
     }
     let toks = tokenize(sentence);
     let modal_at = |i: usize| {
@@ -352,6 +358,9 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             last_cut = i + 1;
         }
     }
+    if cuts.is_empty() {
+        return (vec![range], Some(toks));
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for c in cuts {
@@ -359,7 +368,7 @@ pub fn norm_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         start = c;
     }
     out.push(range.start + start..range.end);
-    out
+    (out, None)
 }
 
 /// One changed run between two token lists: the old tokens deleted and the new ones inserted.

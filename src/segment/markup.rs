@@ -45,10 +45,9 @@ pub fn is_toc(raw: &str) -> bool {
 /// Removes Markdown and HTML markup, keeping the words; collapses whitespace.
 pub fn strip(raw: &str) -> String {
     // Every pattern below needs one of these characters; most clauses of a long text have none.
-    if !raw
-        .bytes()
-        .any(|b| matches!(b, b'<' | b'[' | b'&' | b'*' | b'_' | b'\\' | b'`'))
-    {
+    if !any_byte(raw.as_bytes(), |b| {
+        matches!(b, b'<' | b'[' | b'&' | b'*' | b'_' | b'\\' | b'`')
+    }) {
         return collapse(raw);
     }
     let s = replace(raw, '<', &COMMENT, " ");
@@ -172,12 +171,24 @@ fn is_collapsed(s: &str) -> bool {
         return false;
     }
     // Other white space is an ASCII control character, or a character whose UTF-8 form starts with
-    // one of four lead bytes; only those are decoded.
+    // one of four lead bytes; only those are decoded, and only in a text that has one of them.
+    let suspect = |c: u8| (c < 0x20) | (c == 0xC2) | (c.wrapping_sub(0xE1) < 3);
+    if !any_byte(b, suspect) {
+        return true;
+    }
     b.iter().enumerate().all(|(i, &c)| match c {
         b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => false,
         0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].chars().next().is_some_and(char::is_whitespace),
         _ => true,
     })
+}
+
+/// Whether some byte of `b` passes `test`. Every byte of a block is tested, without stopping at the
+/// first that passes, which lets the compiler test many at once; it stops between blocks. This runs
+/// over every clause text of a document, where byte-by-byte tests were a tenth of segmenting it.
+fn any_byte(b: &[u8], test: impl Fn(u8) -> bool) -> bool {
+    b.chunks(64)
+        .any(|block| block.iter().fold(false, |found, &c| found | test(c)))
 }
 
 #[cfg(test)]

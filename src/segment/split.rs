@@ -70,13 +70,18 @@ fn find_split(
 ) -> Option<(usize, Marker, Reading)> {
     let bytes = raw.as_bytes();
     let mut p = from;
+    // The line `p` stands in; `p` only moves forward, so the line does too, and is not searched for
+    // again at every word.
+    let mut li = starts.partition_point(|&s| s <= p).saturating_sub(1);
     while p < raw.len() {
         // Move to the start of a word.
         if p > 0 && bytes[p - 1] != b' ' || bytes[p] == b' ' {
             p = past_space(bytes, p);
             continue;
         }
-        let li = starts.partition_point(|&s| s <= p).saturating_sub(1);
+        while starts.get(li + 1).is_some_and(|&s| s <= p) {
+            li += 1;
+        }
         let hit = if starts.get(li) == Some(&p) && li > 0 {
             at_line_start(b, raw, p, lines, starts, li)
         } else {

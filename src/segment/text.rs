@@ -111,7 +111,9 @@ pub fn run_in(s: &str) -> Option<(&str, &str)> {
 }
 
 fn run_in_sentence(s: &str) -> Option<(&str, &str)> {
-    let end = s.find(". ")?;
+    // Only a full stop in the first 60 bytes counts, so only those are searched, not a whole clause.
+    let head = &s.as_bytes()[..s.len().min(62)];
+    let end = memchr::memmem::find(head, b". ")?;
     if end > 60 {
         return None;
     }
