@@ -3,6 +3,7 @@
 //! Every renderer reads these types and none recomputes analysis, so anything a report shows must be a
 //! field here. All types serialise with serde; field order is the JSON/YAML order users see.
 
+pub use crate::fingerprint::Fingerprint;
 use serde::{Deserialize, Serialize};
 
 /// Whether a version is in force or still being drafted.
@@ -222,6 +223,9 @@ pub struct Verdict {
 pub struct Change {
     pub old: Option<ClauseRef>,
     pub new: Option<ClauseRef>,
+    /// What the change is (policy, version labels, both texts), not where it is: a reviewer's
+    /// decision is kept under it (see [`crate::fingerprint`]).
+    pub fingerprint: Fingerprint,
     pub kind: PairKind,
     pub direction: Direction,
     pub confidence: f64,

@@ -191,9 +191,19 @@ mod tests {
     }
 
     fn change(old: Option<(&str, usize)>, new: Option<(&str, usize)>, d: Direction) -> Change {
+        let old = old.map(|(id, l)| clause(id, l));
+        let new = new.map(|(id, l)| clause(id, l));
+        let text = |c: &Option<policydiff::model::ClauseRef>| c.as_ref().map(|c| c.text.clone());
         Change {
-            old: old.map(|(id, l)| clause(id, l)),
-            new: new.map(|(id, l)| clause(id, l)),
+            fingerprint: policydiff::model::Fingerprint::of(
+                "p",
+                "2024",
+                "2025",
+                text(&old).as_deref(),
+                text(&new).as_deref(),
+            ),
+            old,
+            new,
             kind: policydiff::model::PairKind::Modified,
             direction: d,
             confidence: 0.5,

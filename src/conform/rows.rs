@@ -262,6 +262,7 @@ mod tests {
         Change {
             old: Some(ClauseRef::from(&clause("A", MODEL))),
             new: local.map(|t| ClauseRef::from(&clause("1", t))),
+            fingerprint: crate::model::Fingerprint::of("p", "model", "local", Some(MODEL), local),
             kind,
             direction: d,
             confidence: 0.7,

@@ -26,6 +26,10 @@
 //! | `reasons` | the plain-language reasons, each a sentence ending in a full stop, joined by a space |
 //! | `old_text`, `new_text` | full clause text of each side; empty when that side is absent |
 //! | `redline` | the word diff as text: `[-deleted words-]` and `{+inserted words+}` around changes |
+//! | `fingerprint` | what the change is, whatever its clause's number or place: 16 hex digits a review names |
+//!
+//! Columns added later go at the end, so a spreadsheet or script that reads columns by position keeps
+//! working.
 //!
 //! One row per change, in the order of the JSON report (the aligner's order), identical clauses included,
 //! so the rows account for every clause of both versions.
@@ -49,7 +53,7 @@ use crate::model::{Change, EditOp, PairKind, PairReport, PolicyReport, Reason};
 use std::borrow::Cow;
 
 /// Columns of the per-change CSV, in order.
-pub const CSV_COLUMNS: [&str; 13] = [
+pub const CSV_COLUMNS: [&str; 14] = [
     "policy",
     "from",
     "to",
@@ -63,6 +67,7 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "old_text",
     "new_text",
     "redline",
+    "fingerprint",
 ];
 
 /// Makes a cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or carriage return
@@ -133,6 +138,7 @@ pub fn pair_csv(report: &PairReport) -> Result<String, RenderError> {
             c.old.as_ref().map(|o| o.text.as_str()).unwrap_or(""),
             c.new.as_ref().map(|o| o.text.as_str()).unwrap_or(""),
             &redline(c),
+            c.fingerprint.as_str(),
         ])?;
     }
     w.finish()
@@ -284,6 +290,7 @@ mod tests {
         let c = Change {
             old: None,
             new: None,
+            fingerprint: crate::model::Fingerprint::of("p", "a", "b", None, None),
             kind: PairKind::Modified,
             direction: Direction::Unchanged,
             confidence: 0.0,

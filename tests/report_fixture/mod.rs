@@ -68,6 +68,13 @@ pub fn change(
     Change {
         old: old.as_ref().map(clause),
         new: new.as_ref().map(clause),
+        fingerprint: policydiff::model::Fingerprint::of(
+            "harbour-town",
+            "2019",
+            "2025-draft",
+            old.as_ref().map(|o| o.text),
+            new.as_ref().map(|n| n.text),
+        ),
         kind,
         direction,
         confidence,
