@@ -11,7 +11,7 @@
 //! Two changes of one comparison with the same old and new text (two identical "Reserved." clauses
 //! removed) share a fingerprint; they are the same change in substance and take the same review.
 
-use serde::{Deserialize, Serialize};
+use serde::{de, Deserialize, Deserializer, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
 
@@ -20,8 +20,8 @@ use std::fmt;
 pub const DIGITS: usize = 16;
 
 /// The identity of a change: [`DIGITS`] lower-case hexadecimal digits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
 pub struct Fingerprint(String);
 
 impl Fingerprint {
@@ -90,11 +90,23 @@ impl std::str::FromStr for Fingerprint {
     }
 }
 
-impl TryFrom<String> for Fingerprint {
-    type Error = String;
+/// Checked as the text is read (not after, as `try_from` would), so that a parser that knows where it
+/// is names the fingerprint's own line and column.
+impl<'de> Deserialize<'de> for Fingerprint {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Text;
+        impl de::Visitor<'_> for Text {
+            type Value = Fingerprint;
 
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        s.parse()
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a change fingerprint ({DIGITS} hexadecimal digits)")
+            }
+
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Fingerprint, E> {
+                s.parse().map_err(E::custom)
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 

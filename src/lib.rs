@@ -24,6 +24,7 @@ pub mod incremental;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod score;
 pub mod segment;
 #[doc(hidden)]
@@ -196,6 +197,7 @@ fn compare_citing(
                 ),
                 kind: p.kind,
                 direction: verdict.direction,
+                review: None,
                 confidence: verdict.confidence,
                 needs_review: verdict.needs_review,
                 similarity: p.similarity,
@@ -227,7 +229,8 @@ pub fn is_notable(c: &Change) -> bool {
     c.kind != PairKind::Identical || c.direction != model::Direction::Unchanged
 }
 
-/// Every successive pair of a policy's versions, with clause histories.
+/// Every successive pair of a policy's versions, with clause histories; the policy's reviews are
+/// applied, so verdicts and histories are the effective ones.
 pub fn analyse_policy(
     src: &PolicySource,
     classifier: &Classifier,
@@ -252,9 +255,14 @@ pub fn analyse_documents(
 ) -> PolicyReport {
     let pairs: Vec<PairReport> = docs
         .par_windows(2)
-        .map(|w| compare(&w[0], &w[1], classifier, src.regulated.as_deref()))
+        .map(|w| {
+            let mut r = compare(&w[0], &w[1], classifier, src.regulated.as_deref());
+            review::apply(&mut r, &src.reviews.reviews);
+            r
+        })
         .collect();
     PolicyReport {
+        stale_reviews: review::stale(&src.reviews.reviews, &pairs),
         policy: src.name.clone(),
         title: src.title.clone(),
         versions: docs.iter().map(version_info).collect(),

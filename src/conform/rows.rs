@@ -265,6 +265,7 @@ mod tests {
             fingerprint: crate::model::Fingerprint::of("p", "model", "local", Some(MODEL), local),
             kind,
             direction: d,
+            review: None,
             confidence: 0.7,
             needs_review: false,
             similarity: 0.5,

@@ -60,6 +60,7 @@ fn compare(old: &Document, new: &Document, directions: &[(&str, Direction)]) -> 
                 new: n,
                 kind: p.kind,
                 direction,
+                review: None,
                 confidence: 1.0,
                 needs_review: false,
                 similarity: p.similarity,

@@ -27,6 +27,8 @@
 //! | `old_text`, `new_text` | full clause text of each side; empty when that side is absent |
 //! | `redline` | the word diff as text: `[-deleted words-]` and `{+inserted words+}` around changes |
 //! | `fingerprint` | what the change is, whatever its clause's number or place: 16 hex digits a review names |
+//! | `tool_direction` | the classifier's own verdict (`direction` is the reviewer's when reviewed) |
+//! | `reviewer_verdict`, `review_note`, `reviewed_by`, `reviewed_when` | the review applied; empty when none |
 //!
 //! Columns added later go at the end, so a spreadsheet or script that reads columns by position keeps
 //! working.
@@ -53,7 +55,7 @@ use crate::model::{Change, EditOp, PairKind, PairReport, PolicyReport, Reason};
 use std::borrow::Cow;
 
 /// Columns of the per-change CSV, in order.
-pub const CSV_COLUMNS: [&str; 14] = [
+pub const CSV_COLUMNS: [&str; 19] = [
     "policy",
     "from",
     "to",
@@ -68,6 +70,11 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "new_text",
     "redline",
     "fingerprint",
+    "tool_direction",
+    "reviewer_verdict",
+    "review_note",
+    "reviewed_by",
+    "reviewed_when",
 ];
 
 /// Makes a cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or carriage return
@@ -124,6 +131,7 @@ pub fn pair_csv(report: &PairReport) -> Result<String, RenderError> {
     let mut w = SafeWriter::new();
     w.row(CSV_COLUMNS)?;
     for c in &report.changes {
+        let r = c.review.as_ref();
         w.row([
             report.policy.as_str(),
             report.from.label.as_str(),
@@ -139,6 +147,11 @@ pub fn pair_csv(report: &PairReport) -> Result<String, RenderError> {
             c.new.as_ref().map(|o| o.text.as_str()).unwrap_or(""),
             &redline(c),
             c.fingerprint.as_str(),
+            r.map_or(c.direction, |r| r.tool_direction).as_str(),
+            r.map_or("", |r| r.verdict.as_str()),
+            r.map_or("", |r| r.note.as_str()),
+            r.map_or("", |r| r.by.as_str()),
+            r.and_then(|r| r.when.as_deref()).unwrap_or(""),
         ])?;
     }
     w.finish()
@@ -293,6 +306,7 @@ mod tests {
             fingerprint: crate::model::Fingerprint::of("p", "a", "b", None, None),
             kind: PairKind::Modified,
             direction: Direction::Unchanged,
+            review: None,
             confidence: 0.0,
             needs_review: false,
             similarity: 0.0,

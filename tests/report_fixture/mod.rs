@@ -77,6 +77,7 @@ pub fn change(
         ),
         kind,
         direction,
+        review: None,
         confidence,
         needs_review,
         similarity: if old.is_some() && new.is_some() {
@@ -236,6 +237,7 @@ pub fn policy() -> PolicyReport {
         }
     };
     PolicyReport {
+        stale_reviews: Vec::new(),
         policy: "harbour-town".into(),
         title: Some("Harbour Town Stops and Records Policy (illustrative)".into()),
         versions: vec![first.from.clone(), first.to.clone(), second.to.clone()],
