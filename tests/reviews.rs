@@ -261,3 +261,106 @@ fn a_manifest_can_name_the_review_file() {
     assert_eq!(code, 2);
     assert!(stderr.contains("decided.yaml:2:12:"), "{stderr}");
 }
+
+#[cfg(unix)]
+fn inode(p: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&fs::metadata(p).unwrap())
+}
+
+#[test]
+fn review_set_writes_once_and_list_tells_stale_from_applied() {
+    let c = Corpus::new();
+    c.run("out");
+    let report = c.json("out", &format!("{PAIR}.json"));
+    let (weak, id) = first(&report, "weakened");
+    let policy = c.policy("body-worn-cameras");
+    let file = policy.join("reviews.yaml");
+    let header = "# Decided at the March meeting.\n";
+    fs::write(
+        &file,
+        format!(
+            "{header}{}",
+            entry(GONE, "weakened", "About a clause since rewritten.")
+        ),
+    )
+    .unwrap();
+    let p = policy.to_str().unwrap();
+    let set = |verdict: &str, note: &str| {
+        c.cmd(&[
+            "review",
+            "set",
+            p,
+            &weak,
+            "--verdict",
+            verdict,
+            "--note",
+            note,
+            "--by",
+            "Lee",
+            "--when",
+            "2025-03-02",
+        ])
+    };
+
+    let (code, _, stderr) = set("unchanged", "Only a restyle.");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("added") && stderr.contains(&id), "{stderr}");
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with(header), "the comment is kept: {text}");
+    assert!(text.contains(GONE), "{text}");
+    // A second identical call changes nothing: same bytes, and the file was not even replaced.
+    #[cfg(unix)]
+    let before = inode(&file);
+    let (code, _, stderr) = set("unchanged", "Only a restyle.");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("unchanged (already recorded)"), "{stderr}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+    #[cfg(unix)]
+    assert_eq!(inode(&file), before);
+    // Another verdict replaces the entry; the run then uses it.
+    let (code, _, stderr) = set("strengthened", "Read again.");
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("replaced"), "{stderr}");
+    c.run("after");
+    let after = c.json("after", &format!("{PAIR}.json"));
+    assert_eq!(change(&after, &weak)["direction"], "strengthened");
+    assert_eq!(change(&after, &weak)["review"]["note"], "Read again.");
+
+    // The list: the applied review with its change, the stale one marked; --stale only the latter.
+    let (code, all, _) = c.cmd(&["review", "list", p]);
+    assert_eq!(code, 0);
+    let line = |fp: &str, out: &str| out.lines().find(|l| l.starts_with(fp)).map(String::from);
+    let applied = line(&weak, &all).unwrap();
+    assert!(
+        applied.contains("strengthened") && applied.contains("the tool says weakened"),
+        "{all}"
+    );
+    assert!(!applied.contains("STALE"), "{all}");
+    assert!(line(GONE, &all).unwrap().contains("STALE"), "{all}");
+    assert!(all.contains("    About a clause since rewritten."), "{all}");
+    let (_, stale, _) = c.cmd(&["review", "list", p, "--stale"]);
+    assert!(
+        line(&weak, &stale).is_none() && line(GONE, &stale).is_some(),
+        "{stale}"
+    );
+}
+
+#[test]
+fn review_set_refuses_what_it_cannot_record() {
+    let c = Corpus::new();
+    let p = c.policy("body-worn-cameras");
+    let p = p.to_str().unwrap();
+    let set = |fp: &str, verdict: &str| {
+        c.cmd(&["review", "set", p, fp, "--verdict", verdict, "--by", "Lee"])
+    };
+    // A fingerprint of no change (a typo), one not in the printed form, a verdict not among the three.
+    let (code, _, stderr) = set(GONE, "weakened");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no comparison of this policy has a change"),
+        "{stderr}"
+    );
+    assert_eq!(set("12ab", "weakened").0, 2);
+    assert_eq!(set(GONE, "weaker").0, 2);
+    assert!(!c.policy("body-worn-cameras").join("reviews.yaml").exists());
+}

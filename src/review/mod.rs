@@ -1,6 +1,7 @@
 //! A policy's review file in (`versions/<policy>/reviews.yaml`, or the file its manifest names under
 //! `reviews:`), reviewed comparisons out: each change whose fingerprint a review names takes the
-//! reviewer's verdict, and reviews that name no change of the run come back as stale.
+//! reviewer's verdict, and reviews that name no change of the run come back as stale. [`set`] puts one
+//! review into the file's text for `policydiff review set`.
 //!
 //! The file is a YAML list, one entry per reviewed change:
 //!
@@ -17,7 +18,9 @@
 //! since changed is stale, listed with its note, and never applied to words the reviewer did not read.
 
 mod apply;
+mod edit;
 mod file;
 
 pub use apply::{apply, stale};
+pub use edit::{set, Outcome};
 pub use file::{parse, ReviewFile, REVIEW_FILE};
