@@ -277,6 +277,16 @@ pub enum ReviewAction {
         #[arg(long)]
         stale: bool,
     },
+    /// Write the reviewed changes of policies as a table (`old`, `new`, `expect`, `group`, ...) for
+    /// `amendments --expect` and `train`: CSV, or YAML when the output file ends in .yaml or .yml.
+    Export {
+        /// Policy folders, e.g. versions/fair-and-impartial-policing.
+        #[arg(required = true, num_args = 1..)]
+        policies: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

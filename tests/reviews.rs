@@ -364,3 +364,51 @@ fn review_set_refuses_what_it_cannot_record() {
     assert_eq!(set(GONE, "weaker").0, 2);
     assert!(!c.policy("body-worn-cameras").join("reviews.yaml").exists());
 }
+
+#[test]
+fn review_export_makes_a_table_amendments_and_train_read() {
+    let c = Corpus::new();
+    c.run("out");
+    let report = c.json("out", &format!("{PAIR}.json"));
+    let (weak, _) = first(&report, "weakened");
+    let (strong, _) = first(&report, "strengthened");
+    let policy = c.policy("body-worn-cameras");
+    fs::write(
+        policy.join("reviews.yaml"),
+        format!(
+            "{}{}{}",
+            entry(&weak, "unchanged", "Only a restyle."),
+            entry(&strong, "strengthened", "Agreed."),
+            entry(GONE, "weakened", "Stale: never exported."),
+        ),
+    )
+    .unwrap();
+    let p = policy.to_str().unwrap();
+    for file in ["reviewed.csv", "reviewed.yaml"] {
+        let (code, _, stderr) = c.cmd(&["review", "export", p, "--output", file]);
+        assert_eq!(code, 0, "{stderr}");
+        let text = fs::read_to_string(c.root.join(file)).unwrap();
+        assert!(!text.contains(GONE), "{text}");
+        // Scored against the reviewers' labels: one row per reviewed change.
+        let (code, out, stderr) = c.cmd(&["amendments", file, "--expect", "expect"]);
+        assert_eq!(code, 0, "{stderr}");
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(out.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rows.len(), 2, "{out}");
+        assert!(stderr.contains("scorecard: 2 rows scored"), "{stderr}");
+    }
+    let mut rdr = csv::Reader::from_path(c.root.join("reviewed.csv")).unwrap();
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..4], ["old", "new", "expect", "group"]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let row = rows.iter().find(|r| &r[6] == weak.as_str()).unwrap();
+    assert_eq!(
+        (&row[2], &row[3], &row[7]),
+        ("unchanged", "body-worn-cameras", "weakened")
+    );
+    // Nothing reviewed, nothing to export.
+    fs::remove_file(policy.join("reviews.yaml")).unwrap();
+    assert_eq!(c.cmd(&["review", "export", p]).0, 2);
+}

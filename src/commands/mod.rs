@@ -4,6 +4,7 @@
 mod amendments;
 mod check;
 mod conform;
+mod export;
 mod review;
 mod run;
 mod single;

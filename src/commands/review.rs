@@ -1,5 +1,6 @@
 //! `policydiff review set|list`: a policy folder and a person's decision in; its review file updated
-//! (atomically), or its reviews listed with the change each names or as stale.
+//! (atomically), or its reviews listed with the change each names or as stale. (`review export` is in
+//! `export.rs`.)
 //!
 //! Both analyse the policy: `set` refuses a fingerprint no comparison of the policy has (a typo must
 //! not become a review that is stale from the start), and `list` says which reviews are stale.
@@ -34,17 +35,20 @@ pub fn review(action: ReviewAction) -> Result<ExitCode> {
             },
         ),
         ReviewAction::List { policy, stale } => list(&policy, stale),
+        ReviewAction::Export { policies, output } => {
+            super::export::export(&policies, output.as_deref())
+        }
     }
 }
 
 /// Every comparison of the policy, with its reviews applied.
-fn analyse(src: &PolicySource) -> Result<PolicyReport> {
+pub(super) fn analyse(src: &PolicySource) -> Result<PolicyReport> {
     let cls = classifier(src.lexicon.as_deref(), src.weights.as_deref())?;
     let docs = policydiff::load_versions(src)?;
     Ok(policydiff::analyse_documents(src, &docs, &cls))
 }
 
-fn load(dir: &Path) -> Result<PolicySource> {
+pub(super) fn load(dir: &Path) -> Result<PolicySource> {
     if !dir.is_dir() {
         bail!(
             "{}: expected a policy folder (versions/<policy>)",
