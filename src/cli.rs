@@ -114,6 +114,11 @@ pub enum Command {
         #[command(flatten)]
         read: ReadWith,
     },
+    /// Reviewed verdicts that persist: record a person's decision on a change, or list them.
+    Review {
+        #[command(subcommand)]
+        action: ReviewAction,
+    },
     /// Print the built-in lexicon (YAML), a starting point for your own.
     Lexicon,
     /// Fit verdict weights to rated tables (columns `old`, `new` and your labels), cross-validated.
@@ -240,4 +245,53 @@ impl From<TextKind> for policydiff::classify::weigh::Text {
 pub enum TableFormat {
     Csv,
     Json,
+}
+
+/// What `review` does with a policy's review file.
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Add the review of one change, or replace it (the file's comments and order are kept).
+    Set {
+        /// The policy folder, e.g. versions/fair-and-impartial-policing.
+        policy: PathBuf,
+        /// The change's fingerprint, as the reports print it.
+        fingerprint: policydiff::model::Fingerprint,
+        /// The reviewer's verdict, which every later run uses in place of the tool's.
+        #[arg(long, value_enum)]
+        verdict: VerdictArg,
+        /// Why (shown beside the verdict in the reports).
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Who decided.
+        #[arg(long)]
+        by: String,
+        /// When it was decided (free text; today's date, YYYY-MM-DD, when not given).
+        #[arg(long)]
+        when: Option<String>,
+    },
+    /// List the reviews of a policy: the change each names and the tool's verdict, or STALE.
+    List {
+        /// The policy folder, e.g. versions/fair-and-impartial-policing.
+        policy: PathBuf,
+        /// Only the stale reviews (their change is in no comparison of the policy any more).
+        #[arg(long)]
+        stale: bool,
+    },
+    /// Write the reviewed changes of policies as a table (`old`, `new`, `expect`, `group`, ...) for
+    /// `amendments --expect` and `train`: CSV, or YAML when the output file ends in .yaml or .yml.
+    Export {
+        /// Policy folders, e.g. versions/fair-and-impartial-policing.
+        #[arg(required = true, num_args = 1..)]
+        policies: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerdictArg {
+    Strengthened,
+    Weakened,
+    Unchanged,
 }

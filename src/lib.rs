@@ -18,11 +18,13 @@ pub mod align;
 pub mod classify;
 pub mod conform;
 pub mod diff;
+pub mod fingerprint;
 pub mod history;
 pub mod incremental;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod review;
 pub mod score;
 pub mod segment;
 #[doc(hidden)]
@@ -30,6 +32,7 @@ pub mod synth;
 pub mod table;
 
 use classify::{Classifier, Context, SentenceIndexes, Version, WordIndex};
+use fingerprint::Fingerprint;
 use ingest::{IngestError, PolicySource, VersionSource};
 use model::{
     Change, ClauseRef, Document, EditOp, PairKind, PairReport, PolicyReport, Summary, VersionInfo,
@@ -185,8 +188,16 @@ fn compare_citing(
             Change {
                 old: o.map(&cite),
                 new: n.map(&cite),
+                fingerprint: Fingerprint::of(
+                    &new.policy,
+                    &old.label,
+                    &new.label,
+                    o.map(|c| c.text.as_str()),
+                    n.map(|c| c.text.as_str()),
+                ),
                 kind: p.kind,
                 direction: verdict.direction,
+                review: None,
                 confidence: verdict.confidence,
                 needs_review: verdict.needs_review,
                 similarity: p.similarity,
@@ -218,7 +229,8 @@ pub fn is_notable(c: &Change) -> bool {
     c.kind != PairKind::Identical || c.direction != model::Direction::Unchanged
 }
 
-/// Every successive pair of a policy's versions, with clause histories.
+/// Every successive pair of a policy's versions, with clause histories; the policy's reviews are
+/// applied, so verdicts and histories are the effective ones.
 pub fn analyse_policy(
     src: &PolicySource,
     classifier: &Classifier,
@@ -243,9 +255,14 @@ pub fn analyse_documents(
 ) -> PolicyReport {
     let pairs: Vec<PairReport> = docs
         .par_windows(2)
-        .map(|w| compare(&w[0], &w[1], classifier, src.regulated.as_deref()))
+        .map(|w| {
+            let mut r = compare(&w[0], &w[1], classifier, src.regulated.as_deref());
+            review::apply(&mut r, &src.reviews.reviews);
+            r
+        })
         .collect();
     PolicyReport {
+        stale_reviews: review::stale(&src.reviews.reviews, &pairs),
         policy: src.name.clone(),
         title: src.title.clone(),
         versions: docs.iter().map(version_info).collect(),
@@ -291,6 +308,47 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         test_document(text)
+    }
+
+    /// The fingerprint of the change whose new side has `id` in the comparison of `old` with `new`.
+    fn fingerprint_of(old: &str, new: &str, id: &str) -> (PairKind, model::Fingerprint) {
+        let r = compare(&doc(old), &doc(new), &Classifier::default(), None);
+        let c = r
+            .changes
+            .iter()
+            .find(|c| c.new.as_ref().is_some_and(|n| n.id == id))
+            .unwrap_or_else(|| panic!("no change to {id}"));
+        (c.kind, c.fingerprint.clone())
+    }
+
+    #[test]
+    fn a_change_keeps_its_fingerprint_wherever_its_clause_goes() {
+        let old = "1. Purpose\n\nThis policy sets out how stops are recorded by every officer.\n\n\
+                   2. Records\n\nOfficers should record every stop in the log within one day.\n";
+        let edited = "Officers shall record every stop in the log within one day.";
+        let in_place = format!(
+            "1. Purpose\n\nThis policy sets out how stops are recorded by every officer.\n\n\
+             2. Records\n\n{edited}\n"
+        );
+        let renumbered = format!(
+            "1. Purpose\n\nThis policy sets out how stops are recorded by every officer.\n\n\
+             2. Training\n\nAll staff attend a yearly course on fair policing.\n\n3. Records\n\n{edited}\n"
+        );
+        let moved = format!(
+            "1. Records\n\n{edited}\n\n2. Purpose\n\nThis policy sets out how stops are recorded \
+             by every officer.\n"
+        );
+        let reworded =
+            "1. Purpose\n\nThis policy sets out how stops are recorded by every officer.\n\n\
+                   2. Records\n\nOfficers shall record each stop in the log within one day.\n";
+        let (kind, base) = fingerprint_of(old, &in_place, "2");
+        assert_eq!(kind, PairKind::Modified);
+        let (kind, f) = fingerprint_of(old, &renumbered, "3");
+        assert_eq!((kind, &f), (PairKind::Modified, &base), "renumbered");
+        let (kind, f) = fingerprint_of(old, &moved, "1");
+        assert_eq!((kind, &f), (PairKind::Moved, &base), "moved");
+        let (_, f) = fingerprint_of(old, reworded, "2");
+        assert_ne!(f, base, "another word");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Every renderer reads these types and none recomputes analysis, so anything a report shows must be a
 //! field here. All types serialise with serde; field order is the JSON/YAML order users see.
 
+pub use crate::fingerprint::Fingerprint;
 use serde::{Deserialize, Serialize};
 
 /// Whether a version is in force or still being drafted.
@@ -222,13 +223,49 @@ pub struct Verdict {
 pub struct Change {
     pub old: Option<ClauseRef>,
     pub new: Option<ClauseRef>,
+    /// What the change is (policy, version labels, both texts), not where it is: a reviewer's
+    /// decision is kept under it (see [`crate::fingerprint`]).
+    pub fingerprint: Fingerprint,
     pub kind: PairKind,
+    /// The effective verdict: the reviewer's when the change was reviewed, else the tool's.
     pub direction: Direction,
+    /// A reviewer's decision on this change, with the tool's own verdict beside it; absent when no
+    /// review names the change's fingerprint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Reviewed>,
     pub confidence: f64,
+    /// The tool's flag (a reviewed change keeps it, so the flags a person settled can be counted).
     pub needs_review: bool,
     pub similarity: f64,
     pub reasons: Vec<Reason>,
     pub diff: Vec<WordEdit>,
+}
+
+/// One entry of a policy's review file: a person's verdict on the change with this fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub fingerprint: Fingerprint,
+    pub verdict: Direction,
+    #[serde(default)]
+    pub note: String,
+    /// Who decided.
+    pub by: String,
+    /// When, as free text (ISO dates read best).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+}
+
+/// A review as applied to a change: the reviewer's decision and the verdict it replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reviewed {
+    /// What the classifier said; `direction` holds the reviewer's verdict.
+    pub tool_direction: Direction,
+    pub verdict: Direction,
+    pub note: String,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
 }
 
 /// Which version a side of a comparison is.
@@ -252,6 +289,10 @@ pub struct Summary {
     pub removed: usize,
     pub moved: usize,
     pub needs_review: usize,
+    /// Changes that carry a reviewer's verdict.
+    pub reviewed: usize,
+    /// Changes the tool flagged for review that no reviewer has decided yet.
+    pub unreviewed: usize,
     /// Changes per pair kind, so tables by kind (`summary.csv`) need not recount the rows.
     pub kinds: KindCounts,
 }
@@ -317,6 +358,11 @@ impl Summary {
             if c.needs_review {
                 s.needs_review += 1;
             }
+            match (&c.review, c.needs_review) {
+                (Some(_), _) => s.reviewed += 1,
+                (None, true) => s.unreviewed += 1,
+                (None, false) => {}
+            }
             s.kinds.bump(c.kind);
         }
         s
@@ -377,6 +423,10 @@ pub struct PolicyReport {
     /// Agencies' local policies checked against this policy as a model, when it has any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conformance: Option<ConformReport>,
+    /// Reviews in the policy's review file whose change no run of these versions produces (its words
+    /// changed, or a version was removed): listed, never applied.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale_reviews: Vec<Review>,
 }
 
 /// How a local policy treats one clause of the model it must adopt (or, for `Extra`, a clause of its

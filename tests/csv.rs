@@ -60,6 +60,7 @@ fn pair_csv_has_the_documented_columns_and_a_row_per_change() {
             original(&row[11]),
             c.new.as_ref().map_or("", |o| o.text.as_str())
         );
+        assert_eq!(row[13], c.fingerprint.as_str());
         for reason in &c.reasons {
             assert!(row[9].contains(reason.explanation.trim_end_matches('.')));
         }

@@ -1,5 +1,5 @@
 //! Incremental `run`: after every kind of edit to a versions folder (a draft added, a version edited,
-//! the lexicon edited, a version deleted), a run that reuses its record writes exactly the files a
+//! the lexicon edited, a version deleted, a review file added or edited), a run that reuses its record writes exactly the files a
 //! full run into an empty folder writes, recomputing only what changed; a record or stored report that
 //! cannot be trusted is named in a warning and recomputed; `--full` ignores the record.
 
@@ -189,6 +189,34 @@ fn every_edit_gives_the_outputs_of_a_full_run_and_recomputes_only_what_changed()
         .root
         .join("inc/body-worn-cameras/v1-2019__v2-2021.json")
         .exists());
+
+    // A review file: every comparison of its policy (a review may name any of them), nothing else.
+    // Its words are the fingerprint of a real change, so the reports really differ.
+    let report =
+        fs::read_to_string(c.root.join("inc/body-worn-cameras/v3-2023__v4-2025.json")).unwrap();
+    let at = report.find("\"fingerprint\": \"").unwrap() + "\"fingerprint\": \"".len();
+    let fingerprint = &report[at..at + 16];
+    let reviews = cams.join("reviews.yaml");
+    fs::write(
+        &reviews,
+        format!(
+            "- fingerprint: {fingerprint}\n  verdict: weakened\n  by: A\n\
+             - fingerprint: 00000000deadbeef\n  verdict: unchanged\n  by: B\n"
+        ),
+    )
+    .unwrap();
+    assert_eq!(c.step("reviews added"), (2, 4));
+    assert!(
+        fs::read_to_string(c.root.join("inc/body-worn-cameras/v3-2023__v4-2025.json"))
+            .unwrap()
+            .contains("\"tool_direction\"")
+    );
+    // A comment is not a review: nothing to recompute.
+    let text = fs::read_to_string(&reviews).unwrap();
+    fs::write(&reviews, format!("# Decided in March.\n{text}")).unwrap();
+    assert_eq!(c.step("review file commented"), (0, 6));
+    edit(&reviews, "verdict: weakened", "verdict: strengthened");
+    assert_eq!(c.step("review edited"), (2, 4));
 
     // The local policies go: their reports go with them.
     fs::remove_dir_all(fip.join("local")).unwrap();

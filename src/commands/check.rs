@@ -49,7 +49,9 @@ pub fn check(draft: &Path, against: &Path, fail_on: FailOn, read: &ReadWith) -> 
     )?;
     let old = policydiff::load_document(&src.name, base)?;
     let new = policydiff::load_document(&src.name, &draft_version)?;
-    let report = policydiff::compare(&old, &new, &classifier, src.regulated.as_deref());
+    let mut report = policydiff::compare(&old, &new, &classifier, src.regulated.as_deref());
+    // The gate counts the effective verdicts: a change a reviewer decided is judged as decided.
+    policydiff::review::apply(&mut report, &src.reviews.reviews);
     let failed = gate_fails(fail_on, &report.summary);
     emit(None, &summary_text(&report, fail_on, failed))
         .context("cannot print the check summary")?;
@@ -191,11 +193,22 @@ mod tests {
     }
 
     fn change(old: Option<(&str, usize)>, new: Option<(&str, usize)>, d: Direction) -> Change {
+        let old = old.map(|(id, l)| clause(id, l));
+        let new = new.map(|(id, l)| clause(id, l));
+        let text = |c: &Option<policydiff::model::ClauseRef>| c.as_ref().map(|c| c.text.clone());
         Change {
-            old: old.map(|(id, l)| clause(id, l)),
-            new: new.map(|(id, l)| clause(id, l)),
+            fingerprint: policydiff::model::Fingerprint::of(
+                "p",
+                "2024",
+                "2025",
+                text(&old).as_deref(),
+                text(&new).as_deref(),
+            ),
+            old,
+            new,
             kind: policydiff::model::PairKind::Modified,
             direction: d,
+            review: None,
             confidence: 0.5,
             needs_review: false,
             similarity: 0.5,

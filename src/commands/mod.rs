@@ -4,6 +4,8 @@
 mod amendments;
 mod check;
 mod conform;
+mod export;
+mod review;
 mod run;
 mod single;
 mod train;
@@ -116,6 +118,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                 },
             },
         ),
+        Command::Review { action } => review::review(action),
         Command::Weights => {
             emit(None, policydiff::classify::weigh::BUILTIN_YAML)?;
             Ok(ExitCode::SUCCESS)

@@ -19,7 +19,7 @@ use policydiff::ingest;
 use policydiff::model::{ConformReport, Document, PolicyReport};
 use policydiff::report;
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::str::FromStr;
 
@@ -103,7 +103,7 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
     let bar = progress(dirs.len() as u64, args.quiet);
     bar.set_message("policies and local policies analysed");
 
-    let results: Vec<Result<Outcome>> = dirs
+    let results: Vec<Result<(Outcome, PathBuf)>> = dirs
         .par_iter()
         .map(|dir| {
             let r = analyse(dir, &default, args.read, &bar, &ctx);
@@ -112,7 +112,11 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
         })
         .collect();
     // Report the first failure in folder order, so the message does not depend on thread timing.
-    let outcomes = results.into_iter().collect::<Result<Vec<_>>>()?;
+    let (outcomes, review_files): (Vec<Outcome>, Vec<PathBuf>) = results
+        .into_iter()
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     // Writing (each file flushed before it is renamed into place) can take longer than the analysis,
     // so the bar counts it too rather than standing still at the end.
     bar.set_position(0);
@@ -132,6 +136,9 @@ pub fn run(args: RunArgs<'_>) -> Result<ExitCode> {
         args.shard.map(Shard::file_suffix).as_deref(),
     )?;
     bar.finish_and_clear();
+    for (r, file) in reports.iter().zip(&review_files) {
+        warn_stale(r, file);
+    }
 
     if !args.quiet {
         eprintln!(
@@ -147,6 +154,36 @@ fn warn(message: &str) {
     eprintln!("policydiff: warning: {message}");
 }
 
+/// Names a policy's stale reviews, each with its note, so that a decision that no longer applies is
+/// seen and settled rather than silently dropped.
+fn warn_stale(report: &PolicyReport, file: &Path) {
+    let stale = &report.stale_reviews;
+    if stale.is_empty() {
+        return;
+    }
+    let s = if stale.len() == 1 { "" } else { "s" };
+    let mut message = format!(
+        "{}: {} stale review{s}, not applied: no comparison of these versions has the change",
+        file.display(),
+        stale.len()
+    );
+    for r in stale {
+        let when = r
+            .when
+            .as_deref()
+            .map(|w| format!(", {w}"))
+            .unwrap_or_default();
+        message.push_str(&format!(
+            "\n  {} {} (by {}{when}): {}",
+            r.fingerprint,
+            r.verdict.as_str(),
+            r.by,
+            r.note
+        ));
+    }
+    warn(&message);
+}
+
 /// Analyses one policy, reusing what the record of an earlier run still vouches for, and checks its
 /// local policies.
 fn analyse(
@@ -155,8 +192,9 @@ fn analyse(
     default_read: &ReadWith,
     bar: &ProgressBar,
     ctx: &incremental::Run,
-) -> Result<Outcome> {
+) -> Result<(Outcome, PathBuf)> {
     let src = ingest::load_policy(dir)?;
+    let reviews = src.reviews.path.clone();
     if src.versions.len() < 2 {
         bail!(
             "{}: a policy needs at least two versions to compare, found {}",
@@ -173,7 +211,7 @@ fn analyse(
     if let Some(done) = plan.reuse_all(&src) {
         // What reading its files warned about is still true of them.
         done.recorded_warnings().for_each(warn);
-        return Ok(done);
+        return Ok((done, reviews));
     }
     let own;
     let cls = if src.lexicon.is_some() || src.weights.is_some() {
@@ -202,7 +240,10 @@ fn analyse(
             }
         }
     }
-    Ok(plan.finish(report, kept, stored, warnings, local_warnings))
+    Ok((
+        plan.finish(report, kept, stored, warnings, local_warnings),
+        reviews,
+    ))
 }
 
 /// What reading a document warned about, each naming the file.
@@ -241,16 +282,24 @@ fn one_line_summary(
     out: &Path,
 ) -> String {
     let pairs: usize = reports.iter().map(|r| r.pairs.len()).sum();
-    let (s, w, r) = reports
+    let (s, w, r, done) = reports
         .iter()
         .flat_map(|r| &r.pairs)
-        .fold((0, 0, 0), |acc, p| {
+        .fold((0, 0, 0, 0), |acc, p| {
             (
                 acc.0 + p.summary.strengthened,
                 acc.1 + p.summary.weakened,
-                acc.2 + p.summary.needs_review,
+                acc.2 + p.summary.unreviewed,
+                acc.3 + p.summary.reviewed,
             )
         });
+    let stale: usize = reports.iter().map(|r| r.stale_reviews.len()).sum();
+    let reviews = match (done, stale) {
+        (0, 0) => String::new(),
+        (_, 0) => format!(", {done} reviewed"),
+        (_, 1) => format!(", {done} reviewed (1 stale review not applied)"),
+        _ => format!(", {done} reviewed ({stale} stale reviews not applied)"),
+    };
     let agencies: Vec<_> = reports
         .iter()
         .filter_map(|r| r.conformance.as_ref())
@@ -266,7 +315,7 @@ fn one_line_summary(
         )
     };
     format!(
-        "policydiff: {} policies, {pairs} comparisons ({recomputed} recomputed, {reused} reused): {s} strengthened, {w} weakened, {r} to review{local}; reports in {}",
+        "policydiff: {} policies, {pairs} comparisons ({recomputed} recomputed, {reused} reused): {s} strengthened, {w} weakened, {r} to review{reviews}{local}; reports in {}",
         reports.len(),
         out.display()
     )

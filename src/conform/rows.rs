@@ -262,8 +262,10 @@ mod tests {
         Change {
             old: Some(ClauseRef::from(&clause("A", MODEL))),
             new: local.map(|t| ClauseRef::from(&clause("1", t))),
+            fingerprint: crate::model::Fingerprint::of("p", "model", "local", Some(MODEL), local),
             kind,
             direction: d,
+            review: None,
             confidence: 0.7,
             needs_review: false,
             similarity: 0.5,

@@ -49,10 +49,18 @@ fn compare(old: &Document, new: &Document, directions: &[(&str, Direction)]) -> 
                 .find(|(id, _)| *id == key)
                 .map_or(Direction::Unchanged, |d| d.1);
             Change {
+                fingerprint: crate::model::Fingerprint::of(
+                    "p",
+                    &old.label,
+                    &new.label,
+                    o.as_ref().map(|c| c.text.as_str()),
+                    n.as_ref().map(|c| c.text.as_str()),
+                ),
                 old: o,
                 new: n,
                 kind: p.kind,
                 direction,
+                review: None,
                 confidence: 1.0,
                 needs_review: false,
                 similarity: p.similarity,

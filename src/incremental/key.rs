@@ -3,9 +3,9 @@
 //!
 //! A key is the SHA-256 of a canonical JSON description of the inputs: the program build, the lexicon
 //! and weights in force (path as reports may show it, and content), the manifest facts that reach the
-//! reports (title, regulated party, each version's label, date, status and file path) and the content
-//! of every file read. Two runs with equal keys would compute equal outputs, so the later one may reuse
-//! the earlier one's. Anything left out of a key would be a stale report waiting to happen, so keys err
+//! reports (title, regulated party, each version's label, date, status and file path), the content of
+//! every file read, and the entries of the policy's review file. Two runs with equal keys would compute
+//! equal outputs, so the later one may reuse the earlier one's. Anything left out of a key would be a stale report waiting to happen, so keys err
 //! on the side of including too much: a false change costs a recomputation, a missed one a wrong report.
 
 use super::IncrementalError;
@@ -133,6 +133,10 @@ impl Keys {
             title: src.title.as_deref(),
             regulated: src.regulated.as_deref(),
         };
+        // A review changes the verdicts of the comparisons it names, and a review can name any
+        // comparison of the policy; its entries (not its comments) are part of every comparison's
+        // key. Conformance reports carry no reviews, so theirs leaves them out.
+        let reviews = &src.reviews.reviews;
         let versions: Vec<VersionInput<'_>> = src
             .versions
             .iter()
@@ -140,7 +144,7 @@ impl Keys {
             .collect::<Result<_, _>>()?;
         let pairs = versions
             .windows(2)
-            .map(|w| key(&(&facts, &w[0], &w[1])))
+            .map(|w| key(&(&facts, &w[0], &w[1], reviews)))
             .collect::<Result<_, _>>()?;
         let conformance = if locals.is_empty() {
             None
@@ -171,7 +175,7 @@ impl Keys {
             Some(key(&(&facts, &models, &locals))?)
         };
         Ok(Keys {
-            policy: key(&(&facts, &versions, &conformance))?,
+            policy: key(&(&facts, &versions, &conformance, reviews))?,
             pairs,
             conformance,
         })

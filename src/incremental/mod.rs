@@ -157,6 +157,7 @@ impl Plan {
                 Some(c) => Some(record::load_conformance(&self.dir, c)?),
                 None => None,
             };
+            let stale_reviews = crate::review::stale(&src.reviews.reviews, &pairs);
             Ok(Outcome {
                 recomputed: 0,
                 reused: pairs.len(),
@@ -167,6 +168,7 @@ impl Plan {
                     pairs,
                     lineages: old.lineages.clone(),
                     conformance,
+                    stale_reviews,
                 },
                 update: None,
                 recorded: old
@@ -200,7 +202,8 @@ impl Plan {
                     if let Some(Err(why)) = found {
                         warn(&format!("{why}; recomputing it"));
                     }
-                    let r = crate::compare(&w[0], &w[1], classifier, src.regulated.as_deref());
+                    let mut r = crate::compare(&w[0], &w[1], classifier, src.regulated.as_deref());
+                    crate::review::apply(&mut r, &src.reviews.reviews);
                     (r, None)
                 }
             })
@@ -211,6 +214,7 @@ impl Plan {
             title: src.title.clone(),
             versions: docs.iter().map(crate::version_info).collect(),
             lineages: crate::history::lineages(docs, &pairs),
+            stale_reviews: crate::review::stale(&src.reviews.reviews, &pairs),
             pairs,
             conformance: None,
         };

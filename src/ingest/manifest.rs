@@ -28,6 +28,8 @@ pub struct Manifest {
     /// answers to.
     #[serde(default)]
     pub agencies: BTreeMap<String, ManifestAgency>,
+    /// The policy's review file, relative to the policy folder (`reviews.yaml` when not given).
+    pub reviews: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -132,6 +134,14 @@ impl Manifest {
             })?,
             None => dir.join(super::LOCAL_DIR),
         };
+        let reviews = match self.reviews {
+            Some(r) => inside(dir, &r).ok_or_else(|| {
+                invalid(format!(
+                    "reviews {r:?} must be a relative path inside the policy folder"
+                ))
+            })?,
+            None => dir.join(crate::review::REVIEW_FILE),
+        };
         for (agency, a) in &self.agencies {
             if let Some(label) = &a.model_version {
                 if !versions.iter().any(|v| &v.label == label) {
@@ -151,6 +161,7 @@ impl Manifest {
             versions,
             local,
             agencies: self.agencies,
+            reviews: crate::review::ReviewFile::read(&reviews)?,
         })
     }
 }

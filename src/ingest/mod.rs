@@ -126,6 +126,8 @@ pub struct PolicySource {
     pub local: PathBuf,
     /// Manifest facts per agency (a local file's stem).
     pub agencies: std::collections::BTreeMap<String, ManifestAgency>,
+    /// The policy's review file (`reviews.yaml`, or the manifest's `reviews:`), read and checked.
+    pub reviews: crate::review::ReviewFile,
 }
 
 /// The folder of local policies inside a policy folder when the manifest names none.
@@ -271,6 +273,7 @@ pub fn load_policy(dir: &Path) -> Result<PolicySource, IngestError> {
         versions,
         local: dir.join(LOCAL_DIR),
         agencies: Default::default(),
+        reviews: crate::review::ReviewFile::read(&dir.join(crate::review::REVIEW_FILE))?,
     })
 }
 

@@ -26,6 +26,12 @@
 //! | `reasons` | the plain-language reasons, each a sentence ending in a full stop, joined by a space |
 //! | `old_text`, `new_text` | full clause text of each side; empty when that side is absent |
 //! | `redline` | the word diff as text: `[-deleted words-]` and `{+inserted words+}` around changes |
+//! | `fingerprint` | what the change is, whatever its clause's number or place: 16 hex digits a review names |
+//! | `tool_direction` | the classifier's own verdict (`direction` is the reviewer's when reviewed) |
+//! | `reviewer_verdict`, `review_note`, `reviewed_by`, `reviewed_when` | the review applied; empty when none |
+//!
+//! Columns added later go at the end, so a spreadsheet or script that reads columns by position keeps
+//! working.
 //!
 //! One row per change, in the order of the JSON report (the aligner's order), identical clauses included,
 //! so the rows account for every clause of both versions.
@@ -49,7 +55,7 @@ use crate::model::{Change, EditOp, PairKind, PairReport, PolicyReport, Reason};
 use std::borrow::Cow;
 
 /// Columns of the per-change CSV, in order.
-pub const CSV_COLUMNS: [&str; 13] = [
+pub const CSV_COLUMNS: [&str; 19] = [
     "policy",
     "from",
     "to",
@@ -63,6 +69,12 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "old_text",
     "new_text",
     "redline",
+    "fingerprint",
+    "tool_direction",
+    "reviewer_verdict",
+    "review_note",
+    "reviewed_by",
+    "reviewed_when",
 ];
 
 /// Makes a cell safe to open in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or carriage return
@@ -119,6 +131,7 @@ pub fn pair_csv(report: &PairReport) -> Result<String, RenderError> {
     let mut w = SafeWriter::new();
     w.row(CSV_COLUMNS)?;
     for c in &report.changes {
+        let r = c.review.as_ref();
         w.row([
             report.policy.as_str(),
             report.from.label.as_str(),
@@ -133,6 +146,12 @@ pub fn pair_csv(report: &PairReport) -> Result<String, RenderError> {
             c.old.as_ref().map(|o| o.text.as_str()).unwrap_or(""),
             c.new.as_ref().map(|o| o.text.as_str()).unwrap_or(""),
             &redline(c),
+            c.fingerprint.as_str(),
+            r.map_or(c.direction, |r| r.tool_direction).as_str(),
+            r.map_or("", |r| r.verdict.as_str()),
+            r.map_or("", |r| r.note.as_str()),
+            r.map_or("", |r| r.by.as_str()),
+            r.and_then(|r| r.when.as_deref()).unwrap_or(""),
         ])?;
     }
     w.finish()
@@ -284,8 +303,10 @@ mod tests {
         let c = Change {
             old: None,
             new: None,
+            fingerprint: crate::model::Fingerprint::of("p", "a", "b", None, None),
             kind: PairKind::Modified,
             direction: Direction::Unchanged,
+            review: None,
             confidence: 0.0,
             needs_review: false,
             similarity: 0.0,

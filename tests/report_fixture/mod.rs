@@ -68,8 +68,16 @@ pub fn change(
     Change {
         old: old.as_ref().map(clause),
         new: new.as_ref().map(clause),
+        fingerprint: policydiff::model::Fingerprint::of(
+            "harbour-town",
+            "2019",
+            "2025-draft",
+            old.as_ref().map(|o| o.text),
+            new.as_ref().map(|n| n.text),
+        ),
         kind,
         direction,
+        review: None,
         confidence,
         needs_review,
         similarity: if old.is_some() && new.is_some() {
@@ -229,6 +237,7 @@ pub fn policy() -> PolicyReport {
         }
     };
     PolicyReport {
+        stale_reviews: Vec::new(),
         policy: "harbour-town".into(),
         title: Some("Harbour Town Stops and Records Policy (illustrative)".into()),
         versions: vec![first.from.clone(), first.to.clone(), second.to.clone()],
