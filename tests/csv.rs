@@ -140,6 +140,8 @@ fn summary_csv_counts_match_each_pair() {
             "merged",
             "added",
             "removed",
+            "reviewed",
+            "unreviewed",
         ]
     );
     assert_eq!(rows.len() - 1, p.pairs.len());
@@ -155,6 +157,9 @@ fn summary_csv_counts_match_each_pair() {
             let rows_of_kind = pair.changes.iter().filter(|c| c.kind == *kind).count();
             assert_eq!(n(7 + i), rows_of_kind, "{kind:?}");
         }
+        // Nothing reviewed here, so every flag is still open.
+        assert_eq!(n(15), 0, "reviewed");
+        assert_eq!(n(16), n(6), "unreviewed = needs_review");
     }
     assert_all_safe(&rows);
 }

@@ -164,6 +164,33 @@ fn an_override_reaches_every_output_and_a_stale_review_is_listed_not_applied() {
     assert_eq!(&row[col("review_note")], "Only a restyle.");
     assert_eq!(&row[col("reviewed_by")], "A. Reviewer");
 
+    // The run's summary table counts the settled flags and those still open, in its last columns.
+    let summary = fs::read_to_string(c.root.join("after/summary.csv")).unwrap();
+    let mut rows = csv::Reader::from_reader(summary.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    assert_eq!(
+        header.iter().rev().take(2).collect::<Vec<_>>(),
+        ["unreviewed", "reviewed"]
+    );
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = rows
+        .records()
+        .map(Result::unwrap)
+        .find(|r| {
+            format!(
+                "{}/{}__{}",
+                &r[col("policy")],
+                &r[col("from")],
+                &r[col("to")]
+            ) == PAIR
+        })
+        .unwrap();
+    assert_eq!(&row[col("reviewed")], "2");
+    assert_eq!(
+        row[col("unreviewed")].parse::<u64>().unwrap(),
+        after["summary"]["unreviewed"].as_u64().unwrap()
+    );
+
     // The stale review: counted and listed with its note on stderr, applied nowhere.
     assert!(stderr.contains("1 stale review"), "{stderr}");
     assert!(

@@ -246,6 +246,8 @@ pub fn summary_csv(policies: &[PolicyReport]) -> Result<String, RenderError> {
         "needs_review",
     ];
     header.extend(PairKind::ALL.map(PairKind::as_str));
+    // After the kinds, so the columns that were there before reviews keep their places.
+    header.extend(["reviewed", "unreviewed"]);
     w.row(&header)?;
     for p in policies {
         for r in &p.pairs {
@@ -260,6 +262,7 @@ pub fn summary_csv(policies: &[PolicyReport]) -> Result<String, RenderError> {
                 s.needs_review.to_string(),
             ];
             row.extend(PairKind::ALL.map(|k| s.kinds.get(k).to_string()));
+            row.extend([s.reviewed.to_string(), s.unreviewed.to_string()]);
             w.row(&row)?;
         }
     }
