@@ -21,7 +21,7 @@ impl Corpus {
     fn new() -> Corpus {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().to_path_buf();
-        copy_dir(&common::repo().join("versions"), &root.join("versions"));
+        common::copy_dir(&common::repo().join("versions"), &root.join("versions"));
         fs::write(root.join("lexicon.yaml"), "will: obligation\n").unwrap();
         Corpus { _tmp: tmp, root }
     }
@@ -75,19 +75,6 @@ fn count(stderr: &str, what: &str) -> usize {
         .take_while(char::is_ascii_digit)
         .collect();
     digits.chars().rev().collect::<String>().parse().unwrap()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            fs::copy(&p, &dest).unwrap();
-        }
-    }
 }
 
 #[track_caller]

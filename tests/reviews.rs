@@ -18,7 +18,7 @@ impl Corpus {
     fn new() -> Corpus {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().to_path_buf();
-        copy_dir(&common::repo().join("versions"), &root.join("versions"));
+        common::copy_dir(&common::repo().join("versions"), &root.join("versions"));
         Corpus { _tmp: tmp, root }
     }
 
@@ -52,19 +52,6 @@ impl Corpus {
     fn json(&self, out: &str, file: &str) -> serde_json::Value {
         let text = fs::read_to_string(self.root.join(out).join(file)).unwrap();
         serde_json::from_str(&text).unwrap()
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy_dir(&p, &dest);
-        } else {
-            fs::copy(&p, &dest).unwrap();
-        }
     }
 }
 
