@@ -19,9 +19,7 @@ struct Corpus {
 
 impl Corpus {
     fn new() -> Corpus {
-        let tmp = tempfile::tempdir().unwrap();
-        let root = tmp.path().to_path_buf();
-        common::copy_dir(&common::repo().join("versions"), &root.join("versions"));
+        let (tmp, root) = common::sample_copy();
         fs::write(root.join("lexicon.yaml"), "will: obligation\n").unwrap();
         Corpus { _tmp: tmp, root }
     }

@@ -120,3 +120,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The sample corpus's `versions` folder copied into a new temporary folder: the folder (removed when
+/// dropped) and its path.
+pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().to_path_buf();
+    copy_dir(&repo().join("versions"), &root.join("versions"));
+    (tmp, root)
+}
