@@ -130,7 +130,6 @@ fn bench_pairs(c: &mut Criterion, group: &str, pairs: &[Pair], sample_size: usiz
         let ctx = Context {
             old_clauses: &old.clauses,
             new_clauses: &new.clauses,
-            regulated: None,
             sentences: Some(&sentences),
             pieces: None,
         };

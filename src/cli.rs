@@ -48,6 +48,11 @@ pub enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         read: ReadWith,
+        /// Who the policy binds ("officers and the agency"): these parties are read as the
+        /// regulated one, whatever the lexicon says of them; a policy's manifest says it with
+        /// `regulated:`.
+        #[arg(long, value_name = "PARTIES")]
+        regulated: Option<String>,
     },
     /// Gate a draft: compare it with the latest adopted version of a policy.
     Check {
@@ -100,6 +105,11 @@ pub enum Command {
         /// or a synonym); the scorecard goes to standard error, or into the JSON with `--format json`.
         #[arg(long, value_name = "COLUMN")]
         expect: Option<String>,
+        /// Who the policy binds ("officers and the agency"): these parties are read as the
+        /// regulated one, whatever the lexicon says of them; a policy's manifest says it with
+        /// `regulated:`.
+        #[arg(long, value_name = "PARTIES")]
+        regulated: Option<String>,
     },
     /// Print the clauses the segmenter sees in a file.
     Segment {
@@ -139,6 +149,11 @@ pub enum Command {
         /// Lexicon file merged over the built-in one.
         #[arg(long)]
         lexicon: Option<PathBuf>,
+        /// Who the policy binds ("officers and the agency"): these parties are read as the
+        /// regulated one, whatever the lexicon says of them; a policy's manifest says it with
+        /// `regulated:`.
+        #[arg(long, value_name = "PARTIES")]
+        regulated: Option<String>,
         /// Folds of the cross-validation.
         #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(usize))]
         folds: usize,

@@ -149,10 +149,11 @@ fn compare_citing(
     // words stand instead of reading both versions again.
     let (aligned, words) = align::align_with_words(&old.clauses, &new.clauses);
     let sentences = SentenceIndexes::with_words(&words);
+    // Who the policy binds decides whose duties and rights the parties in its clauses are.
+    let classifier = &*classifier.for_regulated(regulated);
     let ctx = Context {
         old_clauses: &old.clauses,
         new_clauses: &new.clauses,
-        regulated,
         sentences: Some(&sentences),
         pieces: None,
     };

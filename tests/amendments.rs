@@ -111,6 +111,51 @@ fn a_user_lexicon_applies() {
         .stdout(predicate::str::contains("intrusive-power reading off"));
 }
 
+/// The verdicts of a table's rows, in order.
+fn directions(table: &Path, args: &[&str]) -> Vec<String> {
+    let out = cmd()
+        .arg("amendments")
+        .arg(table)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let at = rdr.headers().unwrap().iter().position(|h| h == "direction");
+    rdr.records()
+        .map(|r| r.unwrap()[at.unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn regulated_names_whose_duties_bind_the_policy() {
+    let dir = tempfile::tempdir().unwrap();
+    // Students and employees are the people a school policy protects, unless the policy is a code
+    // that binds them.
+    let t = write(
+        dir.path(),
+        "a.csv",
+        "old,new
+         ,Each student shall report any weapon seen on school grounds to the principal.
+         An employee may appeal a suspension within 10 days.,An employee may appeal a suspension within 30 days.
+",
+    );
+    assert_eq!(directions(&t, &[]), ["weakened", "strengthened"]);
+    assert_eq!(
+        directions(&t, &["--regulated", "students and employees"]),
+        ["strengthened", "weakened"]
+    );
+    // Naming a party the lexicon already reads as bound changes nothing.
+    assert_eq!(
+        directions(&t, &["--regulated", "the principal"]),
+        ["weakened", "strengthened"]
+    );
+}
+
 #[test]
 fn bad_tables_are_named_with_line_or_row() {
     let dir = tempfile::tempdir().unwrap();

@@ -70,7 +70,6 @@ fn evaluation_documents() {
         let ctx = Context {
             old_clauses: &a.clauses,
             new_clauses: &b.clauses,
-            regulated: None,
             sentences: Some(&sentences),
             pieces: None,
         };

@@ -477,6 +477,19 @@ fn duties_laid_on_the_protected_party_burden_them() {
         Weakened,
         "permission-added",
     );
+    // A second duty with no subject of its own binds whom the first binds: a burden on tenants.
+    case(
+        "Tenants shall keep the unit clean.",
+        "Tenants shall keep the unit clean and shall allow an inspection on a day's notice.",
+        Weakened,
+        "",
+    );
+    case(
+        "The landlord shall keep the unit dry.",
+        "The landlord shall keep the unit dry and shall repair a leak within a week.",
+        Strengthened,
+        "",
+    );
 }
 
 #[test]
@@ -711,7 +724,6 @@ fn judge_definition(old_def: &str, new_def: &str) -> Verdict {
     let ctx = Context {
         old_clauses: &old,
         new_clauses: &new,
-        regulated: None,
         sentences: None,
         pieces: None,
     };

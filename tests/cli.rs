@@ -207,6 +207,56 @@ fn diff_writes_to_a_file_with_output() {
     assert!(text.starts_with("schema: policydiff/1"), "{text}");
 }
 
+/// The direction of each change in a pair's JSON report.
+fn directions(json: &[u8]) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_slice(json).unwrap();
+    v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] != "identical")
+        .map(|c| c["direction"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const CODE_V1: &str = "ILLUSTRATIVE STUDENT CODE\n\n1. Students shall attend class.\n";
+const CODE_V2: &str = "ILLUSTRATIVE STUDENT CODE\n\n1. Students shall attend class.\n\n\
+2. Each student shall report any weapon seen on school grounds.\n";
+
+#[test]
+fn the_regulated_party_decides_whose_new_duty_strengthens() {
+    let tmp = tempfile::tempdir().unwrap();
+    let versions = tmp.path().join("versions");
+    let code = versions.join("code");
+    fs::create_dir_all(&code).unwrap();
+    fs::write(code.join("v1.txt"), CODE_V1).unwrap();
+    fs::write(code.join("v2.txt"), CODE_V2).unwrap();
+    let diff = |extra: &[&str]| {
+        let out = policydiff()
+            .args(["diff", "--format", "json"])
+            .arg(code.join("v1.txt"))
+            .arg(code.join("v2.txt"))
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        directions(&out.stdout)
+    };
+    // Read with the lexicon, students are people a policy protects: a duty laid on them burdens them.
+    assert_eq!(diff(&[]), ["weakened"]);
+    assert_eq!(diff(&["--regulated", "students"]), ["strengthened"]);
+    // The manifest says the same for `run`.
+    fs::write(
+        code.join("policy.yaml"),
+        "title: Code\nregulated: the students\nversions:\n  - file: v1.txt\n  - file: v2.txt\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    run_into(&versions, &out, &[]);
+    let json = fs::read(out.join("code/v1__v2.json")).unwrap();
+    assert_eq!(directions(&json), ["strengthened"]);
+}
+
 #[test]
 fn lexicon_prints_the_builtin_yaml() {
     let out = policydiff().arg("lexicon").output().unwrap();

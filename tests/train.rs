@@ -49,6 +49,59 @@ fn rated_csv() -> String {
     s
 }
 
+/// The weights `train` fits on `table` with `args`.
+fn fitted(dir: &Path, table: &Path, args: &[&str]) -> String {
+    let w = dir.join("w.yaml");
+    let out = cmd()
+        .args(["train", "--expect", "label", "--group", "grp", "-o"])
+        .arg(&w)
+        .arg(table)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(&w).unwrap()
+}
+
+#[test]
+fn regulated_changes_whose_duties_the_evidence_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    // A code of conduct that binds students: their new duties strengthen it.
+    let t = write(
+        dir.path(),
+        "rated.csv",
+        &rated_csv().replace("Staff", "Students"),
+    );
+    let as_public = fitted(dir.path(), &t, &[]);
+    let as_bound = fitted(dir.path(), &t, &["--regulated", "students"]);
+    assert_ne!(
+        as_public, as_bound,
+        "students read as bound give other evidence than students read as protected"
+    );
+    // The same reading scores the table with the weights fitted under it.
+    let w = write(dir.path(), "bound.yaml", &as_bound);
+    let scored = cmd()
+        .args([
+            "amendments",
+            "--expect",
+            "label",
+            "--regulated",
+            "students",
+            "--weights",
+        ])
+        .arg(&w)
+        .arg(&t)
+        .output()
+        .unwrap();
+    assert!(scored.status.success());
+    let card = String::from_utf8(scored.stderr).unwrap();
+    assert!(card.contains("agreement: 100.0% (36 of 36)"), "{card}");
+}
+
 #[test]
 fn train_writes_weights_the_other_commands_accept() {
     let dir = tempfile::tempdir().unwrap();

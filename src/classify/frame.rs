@@ -144,7 +144,7 @@ pub fn negate(op: Op, after_verb: bool) -> Op {
 /// A duty laid on the public is a power of the regulated party to demand it ("drivers shall answer" =
 /// officers may demand an answer). Bans addressed to the public stay as written: in many codes "no person
 /// shall" is how the regulated party itself is addressed.
-fn correlative(op: Op) -> Op {
+pub(super) fn correlative(op: Op) -> Op {
     match op {
         Op::NoObligation | Op::Permission => Op::Prohibition,
         // "drivers shall answer" = officers may demand an answer.
@@ -248,9 +248,10 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
                         // main clause starts at the determiner of the subject just before the
                         // modal, or at the one word before it.
                         let reach = m.saturating_sub(PHRASE_REACH + 1).max(h.end);
+                        let openers = &lex.spec().parties.determiners;
                         end = (reach..m)
                             .rev()
-                            .find(|&i| SUBJECT_OPENERS.contains(&toks[i].norm.as_str()))
+                            .find(|&i| openers.iter().any(|d| *d == toks[i].norm))
                             .unwrap_or(m.saturating_sub(2).max(h.end));
                     }
                 }
@@ -510,9 +511,6 @@ fn find_definition(toks: &[Tok], hits: &[Hit<Cue>]) -> Option<Definition> {
         body: h.end..toks.len(),
     })
 }
-
-/// Words that open the subject of a main clause after an opening condition written without commas.
-const SUBJECT_OPENERS: &[&str] = &["the", "a", "an", "each", "every", "any", "no", "all"];
 
 /// How many words before a party's noun a preposition may stand and still govern it.
 const PHRASE_REACH: usize = 3;

@@ -80,6 +80,9 @@ pub struct Parties {
     /// Phrases that make a duty a condition of a benefit ("to be eligible for"): laid on a party who
     /// may be either, such a duty is a burden on the one who seeks the benefit.
     pub eligibility: Vec<String>,
+    /// Words that open a noun phrase naming a party ("the", "each", "its"): a subject starts at one,
+    /// and a manifest's `regulated` names are read without them.
+    pub determiners: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -483,21 +486,27 @@ impl Lexicon {
         Ok(Lexicon::compile(spec, path.display().to_string()))
     }
 
+    /// This lexicon with other parties. Only what reads parties is built again: compiling a whole
+    /// lexicon takes tens of milliseconds, and a run does this once per pair of versions.
+    pub(super) fn with_parties(&self, parties: Parties) -> Lexicon {
+        let old = &self.inner;
+        let mut spec = old.spec.clone();
+        spec.parties = parties;
+        Lexicon {
+            inner: Arc::new(Compiled {
+                cues: old.cues.clone(),
+                parties: Matcher::build(party_entries(&spec.parties)),
+                powers: old.powers.clone(),
+                same_meaning: old.same_meaning.clone(),
+                cue_groups: Cues::build(&cues::group_lists(&spec)),
+                spec,
+                source: old.source.clone(),
+            }),
+        }
+    }
+
     fn compile(spec: Spec, source: String) -> Lexicon {
         let cues = Matcher::build(cue_entries(&spec));
-        let mut party = Vec::new();
-        for p in &spec.parties.regulated {
-            party.push((p.clone(), PartyCue::Regulated));
-        }
-        for p in &spec.parties.public {
-            party.push((p.clone(), PartyCue::Public));
-        }
-        for p in &spec.parties.either {
-            party.push((p.clone(), PartyCue::Either));
-        }
-        for p in &spec.parties.eligibility {
-            party.push((p.clone(), PartyCue::Eligibility));
-        }
         let ip = &spec.intrusive_powers;
         let mut powers = Vec::new();
         for (list, cue) in [
@@ -517,7 +526,7 @@ impl Lexicon {
         Lexicon {
             inner: Arc::new(Compiled {
                 cues,
-                parties: Matcher::build(party),
+                parties: Matcher::build(party_entries(&spec.parties)),
                 powers: Matcher::build(powers),
                 same_meaning: Matcher::build(same_meaning_entries(&spec.restyle.same_meaning)),
                 cue_groups: Cues::build(&cues::group_lists(&spec)),
@@ -562,6 +571,20 @@ impl Lexicon {
     pub fn same_meaning(&self) -> &Matcher<Canonical> {
         &self.inner.same_meaning
     }
+}
+
+/// Every party phrase with the reading its list gives it.
+fn party_entries(p: &Parties) -> Vec<(String, PartyCue)> {
+    let mut e = Vec::new();
+    for (list, cue) in [
+        (&p.regulated, PartyCue::Regulated),
+        (&p.public, PartyCue::Public),
+        (&p.either, PartyCue::Either),
+        (&p.eligibility, PartyCue::Eligibility),
+    ] {
+        e.extend(list.iter().map(|x| (x.clone(), cue)));
+    }
+    e
 }
 
 /// Every phrase of the cue matcher in precedence order (ladders first, then numbers, deontic phrases,

@@ -17,6 +17,7 @@ pub mod lexicon;
 mod moved;
 pub mod numbers;
 pub mod pieces;
+mod regulated;
 mod resentenced;
 pub mod rules;
 mod same_meaning;
@@ -37,6 +38,7 @@ use rules::Finding;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::cell::{Cell, OnceCell};
+use std::sync::{Arc, Mutex};
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
 /// clauses that use a changed definition) and who the policy binds.
@@ -44,7 +46,6 @@ use std::cell::{Cell, OnceCell};
 pub struct Context<'a> {
     pub old_clauses: &'a [Clause],
     pub new_clauses: &'a [Clause],
-    pub regulated: Option<&'a str>,
     /// How a sentence of one document is found in the other, owned by the comparison (see
     /// [`SentenceIndexes`]). Without it a sentence that may have moved is looked for by indexing the
     /// other document on the spot.
@@ -60,6 +61,9 @@ pub struct Context<'a> {
 pub struct Classifier {
     lexicon: Lexicon,
     weights: Weights,
+    /// The lexicon read for each regulated party asked for so far: a corpus names a few parties
+    /// over many pairs of versions, and reading a name into the lexicon takes milliseconds.
+    named: Arc<Mutex<FxHashMap<String, Lexicon>>>,
 }
 
 impl Default for Classifier {
@@ -77,7 +81,28 @@ impl Classifier {
         Classifier {
             lexicon,
             weights: Weights::builtin(),
+            named: Arc::default(),
         }
+    }
+
+    /// The same weights with the parties named in `regulated` read as the ones the policy binds (see
+    /// [`Lexicon::naming_regulated`]); without a name, this classifier as it is.
+    pub fn for_regulated(&self, regulated: Option<&str>) -> Cow<'_, Classifier> {
+        let Some(r) = regulated.map(str::trim).filter(|r| !r.is_empty()) else {
+            return Cow::Borrowed(self);
+        };
+        // A poisoned lock only means another thread panicked while reading a name; the map is
+        // still a valid cache.
+        let mut named = self.named.lock().unwrap_or_else(|e| e.into_inner());
+        let lexicon = named
+            .entry(r.to_string())
+            .or_insert_with(|| self.lexicon.naming_regulated(r))
+            .clone();
+        Cow::Owned(Classifier {
+            lexicon,
+            weights: self.weights.clone(),
+            named: Arc::default(),
+        })
     }
 
     /// The same reading with other weights.
@@ -417,6 +442,14 @@ impl<'t> Sentences<'t> {
                     f.asked = true;
                     f.protective = true;
                 }
+                // "Tenants shall keep the unit clean and shall allow inspections": the part names no
+                // one, so it binds whom its head binds.
+                if f.bearer == Bearer::Unknown && h.bearer != Bearer::Unknown {
+                    f.bearer = h.bearer;
+                    if f.bearer == Bearer::Public && !f.passive {
+                        f.op = frame::correlative(f.op);
+                    }
+                }
             }
             f
         })
@@ -670,7 +703,6 @@ mod tests {
                 let ctx = Context {
                     old_clauses: &clauses,
                     new_clauses: &clauses,
-                    regulated: None,
                     sentences: None,
                     pieces: None,
                 };

@@ -24,10 +24,13 @@ pub struct Options<'a> {
     pub read: &'a ReadWith,
     /// The column of expected labels to score the verdicts against.
     pub expect: Option<&'a str>,
+    /// Who the amended policy binds.
+    pub regulated: Option<&'a str>,
 }
 
 pub fn amendments(table: &Path, opts: &Options<'_>) -> Result<ExitCode> {
     let classifier = classifier(opts.read.lexicon.as_deref(), opts.read.weights.as_deref())?;
+    let classifier = classifier.for_regulated(opts.regulated);
     let t = read_table(table)?;
     // Labels are read before any work, so a bad one stops the run with nothing written.
     let labels = opts

@@ -42,7 +42,15 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             format,
             output,
             read,
-        } => single::diff(&old, &new, format.into(), output.as_deref(), &read),
+            regulated,
+        } => single::diff(
+            &old,
+            &new,
+            format.into(),
+            output.as_deref(),
+            &read,
+            regulated.as_deref(),
+        ),
         Command::Check {
             draft,
             against,
@@ -74,6 +82,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             output,
             read,
             expect,
+            regulated,
         } => amendments::amendments(
             &table,
             &amendments::Options {
@@ -81,6 +90,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                 output: output.as_deref(),
                 read: &read,
                 expect: expect.as_deref(),
+                regulated: regulated.as_deref(),
             },
         ),
         Command::Segment { file, format } => single::segment(&file, format),
@@ -95,6 +105,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             group,
             output,
             lexicon,
+            regulated,
             folds,
             l2,
             precision,
@@ -108,6 +119,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                 group: group.as_deref(),
                 output: output.as_deref(),
                 lexicon: lexicon.as_deref(),
+                regulated: regulated.as_deref(),
                 only: only.map(Into::into),
                 settings: policydiff::classify::weigh::fit::Settings {
                     l2,

@@ -14,6 +14,7 @@ pub fn diff(
     format: Format,
     output: Option<&Path>,
     read: &ReadWith,
+    regulated: Option<&str>,
 ) -> Result<ExitCode> {
     // Reading and segmenting the two files are independent: one core each. The new version is
     // usually the larger, so the core with the old one goes on to build the classifier, whose two
@@ -32,7 +33,7 @@ pub fn diff(
     print_warnings(&a);
     print_warnings(&b);
     // Nothing reads the documents after this: their texts move into the report.
-    let report = policydiff::compare_moving(&mut a, &mut b, &classifier, None);
+    let report = policydiff::compare_moving(&mut a, &mut b, &classifier, regulated);
     match format {
         // A large report is tens of megabytes: written as it is rendered, never held whole.
         Format::Json => emit_each(output, |each| report::json_each(&report, each))?,

@@ -24,6 +24,8 @@ pub struct Options<'a> {
     pub group: Option<&'a str>,
     pub output: Option<&'a Path>,
     pub lexicon: Option<&'a Path>,
+    /// Who the rated policies bind.
+    pub regulated: Option<&'a str>,
     /// Fit only rows of this kind of text, keeping the built-in weights for the other.
     pub only: Option<Text>,
     pub settings: Settings,
@@ -44,6 +46,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         bail!("--l2 must be zero or more, not {}", s.l2);
     }
     let classifier = classifier(opts.lexicon, None)?;
+    let classifier = classifier.for_regulated(opts.regulated);
     let ctx = Context::default();
     // Every table is read and checked before any is analysed, so a bad one stops the run at once.
     let mut read = Vec::new();
