@@ -264,6 +264,23 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
                 continue;
             }
         }
+        // "Should the customer ask for an audit, the company will cooperate": a modal that opens
+        // the sentence, with the main clause's own modal after a comma, is an inverted condition.
+        let inverted = &lex.spec().deontic.inverted_condition;
+        if h.start == first_word && inverted.iter().any(|w| *w == toks[h.start].norm) {
+            let comma = (h.end..n).find(|&i| is_comma(toks.get(i)));
+            if let Some(c) =
+                comma.filter(|&c| (c..n).any(|i| toks[i].word && is_modal_word(&toks[i].norm)))
+            {
+                slots.push(Slot {
+                    kind: SlotKind::Condition,
+                    trigger: h.start..h.end,
+                    span: h.start..c,
+                });
+                blocked = c;
+                continue;
+            }
+        }
         if let Some((mut op, w)) = deontic_of(h, will) {
             // "Delays may occur": a possibility, not a permission; look on for the sentence's modal.
             if op == Op::Permission && says_possible(&toks, h.end, lex) {
@@ -294,9 +311,16 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         via_will = w;
         op = written;
         modal.extend(h.start..h.end);
+        // A semicolon or colon ends a clause: "Accounts have other controls; a human must create
+        // your account" has "a human" for its subject, not the accounts.
+        let clause_start = toks[..h.start]
+            .iter()
+            .rposition(|t| matches!(t.norm.as_str(), ";" | ":"))
+            .map_or(first_word, |i| i + 1);
         let subj_start = slots
             .iter()
             .map(|s| s.span.end + 1)
+            .chain([clause_start])
             .max()
             .unwrap_or(first_word)
             .min(h.start);
@@ -387,11 +411,19 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
     let (intrusive, protective) = (is_intrusive(&powers), is_protective(&powers));
     let demanded = powers.contains(&PowerCue::Object);
     let intrusive_act = !intrusive && powers.contains(&PowerCue::Act);
+    let named = |h: &Hit<PartyCue>| {
+        in_name(
+            text,
+            &toks,
+            first_word,
+            subject.start + h.start..subject.start + h.end,
+        )
+    };
     let bearer = bearer_of(
         (&toks[..subject.start], &toks[subject.clone()]),
         op,
         (intrusive, demanded),
-        lex,
+        (lex, &named),
     );
     let asked = op == Op::Permission
         && bearer == Bearer::Regulated
@@ -525,7 +557,7 @@ fn bearer_of(
     (lead_in, subject): (&[Tok], &[Tok]),
     op: Op,
     (intrusive, demanded): (bool, bool),
-    lex: &Lexicon,
+    (lex, named): (&Lexicon, &InName),
 ) -> Bearer {
     let parties = lex.parties();
     // The phrase opens the sentence, so it stands in the lead-in or, with no comma-set qualifier
@@ -542,7 +574,7 @@ fn bearer_of(
     match parties
         .scan(subject)
         .iter()
-        .filter(|h| !near_request(subject, h, lex))
+        .filter(|h| !near_request(subject, h, lex) && !named(h))
         .find_map(|h| h.cues.iter().copied().find(|c| *c != PartyCue::Eligibility))
     {
         Some(PartyCue::Regulated) => Bearer::Regulated,
@@ -558,6 +590,24 @@ fn bearer_of(
         Some(PartyCue::Either) => Bearer::Regulated,
         Some(PartyCue::Eligibility) | None => Bearer::Unknown,
     }
+}
+
+/// Whether a party's name found in the subject stands inside a longer proper name (see [`in_name`]).
+type InName<'a> = dyn Fn(&Hit<PartyCue>) -> bool + 'a;
+
+/// Whether the words at `at` (a party's name) are part of a longer proper name: capitalised, with a
+/// capitalised word right before them (other than the sentence's first, capitalised anyway) or right
+/// after them. "Amazon Connect Customer" names a product and "Customer Personal Data" a kind of data,
+/// not a customer; a word in capitals throughout is a heading or an acronym, not a name's word.
+fn in_name(text: &str, toks: &[Tok], first_word: usize, at: Range<usize>) -> bool {
+    let capital = |i: usize| {
+        toks.get(i).is_some_and(|t| {
+            let w = text.get(t.span.clone()).unwrap_or("");
+            t.word && w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
+    };
+    let before = at.start > first_word && at.start - 1 != first_word && capital(at.start - 1);
+    capital(at.start) && (before || capital(at.end))
 }
 
 /// Whether a protected party asks for what the sentence permits: one of the lexicon's `on_request`
@@ -697,6 +747,37 @@ mod tests {
         use Bearer::*;
         use Op::*;
         case("Officers should record the stop.", Advisory, Regulated);
+        // An opening "should" with the main clause's modal after a comma is "if".
+        case(
+            "Should a tenant report a leak, the landlord shall repair it within a week.",
+            Obligation,
+            Regulated,
+        );
+        // A semicolon ends a clause, so the subject is the one after it, not a party before it.
+        case(
+            "Tenants have other rights; the landlord must repair a leak within a week.",
+            Obligation,
+            Regulated,
+        );
+        // A party's word inside a longer capitalised name names no party; alone it does.
+        case(
+            "A User Account may join any number of Organizations.",
+            Permission,
+            Unknown,
+        );
+        case(
+            "Your use of Amazon Connect Customer must follow these terms.",
+            Obligation,
+            Unknown,
+        );
+        case("The Customer must keep the key secret.", Permission, Public);
+        case("STUDENTS MUST CARRY ID.", Permission, Public);
+        // Without a later modal the opening one is the sentence's own.
+        let f = parse(
+            "Should officers stop a car, record it.",
+            &Lexicon::builtin(),
+        );
+        assert_eq!(f.op, Advisory);
         case(
             "No officer shall fail to render aid.",
             Obligation,
