@@ -2,10 +2,14 @@
 //! changes grouped weakened, then strengthened, then other edits, then untouched clauses; redline runs
 //! with their surrounding whitespace split off; links between the run's files.
 //!
-//! Only ordering and wording live here. Every count and verdict is read from the model as it is.
+//! Only ordering and wording live here. Every count and verdict is read from the model as it is; the
+//! index's run-wide review totals are the sums of the comparisons' own counts, added up once here so
+//! no template does arithmetic. How a review reads (its mark, both verdicts, who and when) is worded
+//! here once for the HTML and Markdown reports alike.
 
 use crate::model::{
-    Change, ClauseRef, Direction, EditOp, PairReport, PolicyReport, Summary, VersionInfo, WordEdit,
+    Change, ClauseRef, Direction, EditOp, PairReport, PolicyReport, Review, Reviewed, Summary,
+    VersionInfo, WordEdit,
 };
 use serde::Serialize;
 
@@ -27,10 +31,13 @@ pub fn headline(s: &Summary) -> String {
 }
 
 /// The second line under the headline: what was added, removed, moved and what needs a person.
+/// Once anything is reviewed, it says how many changes a reviewer decided and how many flags are
+/// still open, rather than counting flags a person has already settled.
 pub fn subline(s: &Summary) -> String {
-    let review = match s.needs_review {
-        1 => "1 change needs review".to_string(),
-        n => format!("{n} changes need review"),
+    let review = match (s.reviewed, s.needs_review) {
+        (0, 1) => "1 change needs review".to_string(),
+        (0, n) => format!("{n} changes need review"),
+        (done, _) => format!("{done} reviewed, {} still to review", s.unreviewed),
     };
     format!(
         "{} added, {} removed, {} moved; {review}",
@@ -103,6 +110,24 @@ pub struct ChangeView<'a> {
     /// Confidence as a whole percentage ("80%").
     pub confidence: String,
     pub redline: Vec<Run<'a>>,
+    /// The tool flagged the change and no reviewer has decided it yet.
+    pub flagged: bool,
+    /// The reviewer's decision, when the change was reviewed.
+    pub review: Option<ReviewView<'a>>,
+}
+
+/// A reviewed change as the reports show it: a mark, the verdicts, the note and who decided.
+#[derive(Debug, Serialize)]
+pub struct ReviewView<'a> {
+    /// Whether the reviewer's verdict differs from the tool's (the change's badge is the reviewer's).
+    pub overrides: bool,
+    /// "✔ Reviewed: overrides the tool" or "✔ Reviewed: confirms the tool".
+    pub mark: &'static str,
+    /// The verdicts in one sentence: "Reviewer's verdict: unchanged; the tool said weakened."
+    pub verdicts: String,
+    pub note: &'a str,
+    /// "A. Reviewer, 2025-03-01".
+    pub by: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -137,7 +162,8 @@ pub fn pair_view<'a>(report: &'a PairReport, page: Page<'a>) -> PairView<'a> {
         let bucket = match c.direction {
             Direction::Weakened => &mut weakened,
             Direction::Strengthened => &mut strengthened,
-            Direction::Unchanged if crate::is_notable(c) => &mut other,
+            // A reviewed change is shown with its review, even one a reviewer found to be untouched.
+            Direction::Unchanged if crate::is_notable(c) || c.review.is_some() => &mut other,
             Direction::Unchanged => &mut unchanged,
         };
         bucket.push(c);
@@ -195,6 +221,45 @@ fn change_view(n: usize, c: &Change) -> ChangeView<'_> {
         new: c.new.as_ref().map(side),
         confidence: format!("{:.0}%", (c.confidence.clamp(0.0, 1.0) * 100.0).round()),
         redline: redline(&c.diff),
+        flagged: c.needs_review && c.review.is_none(),
+        review: c.review.as_ref().map(review_view),
+    }
+}
+
+fn review_view(r: &Reviewed) -> ReviewView<'_> {
+    let overrides = r.verdict != r.tool_direction;
+    let (mark, verdicts) = if overrides {
+        (
+            "✔ Reviewed: overrides the tool",
+            format!(
+                "Reviewer's verdict: {}; the tool said {}.",
+                r.verdict.as_str(),
+                r.tool_direction.as_str()
+            ),
+        )
+    } else {
+        (
+            "✔ Reviewed: confirms the tool",
+            format!(
+                "Reviewer's verdict: {}, as the tool said.",
+                r.verdict.as_str()
+            ),
+        )
+    };
+    ReviewView {
+        overrides,
+        mark,
+        verdicts,
+        note: &r.note,
+        by: by_line(&r.by, r.when.as_deref()),
+    }
+}
+
+/// Who decided, and when if known: "A. Reviewer, 2025-03-01".
+fn by_line(by: &str, when: Option<&str>) -> String {
+    match when {
+        Some(w) if !w.trim().is_empty() => format!("{by}, {w}"),
+        _ => by.to_string(),
     }
 }
 
@@ -247,6 +312,9 @@ fn run(op: EditOp, text: &str) -> Run<'_> {
 pub struct IndexView<'a> {
     pub policies: Vec<PolicyView<'a>>,
     pub comparisons: usize,
+    /// The run's reviews in one sentence ("3 changes reviewed, 5 flagged changes still to review,
+    /// 1 stale review not applied"); empty when the run has no reviews and nothing flagged.
+    pub reviews: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -257,6 +325,36 @@ pub struct PolicyView<'a> {
     pub conformance: Option<ConformLink>,
     /// One entry per successive pair, in version order: `pairs[k]` leads from version k to k+1.
     pub pairs: Vec<PairLink<'a>>,
+    /// Reviews in the policy's review file that name no change of these versions, in file order.
+    pub stale: Vec<StaleView<'a>>,
+}
+
+/// A stale review as the index lists it.
+#[derive(Debug, Serialize)]
+pub struct StaleView<'a> {
+    pub fingerprint: &'a str,
+    /// "2018 → 2024" when the review records its versions, else "not recorded".
+    pub versions: String,
+    pub verdict: &'static str,
+    pub note: &'a str,
+    /// "A. Reviewer, 2025-03-01".
+    pub by: String,
+}
+
+fn stale_view(r: &Review) -> StaleView<'_> {
+    let versions = match (&r.from, &r.to) {
+        (Some(f), Some(t)) => format!("{f} → {t}"),
+        (Some(f), None) => format!("from {f}"),
+        (None, Some(t)) => format!("to {t}"),
+        (None, None) => "not recorded".to_string(),
+    };
+    StaleView {
+        fingerprint: r.fingerprint.as_str(),
+        versions,
+        verdict: r.verdict.as_str(),
+        note: &r.note,
+        by: by_line(&r.by, r.when.as_deref()),
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -310,12 +408,48 @@ pub fn index_view(policies: &[PolicyReport]) -> IndexView<'_> {
                     headline: headline(&r.summary),
                 })
                 .collect(),
+            stale: p.stale_reviews.iter().map(stale_view).collect(),
         })
         .collect();
     IndexView {
         comparisons: policies.iter().map(|p| p.pairs.len()).sum(),
+        reviews: run_reviews(&policies),
         policies,
     }
+}
+
+/// The sentence the index gives the run's reviews.
+fn run_reviews(policies: &[PolicyView<'_>]) -> String {
+    let summaries = || {
+        policies
+            .iter()
+            .flat_map(|p| &p.pairs)
+            .map(|l| l.pair.summary)
+    };
+    let reviewed: usize = summaries().map(|s| s.reviewed).sum();
+    let open: usize = summaries().map(|s| s.unreviewed).sum();
+    let stale: usize = policies.iter().map(|p| p.stale.len()).sum();
+    if reviewed + open + stale == 0 {
+        return String::new();
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = vec![
+        plural(reviewed, "change reviewed", "changes reviewed"),
+        plural(
+            open,
+            "flagged change still to review",
+            "flagged changes still to review",
+        ),
+    ];
+    if stale > 0 {
+        parts.push(plural(
+            stale,
+            "stale review not applied",
+            "stale reviews not applied",
+        ));
+    }
+    parts.join(", ")
 }
 
 #[cfg(test)]
@@ -336,6 +470,26 @@ mod tests {
         case("   ", "   ", "", "");
         case("", "", "", "");
         case("\u{a0}née ", "\u{a0}", "née", " ");
+    }
+
+    #[test]
+    fn the_subline_counts_reviews_once_there_are_any() {
+        let mut s = Summary {
+            added: 1,
+            needs_review: 3,
+            unreviewed: 3,
+            ..Summary::default()
+        };
+        assert_eq!(
+            subline(&s),
+            "1 added, 0 removed, 0 moved; 3 changes need review"
+        );
+        s.reviewed = 2;
+        s.unreviewed = 1;
+        assert_eq!(
+            subline(&s),
+            "1 added, 0 removed, 0 moved; 2 reviewed, 1 still to review"
+        );
     }
 
     #[test]
