@@ -8,6 +8,7 @@ mod conform;
 mod conform_view;
 mod csv;
 mod html;
+mod index_view;
 mod json;
 mod markdown;
 mod templates;
