@@ -246,6 +246,13 @@ pub struct Change {
 #[serde(deny_unknown_fields)]
 pub struct Review {
     pub fingerprint: Fingerprint,
+    /// The version labels of the change reviewed, as `review set` found them. Only for people: the
+    /// fingerprint alone decides which change a review names, and once a review is stale these are
+    /// the one way left to say which comparison it was about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<String>,
     pub verdict: Direction,
     #[serde(default)]
     pub note: String,

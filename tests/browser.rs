@@ -1,5 +1,6 @@
 //! The HTML report in a real browser: headless Chromium renders it to a PNG, prints it to PDF and
-//! dumps the DOM, which must carry the report's headline.
+//! dumps the DOM, which must carry the report's headline; the sample's conformance pages and its report
+//! with a reviewed change render too, with their content in the DOM.
 //!
 //! Skips with a note when Chromium is not installed, except under CI (`CI=true`), where `.ci/run`
 //! installs it and a missing browser is a failure. `POLICYDIFF_CHROMIUM` names another binary.
@@ -280,5 +281,81 @@ fn conformance_pages_render_in_a_real_browser() {
                 "the agency headline is not in the rendered page"
             );
         }
+    }
+}
+
+/// A change report of the sample with a reviewed change, as a batch run writes it: it renders to a
+/// non-empty screenshot, and the rendered page carries the override's mark, both verdicts, the note
+/// and who decided, read from the run's own JSON.
+#[test]
+fn a_reviewed_change_renders_in_a_real_browser() {
+    let Some(browser) = chromium_or_skip() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let versions = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("versions");
+    policydiff(&[
+        "run".as_ref(),
+        "--quiet".as_ref(),
+        "--versions".as_ref(),
+        versions.as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+    ]);
+    // The sample's override: the first report with a change whose reviewer overrode the tool.
+    let dir = out.join("fair-and-impartial-policing");
+    let (page, review) = ["2016__2018", "2018__2024", "2024__2025"]
+        .iter()
+        .find_map(|stem| {
+            let json: serde_json::Value = serde_json::from_str(
+                &std::fs::read_to_string(dir.join(format!("{stem}.json"))).unwrap(),
+            )
+            .unwrap();
+            let review = json["changes"].as_array().unwrap().iter().find_map(|c| {
+                let r = &c["review"];
+                (r.is_object() && r["verdict"] != r["tool_direction"]).then(|| r.clone())
+            })?;
+            Some((dir.join(format!("{stem}.html")), review))
+        })
+        .expect("the sample has an overriding review");
+    let url = format!("file://{}", page.display());
+    let png = tmp.path().join("reviewed.png");
+    let shot = browse(
+        &browser,
+        &tmp.path().join("profile-reviewed-png"),
+        &[
+            format!("--screenshot={}", png.display()),
+            "--window-size=1200,1600".into(),
+        ],
+        &url,
+    );
+    assert!(
+        shot.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shot.stderr)
+    );
+    let png_bytes = std::fs::read(&png).expect("a screenshot");
+    assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 1000);
+    let dom = browse(
+        &browser,
+        &tmp.path().join("profile-reviewed-dom"),
+        &["--dump-dom".into()],
+        &url,
+    );
+    assert!(dom.status.success());
+    let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
+    let s = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+    for text in [
+        "<span class=\"reviewed overrides\">✔ Reviewed: overrides the tool</span>".to_string(),
+        format!(
+            "Reviewer's verdict: {}; the tool said {}.",
+            s(&review["verdict"]),
+            s(&review["tool_direction"])
+        ),
+        format!("<p class=\"note-text\">{}</p>", s(&review["note"])),
+        format!("Reviewed by {}, {}", s(&review["by"]), s(&review["when"])),
+    ] {
+        assert!(dom.contains(&text), "{text:?} not in the rendered page");
     }
 }

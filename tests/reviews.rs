@@ -424,3 +424,57 @@ fn review_export_makes_a_table_amendments_and_train_read() {
     fs::remove_file(policy.join("reviews.yaml")).unwrap();
     assert_eq!(c.cmd(&["review", "export", p]).0, 2);
 }
+
+/// The sample ships one review that confirms the tool, one that overrides it and one stale: a plain
+/// run of the sample shows all three where the README says.
+#[test]
+fn the_sample_reviews_confirm_override_and_go_stale() {
+    let c = Corpus::new();
+    let stderr = c.run("out");
+    let fair = "fair-and-impartial-policing";
+    let reviewed: Vec<serde_json::Value> = ["2016__2018", "2018__2024", "2024__2025"]
+        .iter()
+        .flat_map(|stem| {
+            let r = c.json("out", &format!("{fair}/{stem}.json"));
+            r["changes"].as_array().unwrap().clone()
+        })
+        .filter(|ch| ch.get("review").is_some())
+        .collect();
+    let verdicts: Vec<(&str, &str)> = reviewed
+        .iter()
+        .map(|ch| {
+            (
+                ch["review"]["tool_direction"].as_str().unwrap(),
+                ch["direction"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        verdicts,
+        [("unchanged", "unchanged"), ("unchanged", "strengthened")],
+        "a confirmation, then an override"
+    );
+    assert!(reviewed.iter().all(|ch| ch["needs_review"] == true));
+
+    let stale = fs::read_to_string(c.root.join("out/stale-reviews.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(stale.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 1, "{stale}");
+    let fingerprint = &rows[0][1];
+    assert_eq!(
+        (&rows[0][0], &rows[0][2], &rows[0][3]),
+        (fair, "2024", "2025")
+    );
+    assert!(
+        stderr.contains("1 stale review") && stderr.contains(fingerprint),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("2 reviewed (1 stale review not applied)"),
+        "{stderr}"
+    );
+    let index = fs::read_to_string(c.root.join("out/index.html")).unwrap();
+    assert!(index.contains(fingerprint) && index.contains("Stale reviews (1)"));
+}

@@ -32,6 +32,9 @@ pub fn review(action: ReviewAction) -> Result<ExitCode> {
                 note,
                 by,
                 when: Some(when.unwrap_or_else(today)),
+                // Filled in from the change the fingerprint names.
+                from: None,
+                to: None,
             },
         ),
         ReviewAction::List { policy, stale } => list(&policy, stale),
@@ -82,7 +85,7 @@ fn describe(pair: &PairReport, c: &Change) -> String {
     )
 }
 
-fn set(dir: &Path, r: Review) -> Result<ExitCode> {
+fn set(dir: &Path, mut r: Review) -> Result<ExitCode> {
     let src = load(dir)?;
     let report = analyse(&src)?;
     let Some((pair, change)) = find(&report, &r.fingerprint) else {
@@ -92,6 +95,10 @@ fn set(dir: &Path, r: Review) -> Result<ExitCode> {
             r.fingerprint
         );
     };
+    // Written down so that, should the change go (a version removed), the stale review still says
+    // which comparison it was about.
+    r.from = Some(pair.from.label.clone());
+    r.to = Some(pair.to.label.clone());
     let path = &src.reviews.path;
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -136,7 +143,14 @@ fn list(dir: &Path, only_stale: bool) -> Result<ExitCode> {
                 let tool = c.review.as_ref().map_or(c.direction, |x| x.tool_direction);
                 format!("{}; the tool says {}", describe(pair, c), tool.as_str())
             }
-            None => "STALE: no comparison has this change; not applied".to_string(),
+            None => {
+                match (&r.from, &r.to) {
+                    (Some(f), Some(t)) => {
+                        format!("STALE: reviewed as {f} -> {t}; no comparison has this change; not applied")
+                    }
+                    _ => "STALE: no comparison has this change; not applied".to_string(),
+                }
+            }
         };
         let when = r
             .when

@@ -173,8 +173,12 @@ fn warn_stale(report: &PolicyReport, file: &Path) {
             .as_deref()
             .map(|w| format!(", {w}"))
             .unwrap_or_default();
+        let versions = match (&r.from, &r.to) {
+            (Some(f), Some(t)) => format!(" {f} -> {t}"),
+            _ => String::new(),
+        };
         message.push_str(&format!(
-            "\n  {} {} (by {}{when}): {}",
+            "\n  {}{versions} {} (by {}{when}): {}",
             r.fingerprint,
             r.verdict.as_str(),
             r.by,

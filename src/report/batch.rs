@@ -1,6 +1,6 @@
 //! Analysed policies in, the files of `out/` out: every pair in every batch format, `history.csv` per
-//! policy (and its local policies' `conformance.*` when it has any), `summary.csv` and `index.html`
-//! for the run.
+//! policy (and its local policies' `conformance.*` when it has any), `summary.csv`,
+//! `stale-reviews.csv` and `index.html` for the run.
 
 use super::{conform_csv, conform_json};
 use super::{history_csv, html, pair_stem, render_parts, safe_name, summary_csv};
@@ -140,7 +140,7 @@ fn write_conformance(
     Ok(files)
 }
 
-/// Writes the files that cover the whole run (`summary.csv`, `index.html`). A shard of a run passes
+/// Writes the files that cover the whole run (`summary.csv`, `stale-reviews.csv`, `index.html`). A shard of a run passes
 /// its suffix (`-shard-2-of-8`) so that shards sharing one output folder do not overwrite each other;
 /// a shard's index lists only that shard's policies.
 pub fn write_run(
@@ -152,6 +152,10 @@ pub fn write_run(
     write_atomic(
         &out.join(format!("summary{suffix}.csv")),
         summary_csv(policies)?.as_bytes(),
+    )?;
+    write_atomic(
+        &out.join(format!("stale-reviews{suffix}.csv")),
+        super::stale_reviews_csv(policies)?.as_bytes(),
     )?;
     write_atomic(
         &out.join(format!("index{suffix}.html")),

@@ -48,7 +48,17 @@
 //!
 //! One row per policy and compared pair: `policy`, `from`, `to`, `strengthened`, `weakened`,
 //! `unchanged`, `needs_review`, then the number of changes of each kind: `identical`, `modified`, `moved`,
-//! `renumbered`, `split`, `merged`, `added`, `removed`.
+//! `renumbered`, `split`, `merged`, `added`, `removed`, then `reviewed` (changes a reviewer decided)
+//! and `unreviewed` (changes flagged for review that no one has decided yet).
+//!
+//! ## Stale reviews: `out/stale-reviews.csv`
+//!
+//! One row per review that names no change of the run (its clause's words changed, or a version was
+//! removed), policies in run order and reviews in the order of their file: `policy`, `fingerprint`,
+//! `from`, `to` (the versions the review records, empty when it records none), `verdict`, `note`,
+//! `by`, `when`. Written on every run, with only its header when no review is stale, so a script can
+//! tell "none" from "not run". These reviews are never applied; `run` also names them on standard
+//! error and `index.html` lists them under their policy.
 
 use super::RenderError;
 use crate::model::{Change, EditOp, PairKind, PairReport, PolicyReport, Reason};
@@ -264,6 +274,37 @@ pub fn summary_csv(policies: &[PolicyReport]) -> Result<String, RenderError> {
             row.extend(PairKind::ALL.map(|k| s.kinds.get(k).to_string()));
             row.extend([s.reviewed.to_string(), s.unreviewed.to_string()]);
             w.row(&row)?;
+        }
+    }
+    w.finish()
+}
+
+/// `out/stale-reviews.csv`: one row per stale review of every policy.
+pub fn stale_reviews_csv(policies: &[PolicyReport]) -> Result<String, RenderError> {
+    let mut w = SafeWriter::new();
+    w.row([
+        "policy",
+        "fingerprint",
+        "from",
+        "to",
+        "verdict",
+        "note",
+        "by",
+        "when",
+    ])?;
+    for p in policies {
+        for r in &p.stale_reviews {
+            let text = |s: &Option<String>| s.as_deref().unwrap_or("").to_string();
+            w.row([
+                p.policy.clone(),
+                r.fingerprint.to_string(),
+                text(&r.from),
+                text(&r.to),
+                r.verdict.as_str().to_string(),
+                r.note.clone(),
+                r.by.clone(),
+                text(&r.when),
+            ])?;
         }
     }
     w.finish()

@@ -7,8 +7,9 @@
 //! and policy text can never act as markup (it is escaped by the template environment as well).
 
 use super::conform_view::{agency_view, matrix_view};
+use super::index_view::index_view;
 use super::templates;
-use super::view::{index_view, pair_view, Page};
+use super::view::{pair_view, Page};
 use super::RenderError;
 use crate::model::{AgencyConformance, ConformReport, PairReport, PolicyReport};
 

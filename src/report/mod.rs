@@ -1,5 +1,5 @@
 //! A [`PairReport`] (or a whole [`PolicyReport`]) in, rendered text out: JSON, YAML, CSV, Markdown, HTML;
-//! plus the batch files (`history.csv`, `summary.csv`) and atomic writing to `out/`.
+//! plus the batch files (`history.csv`, `summary.csv`, `stale-reviews.csv`) and atomic writing to `out/`.
 //!
 //! Renderers only format: every number and verdict they show is a field of the model.
 
@@ -8,6 +8,7 @@ mod conform;
 mod conform_view;
 mod csv;
 mod html;
+mod index_view;
 mod json;
 mod markdown;
 mod templates;
@@ -112,6 +113,11 @@ pub fn history_csv(policy: &PolicyReport) -> Result<String, RenderError> {
 /// `out/summary.csv`: one row per policy and pair.
 pub fn summary_csv(policies: &[PolicyReport]) -> Result<String, RenderError> {
     csv::summary_csv(policies)
+}
+
+/// `out/stale-reviews.csv`: the reviews of every policy that name no change of the run.
+pub fn stale_reviews_csv(policies: &[PolicyReport]) -> Result<String, RenderError> {
+    csv::stale_reviews_csv(policies)
 }
 
 /// File stem of a pair's outputs: `<from>__<to>`.

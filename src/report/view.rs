@@ -1,11 +1,13 @@
-//! A [`PairReport`] (or the run's [`PolicyReport`]s) in, the presentation view the templates render out:
-//! changes grouped weakened, then strengthened, then other edits, then untouched clauses; redline runs
-//! with their surrounding whitespace split off; links between the run's files.
+//! A [`PairReport`] in, the presentation view the change report templates render out: changes grouped
+//! weakened, then strengthened, then other edits, then untouched clauses; redline runs with their
+//! surrounding whitespace split off; reviews worded; the headline and the line under it.
 //!
-//! Only ordering and wording live here. Every count and verdict is read from the model as it is.
+//! Only ordering and wording live here. Every count and verdict is read from the model as it is. How a
+//! review reads (its mark, both verdicts, who and when) is worded here once for the HTML and Markdown
+//! reports alike. The index's view is in [`super::index_view`].
 
 use crate::model::{
-    Change, ClauseRef, Direction, EditOp, PairReport, PolicyReport, Summary, VersionInfo, WordEdit,
+    Change, ClauseRef, Direction, EditOp, PairReport, Reviewed, Summary, VersionInfo, WordEdit,
 };
 use serde::Serialize;
 
@@ -27,10 +29,13 @@ pub fn headline(s: &Summary) -> String {
 }
 
 /// The second line under the headline: what was added, removed, moved and what needs a person.
+/// Once anything is reviewed, it says how many changes a reviewer decided and how many flags are
+/// still open, rather than counting flags a person has already settled.
 pub fn subline(s: &Summary) -> String {
-    let review = match s.needs_review {
-        1 => "1 change needs review".to_string(),
-        n => format!("{n} changes need review"),
+    let review = match (s.reviewed, s.needs_review) {
+        (0, 1) => "1 change needs review".to_string(),
+        (0, n) => format!("{n} changes need review"),
+        (done, _) => format!("{done} reviewed, {} still to review", s.unreviewed),
     };
     format!(
         "{} added, {} removed, {} moved; {review}",
@@ -103,6 +108,24 @@ pub struct ChangeView<'a> {
     /// Confidence as a whole percentage ("80%").
     pub confidence: String,
     pub redline: Vec<Run<'a>>,
+    /// The tool flagged the change and no reviewer has decided it yet.
+    pub flagged: bool,
+    /// The reviewer's decision, when the change was reviewed.
+    pub review: Option<ReviewView<'a>>,
+}
+
+/// A reviewed change as the reports show it: a mark, the verdicts, the note and who decided.
+#[derive(Debug, Serialize)]
+pub struct ReviewView<'a> {
+    /// Whether the reviewer's verdict differs from the tool's (the change's badge is the reviewer's).
+    pub overrides: bool,
+    /// "✔ Reviewed: overrides the tool" or "✔ Reviewed: confirms the tool".
+    pub mark: &'static str,
+    /// The verdicts in one sentence: "Reviewer's verdict: unchanged; the tool said weakened."
+    pub verdicts: String,
+    pub note: &'a str,
+    /// "A. Reviewer, 2025-03-01".
+    pub by: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -137,7 +160,8 @@ pub fn pair_view<'a>(report: &'a PairReport, page: Page<'a>) -> PairView<'a> {
         let bucket = match c.direction {
             Direction::Weakened => &mut weakened,
             Direction::Strengthened => &mut strengthened,
-            Direction::Unchanged if crate::is_notable(c) => &mut other,
+            // A reviewed change is shown with its review, even one a reviewer found to be untouched.
+            Direction::Unchanged if crate::is_notable(c) || c.review.is_some() => &mut other,
             Direction::Unchanged => &mut unchanged,
         };
         bucket.push(c);
@@ -195,6 +219,45 @@ fn change_view(n: usize, c: &Change) -> ChangeView<'_> {
         new: c.new.as_ref().map(side),
         confidence: format!("{:.0}%", (c.confidence.clamp(0.0, 1.0) * 100.0).round()),
         redline: redline(&c.diff),
+        flagged: c.needs_review && c.review.is_none(),
+        review: c.review.as_ref().map(review_view),
+    }
+}
+
+fn review_view(r: &Reviewed) -> ReviewView<'_> {
+    let overrides = r.verdict != r.tool_direction;
+    let (mark, verdicts) = if overrides {
+        (
+            "✔ Reviewed: overrides the tool",
+            format!(
+                "Reviewer's verdict: {}; the tool said {}.",
+                r.verdict.as_str(),
+                r.tool_direction.as_str()
+            ),
+        )
+    } else {
+        (
+            "✔ Reviewed: confirms the tool",
+            format!(
+                "Reviewer's verdict: {}, as the tool said.",
+                r.verdict.as_str()
+            ),
+        )
+    };
+    ReviewView {
+        overrides,
+        mark,
+        verdicts,
+        note: &r.note,
+        by: by_line(&r.by, r.when.as_deref()),
+    }
+}
+
+/// Who decided, and when if known: "A. Reviewer, 2025-03-01".
+pub(super) fn by_line(by: &str, when: Option<&str>) -> String {
+    match when {
+        Some(w) if !w.trim().is_empty() => format!("{by}, {w}"),
+        _ => by.to_string(),
     }
 }
 
@@ -243,81 +306,6 @@ fn run(op: EditOp, text: &str) -> Run<'_> {
     }
 }
 
-#[derive(Debug, Serialize)]
-pub struct IndexView<'a> {
-    pub policies: Vec<PolicyView<'a>>,
-    pub comparisons: usize,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PolicyView<'a> {
-    pub title: &'a str,
-    pub report: PolicyHead<'a>,
-    /// The conformance matrix of the policy's local policies, when it has any.
-    pub conformance: Option<ConformLink>,
-    /// One entry per successive pair, in version order: `pairs[k]` leads from version k to k+1.
-    pub pairs: Vec<PairLink<'a>>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ConformLink {
-    /// Link to `conformance.html`, relative to `index.html`.
-    pub href: String,
-    /// "6 local policies checked; 3 weaker than the model somewhere".
-    pub headline: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PairLink<'a> {
-    pub pair: PairHead<'a>,
-    /// Link to the HTML report, relative to `index.html`.
-    pub href: String,
-    pub headline: String,
-}
-
-/// Builds the view of the run's index page.
-pub fn index_view(policies: &[PolicyReport]) -> IndexView<'_> {
-    let policies: Vec<PolicyView<'_>> = policies
-        .iter()
-        .map(|p| PolicyView {
-            title: p.title.as_deref().unwrap_or(&p.policy),
-            report: PolicyHead {
-                policy: &p.policy,
-                title: p.title.as_deref(),
-                versions: &p.versions,
-            },
-            conformance: p.conformance.as_ref().map(|c| {
-                let weaker = c.agencies.iter().filter(|a| a.counts.weakened > 0).count();
-                let n = c.agencies.len();
-                ConformLink {
-                    href: format!("{}/conformance.html", super::safe_name(&p.policy)),
-                    headline: format!(
-                        "{n} local {} checked against the model; {weaker} weaker than it somewhere",
-                        if n == 1 { "policy" } else { "policies" }
-                    ),
-                }
-            }),
-            pairs: p
-                .pairs
-                .iter()
-                .map(|r| PairLink {
-                    pair: PairHead::of(r),
-                    href: format!(
-                        "{}/{}.html",
-                        super::safe_name(&p.policy),
-                        super::pair_stem(r)
-                    ),
-                    headline: headline(&r.summary),
-                })
-                .collect(),
-        })
-        .collect();
-    IndexView {
-        comparisons: policies.iter().map(|p| p.pairs.len()).sum(),
-        policies,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,6 +324,26 @@ mod tests {
         case("   ", "   ", "", "");
         case("", "", "", "");
         case("\u{a0}née ", "\u{a0}", "née", " ");
+    }
+
+    #[test]
+    fn the_subline_counts_reviews_once_there_are_any() {
+        let mut s = Summary {
+            added: 1,
+            needs_review: 3,
+            unreviewed: 3,
+            ..Summary::default()
+        };
+        assert_eq!(
+            subline(&s),
+            "1 added, 0 removed, 0 moved; 3 changes need review"
+        );
+        s.reviewed = 2;
+        s.unreviewed = 1;
+        assert_eq!(
+            subline(&s),
+            "1 added, 0 removed, 0 moved; 2 reviewed, 1 still to review"
+        );
     }
 
     #[test]

@@ -122,6 +122,8 @@ mod tests {
             note: note.into(),
             by: "Lee".into(),
             when: Some("2025-03-01".into()),
+            from: None,
+            to: None,
         }
     }
 

@@ -11,11 +11,14 @@
 //!   note: The exception swallows the rule.
 //!   by: J. Reviewer
 //!   when: 2025-03-01
+//!   from: "2024"                    # optional, as `review set` writes them: the versions compared,
+//!   to: "2025"                      # so that a stale review still says which comparison it was about
 //! ```
 //!
 //! A review is only ever applied to the change it was written for: the fingerprint covers the policy,
 //! both version labels and both texts ([`crate::fingerprint`]), so a review of a clause whose words have
 //! since changed is stale, listed with its note, and never applied to words the reviewer did not read.
+//! `from` and `to` are for people only and decide nothing.
 
 mod apply;
 mod edit;
