@@ -21,8 +21,8 @@ pub fn word_diff(old: &str, new: &str) -> Vec<WordEdit> {
     }
     let (a, b) = (tokens(old), tokens(new));
     // Comparing numbers instead of strings keeps the diff's inner loop to integer compares.
-    let mut ids: FxHashMap<&&str, u32> = FxHashMap::default();
-    let (na, nb) = (number(&a, &mut ids), number(&b, &mut ids));
+    let mut ids = TokenIds::default();
+    let (na, nb) = (ids.number(&a), ids.number(&b));
     let mut out: Vec<WordEdit> = Vec::new();
     for op in patience(&na, &nb, ids.len()) {
         let (tag, ra, rb) = op.as_tag_tuple();
@@ -120,6 +120,55 @@ impl DiffHook for Matched {
     fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
         self.0.extend((0..len).map(|k| (old + k, new + k)));
         Ok(())
+    }
+}
+
+/// Numbers for diff tokens: equal tokens get equal numbers, below [`TokenIds::len`].
+///
+/// About half of a text's tokens are one byte (a space, a comma, a full stop); those are numbered
+/// through a table instead of being hashed. Numbers are still handed out in order of first sight, so
+/// they are the ones a single map of all tokens gives.
+struct TokenIds<'t> {
+    words: FxHashMap<&'t str, u32>,
+    bytes: [u32; 128],
+    next: u32,
+}
+
+impl Default for TokenIds<'_> {
+    fn default() -> Self {
+        TokenIds {
+            words: FxHashMap::default(),
+            bytes: [u32::MAX; 128],
+            next: 0,
+        }
+    }
+}
+
+impl<'t> TokenIds<'t> {
+    fn len(&self) -> usize {
+        self.next as usize
+    }
+
+    fn number(&mut self, toks: &[&'t str]) -> Vec<u32> {
+        toks.iter()
+            .map(|&t| {
+                let next = self.next;
+                let id = match t.as_bytes() {
+                    &[c] if c < 128 => {
+                        let slot = &mut self.bytes[usize::from(c)];
+                        if *slot == u32::MAX {
+                            *slot = next;
+                        }
+                        *slot
+                    }
+                    _ => *self.words.entry(t).or_insert(next),
+                };
+                if id == next {
+                    self.next += 1;
+                }
+                id
+            })
+            .collect()
     }
 }
 
@@ -327,6 +376,17 @@ mod tests {
             let want = similar::capture_diff_slices(similar::Algorithm::Patience, &na, &nb);
             assert_eq!(patience(&na, &nb, ids.len()), want, "{x:?} -> {y:?}");
         }
+    }
+
+    #[test]
+    fn token_ids_tell_tokens_apart_as_one_map_does() {
+        let (x, y) = ("a, b  c. a\u{A0}b, \u{E9} c", "b a,, c \u{E9}. x  a");
+        let (ta, tb) = (tokens(x), tokens(y));
+        let mut ids = TokenIds::default();
+        let (na, nb) = (ids.number(&ta), ids.number(&tb));
+        let mut map = FxHashMap::default();
+        let (ma, mb) = (number(&ta, &mut map), number(&tb, &mut map));
+        assert_eq!((na, nb, ids.len()), (ma, mb, map.len()));
     }
 
     #[test]

@@ -16,6 +16,11 @@ pub struct Edge {
 /// The heaviest subset of `edges` that increases strictly in both `old` and `new`, in increasing order.
 /// Among chains of equal weight the one completed first wins, so the result is deterministic.
 pub fn heaviest_chain(edges: &[Edge], new_len: usize) -> Vec<Edge> {
+    // The tree spans the whole new side: not worth setting up for the many small gaps of a large
+    // statute that have no candidate at all.
+    if edges.is_empty() {
+        return Vec::new();
+    }
     let mut order: Vec<usize> = (0..edges.len()).collect();
     // Within one old index, larger new indices first: a query for positions below `new` then cannot see
     // an edge of the same old clause, so no chain uses one old clause twice.

@@ -17,7 +17,7 @@ mod text;
 
 pub use docx::{read_docx, read_docx_bytes};
 pub use manifest::{Manifest, ManifestAgency, ManifestVersion};
-pub use normalize::{normalize, push_lowercase};
+pub use normalize::{normalize, normalized, push_lowercase};
 #[cfg(feature = "pdf")]
 pub use pdf::{read_pdf, read_pdf_bytes};
 pub use text::read_text;

@@ -9,17 +9,37 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Canonicalises text; idempotent.
 pub fn normalize(text: &str) -> String {
+    normalized(text).into_owned()
+}
+
+/// [`normalize`], borrowing `text` when it is canonical already: a clause of a read document is, and
+/// copying every clause again only to find that was most of what fingerprinting a change cost.
+pub fn normalized(text: &str) -> Cow<'_, str> {
     let text: Cow<str> = if text.contains('\r') {
         Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Cow::Borrowed(text)
     };
-    let composed = compose(&text);
+    let composed = match compose(&text) {
+        Cow::Owned(composed) => Some(composed),
+        Cow::Borrowed(_) => None,
+    };
+    match composed {
+        Some(composed) => Cow::Owned(replaced(&composed).unwrap_or(composed)),
+        None => match replaced(&text) {
+            Some(out) => Cow::Owned(out),
+            None => text,
+        },
+    }
+}
+
+/// `composed` with every character that has a plain form replaced by it; `None` when none has.
+fn replaced(composed: &str) -> Option<String> {
     // Most characters stay as they are, so copy unchanged runs whole and only splice in replacements.
     // Every character with a replacement is a tab or starts with one of three lead bytes, so the scan
     // looks for those bytes and decodes a character only there.
     let bytes = composed.as_bytes();
-    let mut out = String::with_capacity(composed.len());
+    let mut out: Option<String> = None;
     let mut kept = 0;
     // The next tab and the next lead byte at or after `at`, each searched again only once passed, so
     // a text full of one kind never rescans for the other.
@@ -34,13 +54,15 @@ pub fn normalize(text: &str) -> String {
             lead = memchr::memchr3(0xC2, 0xE2, 0xEF, &bytes[at..]).map(|x| at + x);
         }
         if let Some(plain) = replacement(ch) {
+            let out = out.get_or_insert_with(|| String::with_capacity(composed.len()));
             out.push_str(&composed[kept..i]);
             out.push_str(plain);
             kept = at;
         }
     }
+    let mut out = out?;
     out.push_str(&composed[kept..]);
-    out
+    Some(out)
 }
 
 /// `text` in Unicode NFC, composing only where it is needed.
@@ -83,8 +105,14 @@ fn compose(text: &str) -> Cow<'_, str> {
 /// `c` in lower case. Accented Latin letters (German, French, Spanish text) are mapped directly:
 /// in that block the capitals are the 32 code points below their small letters, except the
 /// multiplication sign.
+///
+/// Inlined, with ASCII first: the aligner and the classifier call it for every character of a word
+/// that has a letter beyond ASCII (most words of a German statute), and Unicode case mapping of a plain
+/// ASCII letter was most of that cost.
+#[inline]
 pub fn push_lowercase(c: char, out: &mut String) {
     match c {
+        '\0'..='\x7F' => out.push(c.to_ascii_lowercase()),
         '\u{C0}'..='\u{DE}' if c != '\u{D7}' => {
             out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
         }
