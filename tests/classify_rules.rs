@@ -163,6 +163,13 @@ fn exceptions_depend_on_their_host() {
         Weakened,
         "exception-added",
     );
+    // "As long as" says what "provided that" says: the proviso is the same one.
+    case(
+        "The agent may negotiate with any vendor, provided that the price does not exceed the budget.",
+        "The agent may negotiate with any vendor, as long as the price does not exceed the budget.",
+        Unchanged,
+        "",
+    );
 }
 
 #[test]
