@@ -192,16 +192,9 @@ fn report_renders_and_prints_in_a_real_browser() {
     );
 }
 
-/// The conformance matrix and one agency page of the sample, as a batch run writes them: both render
-/// to a non-empty screenshot, the matrix lists the most weakened agency first, and the agency page
-/// carries its headline.
-#[test]
-fn conformance_pages_render_in_a_real_browser() {
-    let Some(browser) = chromium_or_skip() else {
-        return;
-    };
-    let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
+/// Runs the shipped sample corpus into `dir/out`, as `cargo run -- run` does, and gives that folder.
+fn sample_run(dir: &Path) -> PathBuf {
+    let out = dir.join("out");
     let versions = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("versions");
     policydiff(&[
         "run".as_ref(),
@@ -211,6 +204,19 @@ fn conformance_pages_render_in_a_real_browser() {
         "--out".as_ref(),
         out.as_os_str(),
     ]);
+    out
+}
+
+/// The conformance matrix and one agency page of the sample, as a batch run writes them: both render
+/// to a non-empty screenshot, the matrix lists the most weakened agency first, and the agency page
+/// carries its headline.
+#[test]
+fn conformance_pages_render_in_a_real_browser() {
+    let Some(browser) = chromium_or_skip() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let out = sample_run(tmp.path());
     let dir = out.join("fair-and-impartial-policing");
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("conformance.json")).unwrap())
@@ -293,16 +299,7 @@ fn a_reviewed_change_renders_in_a_real_browser() {
         return;
     };
     let tmp = tempfile::tempdir().unwrap();
-    let out = tmp.path().join("out");
-    let versions = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("versions");
-    policydiff(&[
-        "run".as_ref(),
-        "--quiet".as_ref(),
-        "--versions".as_ref(),
-        versions.as_os_str(),
-        "--out".as_ref(),
-        out.as_os_str(),
-    ]);
+    let out = sample_run(tmp.path());
     // The sample's override: the first report with a change whose reviewer overrode the tool.
     let dir = out.join("fair-and-impartial-policing");
     let (page, review) = ["2016__2018", "2018__2024", "2024__2025"]

@@ -49,8 +49,8 @@ fn rated_csv() -> String {
     s
 }
 
-/// The weights `train` fits on `table` with `args`.
-fn fitted(dir: &Path, table: &Path, args: &[&str]) -> String {
+/// The weights `train` fits on `table` with `args`, and what it printed on standard error.
+fn fitted(dir: &Path, table: &Path, args: &[&str]) -> (String, String) {
     let w = dir.join("w.yaml");
     let out = cmd()
         .args(["train", "--expect", "label", "--group", "grp", "-o"])
@@ -59,12 +59,22 @@ fn fitted(dir: &Path, table: &Path, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    std::fs::read_to_string(&w).unwrap()
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    (std::fs::read_to_string(&w).unwrap(), err)
+}
+
+/// The scorecard `amendments` prints for `table` read with `weights` and `args`.
+fn scorecard(table: &Path, weights: &Path, args: &[&str]) -> String {
+    let out = cmd()
+        .args(["amendments", "--expect", "label", "--weights"])
+        .arg(weights)
+        .arg(table)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stderr).unwrap()
 }
 
 #[test]
@@ -76,29 +86,15 @@ fn regulated_changes_whose_duties_the_evidence_reads() {
         "rated.csv",
         &rated_csv().replace("Staff", "Students"),
     );
-    let as_public = fitted(dir.path(), &t, &[]);
-    let as_bound = fitted(dir.path(), &t, &["--regulated", "students"]);
+    let (as_public, _) = fitted(dir.path(), &t, &[]);
+    let (as_bound, _) = fitted(dir.path(), &t, &["--regulated", "students"]);
     assert_ne!(
         as_public, as_bound,
         "students read as bound give other evidence than students read as protected"
     );
     // The same reading scores the table with the weights fitted under it.
     let w = write(dir.path(), "bound.yaml", &as_bound);
-    let scored = cmd()
-        .args([
-            "amendments",
-            "--expect",
-            "label",
-            "--regulated",
-            "students",
-            "--weights",
-        ])
-        .arg(&w)
-        .arg(&t)
-        .output()
-        .unwrap();
-    assert!(scored.status.success());
-    let card = String::from_utf8(scored.stderr).unwrap();
+    let card = scorecard(&t, &w, &["--regulated", "students"]);
     assert!(card.contains("agreement: 100.0% (36 of 36)"), "{card}");
 }
 
@@ -106,22 +102,9 @@ fn regulated_changes_whose_duties_the_evidence_reads() {
 fn train_writes_weights_the_other_commands_accept() {
     let dir = tempfile::tempdir().unwrap();
     let t = write(dir.path(), "rated.csv", &rated_csv());
-    let w = dir.path().join("w.yaml");
-    let out = cmd()
-        .args(["train", "--expect", "label", "--group", "grp", "-o"])
-        .arg(&w)
-        .arg(&t)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let err = String::from_utf8(out.stderr).unwrap();
+    let (text, err) = fitted(dir.path(), &t, &[]);
     assert!(err.contains("5-fold cross-validation by `grp`"), "{err}");
     assert!(err.contains("scorecard: 36 rows scored"), "{err}");
-    let text = std::fs::read_to_string(&w).unwrap();
     assert!(
         text.contains("fitted_on: \"rated.csv: 36 rated rows"),
         "{text}"
@@ -131,14 +114,7 @@ fn train_writes_weights_the_other_commands_accept() {
         "no machine path in the file"
     );
     // The fitted weights score the same table; every row's pattern was seen in other groups.
-    let scored = cmd()
-        .args(["amendments", "--expect", "label", "--weights"])
-        .arg(&w)
-        .arg(&t)
-        .output()
-        .unwrap();
-    assert!(scored.status.success());
-    let card = String::from_utf8(scored.stderr).unwrap();
+    let card = scorecard(&t, &dir.path().join("w.yaml"), &[]);
     assert!(card.contains("agreement: 100.0% (36 of 36)"), "{card}");
 }
 
