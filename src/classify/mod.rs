@@ -41,7 +41,8 @@ use std::cell::{Cell, OnceCell};
 use std::sync::{Arc, Mutex};
 
 /// What the classifier may look at beyond the two clauses: the documents they come from (to find the
-/// clauses that use a changed definition) and who the policy binds.
+/// clauses that use a changed definition). Who the policy binds is the classifier's own reading (see
+/// [`Classifier::for_regulated`]).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
     pub old_clauses: &'a [Clause],
