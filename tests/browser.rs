@@ -70,6 +70,43 @@ fn browse(browser: &Path, profile: &Path, args: &[String], url: &str) -> Output 
     child.wait_with_output().expect("browser output")
 }
 
+/// Screenshots `url` into `dir/NAME.png` at `size` ("W,H") and checks that a real PNG came out.
+fn screenshot(browser: &Path, dir: &Path, name: &str, size: &str, url: &str) {
+    let png = dir.join(format!("{name}.png"));
+    let shot = browse(
+        browser,
+        &dir.join(format!("profile-{name}-png")),
+        &[
+            format!("--screenshot={}", png.display()),
+            format!("--window-size={size}"),
+        ],
+        url,
+    );
+    assert!(
+        shot.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shot.stderr)
+    );
+    let png_bytes = std::fs::read(&png).expect("a screenshot");
+    assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 1000);
+}
+
+/// The DOM the browser builds from `url`, after its scripts and styles.
+fn dom(browser: &Path, dir: &Path, name: &str, url: &str) -> String {
+    let dom = browse(
+        browser,
+        &dir.join(format!("profile-{name}-dom")),
+        &["--dump-dom".into()],
+        url,
+    );
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
+    String::from_utf8_lossy(&dom.stdout).into_owned()
+}
+
 /// An illustrative policy long enough to need several printed pages.
 fn versions(dir: &Path) -> (PathBuf, PathBuf) {
     let mut old = String::new();
@@ -138,22 +175,8 @@ fn report_renders_and_prints_in_a_real_browser() {
     );
     let url = format!("file://{}", report.display());
 
-    let png = tmp.path().join("report.png");
     let pdf = tmp.path().join("report.pdf");
-    let shot = browse(
-        &browser,
-        &tmp.path().join("profile-png"),
-        &[
-            format!("--screenshot={}", png.display()),
-            "--window-size=1200,1600".into(),
-        ],
-        &url,
-    );
-    assert!(
-        shot.status.success(),
-        "{}",
-        String::from_utf8_lossy(&shot.stderr)
-    );
+    screenshot(&browser, tmp.path(), "report", "1200,1600", &url);
     let print = browse(
         &browser,
         &tmp.path().join("profile-pdf"),
@@ -165,23 +188,10 @@ fn report_renders_and_prints_in_a_real_browser() {
         "{}",
         String::from_utf8_lossy(&print.stderr)
     );
-    let dom = browse(
-        &browser,
-        &tmp.path().join("profile-dom"),
-        &["--dump-dom".into()],
-        &url,
-    );
-    assert!(
-        dom.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dom.stderr)
-    );
+    let dom = dom(&browser, tmp.path(), "report", &url);
 
-    let png_bytes = std::fs::read(&png).expect("a screenshot");
-    assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 1000);
     let pdf_bytes = std::fs::read(&pdf).expect("a PDF");
     assert!(pdf_bytes.starts_with(b"%PDF") && pdf_bytes.len() > 1000);
-    let dom = String::from_utf8_lossy(&dom.stdout);
     assert!(
         dom.contains(&headline),
         "{headline:?} not in the rendered page"
@@ -239,31 +249,8 @@ fn conformance_pages_render_in_a_real_browser() {
         (dir.join("local/elmwood.html"), "agency"),
     ] {
         let url = format!("file://{}", page.display());
-        let png = tmp.path().join(format!("{name}.png"));
-        let shot = browse(
-            &browser,
-            &tmp.path().join(format!("profile-{name}-png")),
-            &[
-                format!("--screenshot={}", png.display()),
-                "--window-size=1400,1000".into(),
-            ],
-            &url,
-        );
-        assert!(
-            shot.status.success(),
-            "{}",
-            String::from_utf8_lossy(&shot.stderr)
-        );
-        let png_bytes = std::fs::read(&png).expect("a screenshot");
-        assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 1000);
-        let dom = browse(
-            &browser,
-            &tmp.path().join(format!("profile-{name}-dom")),
-            &["--dump-dom".into()],
-            &url,
-        );
-        assert!(dom.status.success());
-        let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
+        screenshot(&browser, tmp.path(), name, "1400,1000", &url);
+        let dom = dom(&browser, tmp.path(), name, &url);
         if name == "matrix" {
             let at = |agency: &str| {
                 dom.find(&format!(">{agency}</a>"))
@@ -317,31 +304,8 @@ fn a_reviewed_change_renders_in_a_real_browser() {
         })
         .expect("the sample has an overriding review");
     let url = format!("file://{}", page.display());
-    let png = tmp.path().join("reviewed.png");
-    let shot = browse(
-        &browser,
-        &tmp.path().join("profile-reviewed-png"),
-        &[
-            format!("--screenshot={}", png.display()),
-            "--window-size=1200,1600".into(),
-        ],
-        &url,
-    );
-    assert!(
-        shot.status.success(),
-        "{}",
-        String::from_utf8_lossy(&shot.stderr)
-    );
-    let png_bytes = std::fs::read(&png).expect("a screenshot");
-    assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 1000);
-    let dom = browse(
-        &browser,
-        &tmp.path().join("profile-reviewed-dom"),
-        &["--dump-dom".into()],
-        &url,
-    );
-    assert!(dom.status.success());
-    let dom = String::from_utf8_lossy(&dom.stdout).into_owned();
+    screenshot(&browser, tmp.path(), "reviewed", "1200,1600", &url);
+    let dom = dom(&browser, tmp.path(), "reviewed", &url);
     let s = |v: &serde_json::Value| v.as_str().unwrap().to_string();
     for text in [
         "<span class=\"reviewed overrides\">✔ Reviewed: overrides the tool</span>".to_string(),
