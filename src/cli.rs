@@ -146,6 +146,10 @@ pub enum Command {
         /// Write the weights file here instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Write each rated row's held-out verdict here (CSV: table, row, group, expect, direction,
+        /// confidence, needs_review and the three probabilities), from weights fitted without it.
+        #[arg(long, value_name = "FILE")]
+        held_out: Option<PathBuf>,
         /// Lexicon file merged over the built-in one.
         #[arg(long)]
         lexicon: Option<PathBuf>,

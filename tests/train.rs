@@ -119,6 +119,41 @@ fn train_writes_weights_the_other_commands_accept() {
 }
 
 #[test]
+fn held_out_verdicts_are_written_row_by_row_as_the_scorecard_counts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = write(dir.path(), "rated.csv", &rated_csv());
+    let held = dir.path().join("held.csv");
+    let (_, err) = fitted(dir.path(), &t, &["--held-out", held.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&held).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("table,row,group,expect,direction,confidence,needs_review,strengthened,weakened,unchanged")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 36);
+    // Rows in table order, each at its line of the CSV file, with the rater's label beside the verdict.
+    assert_eq!(
+        rows[0][..4],
+        ["rated.csv", "line 2", "rated.csv:g0", "strengthened"]
+    );
+    assert_eq!(
+        rows[35][..4],
+        ["rated.csv", "line 37", "rated.csv:g11", "unchanged"]
+    );
+    for r in &rows {
+        let p: f64 = r[7..].iter().map(|x| x.parse::<f64>().unwrap()).sum();
+        assert!((p - 1.0).abs() < 0.01, "probabilities sum to one: {r:?}");
+    }
+    // The scorecard on standard error counts exactly the rows the table shows as agreeing.
+    let agreed = rows.iter().filter(|r| r[3] == r[4]).count();
+    assert!(
+        err.contains(&format!("({agreed} of 36)")),
+        "{agreed}: {err}"
+    );
+}
+
+#[test]
 fn bad_tables_are_refused_with_nothing_written() {
     let dir = tempfile::tempdir().unwrap();
     let w = dir.path().join("w.yaml");

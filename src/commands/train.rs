@@ -6,12 +6,13 @@
 //! of text. A bad table, a missing column or too few rated rows stops it with nothing written.
 
 use super::{classifier, emit};
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Result};
 use policydiff::classify::weigh::cues::is_flat;
 use policydiff::classify::weigh::fit::{self, Item, Settings};
 use policydiff::classify::weigh::{argmax, Review, Text, Weights, DIRECTIONS};
 use policydiff::classify::Context;
 use policydiff::model::{Reason, Verdict};
+use policydiff::report::neutralise;
 use policydiff::score::Scorecard;
 use policydiff::table::{read_labels, read_table, Table};
 use rayon::prelude::*;
@@ -23,6 +24,8 @@ pub struct Options<'a> {
     pub expect: &'a str,
     pub group: Option<&'a str>,
     pub output: Option<&'a Path>,
+    /// Write each rated row's held-out verdict here (CSV).
+    pub held_out: Option<&'a Path>,
     pub lexicon: Option<&'a Path>,
     /// Who the rated policies bind.
     pub regulated: Option<&'a str>,
@@ -87,30 +90,37 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         );
     }
     let mut items: Vec<Item> = Vec::with_capacity(rated);
+    // Where each item came from (table, row), for the held-out table.
+    let mut origins: Vec<(String, String)> = Vec::with_capacity(rated);
     // Where each table's items start, for a scorecard per table.
     let mut starts = Vec::with_capacity(read.len());
     for (path, t, labels) in &read {
         starts.push(items.len());
         let name = file_name(path);
-        items.par_extend(t.rows.par_iter().zip(labels).filter_map(|(r, label)| {
-            let expect = (*label)?;
-            let old = r.get("old").filter(|s| !s.trim().is_empty());
-            let new = r.get("new").filter(|s| !s.trim().is_empty());
-            let text = Text::of(is_flat(old.unwrap_or(""), new.unwrap_or("")));
-            if opts.only.is_some_and(|only| only != text) {
-                return None;
-            }
-            // Groups are kept apart by table, so two tables' group names never meet.
-            let group = match opts.group.and_then(|g| r.get(g)) {
-                Some(v) => format!("{name}:{v}"),
-                None => format!("{name}:{}", r.place),
-            };
-            Some(Item {
-                evidence: classifier.evidence(old, new, &ctx).unwrap_or_default(),
-                expect,
-                group,
-            })
-        }));
+        let (these, places): (Vec<Item>, Vec<(String, String)>) =
+            (t.rows.par_iter().zip(labels).filter_map(|(r, label)| {
+                let expect = (*label)?;
+                let old = r.get("old").filter(|s| !s.trim().is_empty());
+                let new = r.get("new").filter(|s| !s.trim().is_empty());
+                let text = Text::of(is_flat(old.unwrap_or(""), new.unwrap_or("")));
+                if opts.only.is_some_and(|only| only != text) {
+                    return None;
+                }
+                // Groups are kept apart by table, so two tables' group names never meet.
+                let group = match opts.group.and_then(|g| r.get(g)) {
+                    Some(v) => format!("{name}:{v}"),
+                    None => format!("{name}:{}", r.place),
+                };
+                let item = Item {
+                    evidence: classifier.evidence(old, new, &ctx).unwrap_or_default(),
+                    expect,
+                    group,
+                };
+                Some((item, (name.clone(), r.place.clone())))
+            }))
+            .unzip();
+        items.extend(these);
+        origins.extend(places);
     }
     if items.len() < fit::MIN_ITEMS {
         bail!(
@@ -149,6 +159,12 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     let mut weights = fitted.weights.with_fitted_on(&fitted_on);
     if let Some(only) = opts.only {
         weights = weights.only(only, &Weights::builtin());
+    }
+    if let Some(path) = opts.held_out {
+        emit(
+            Some(path),
+            &held_out_csv(&items, &origins, &fitted.out_of_fold, &verdicts)?,
+        )?;
     }
     emit(opts.output, &weights.to_yaml())?;
     eprintln!("{how} (weights fitted without the rows they score):");
@@ -220,4 +236,44 @@ fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review: Review) -> Vec<
             }
         })
         .collect()
+}
+
+/// Each rated row's held-out verdict, with the probabilities it came from: where the weights go
+/// wrong on rows they were not fitted on, row by row.
+fn held_out_csv(
+    items: &[Item],
+    origins: &[(String, String)],
+    probs: &[[f64; 3]],
+    verdicts: &[Verdict],
+) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "table",
+        "row",
+        "group",
+        "expect",
+        "direction",
+        "confidence",
+        "needs_review",
+        "strengthened",
+        "weakened",
+        "unchanged",
+    ])?;
+    for (((it, (table, place)), p), v) in items.iter().zip(origins).zip(probs).zip(verdicts) {
+        let mut rec = vec![
+            table.clone(),
+            place.clone(),
+            it.group.clone(),
+            it.expect.as_str().to_string(),
+            v.direction.as_str().to_string(),
+            format!("{:.3}", v.confidence),
+            v.needs_review.to_string(),
+        ];
+        rec.extend(p.iter().map(|x| format!("{x:.3}")));
+        w.write_record(rec.iter().map(|c| neutralise(c).into_owned()))?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| anyhow!("cannot write CSV: {e}"))?;
+    Ok(String::from_utf8(bytes)?)
 }
