@@ -309,6 +309,25 @@ fn numbers_by_their_cue() {
         Weakened,
         "number-loosened",
     );
+    // How long the act lasts: more of a duty is stricter, more of a hold on a person looser.
+    case(
+        "The treasurer shall keep the audit reports for two years.",
+        "The treasurer shall keep the audit reports for five years.",
+        Strengthened,
+        "number-tightened",
+    );
+    case(
+        "Officers may detain a witness for one hour.",
+        "Officers may detain a witness for four hours.",
+        Weakened,
+        "number-loosened",
+    );
+    case(
+        "Drivers shall not use the bus lane for six months.",
+        "Drivers shall not use the bus lane for two months.",
+        Weakened,
+        "number-loosened",
+    );
 }
 
 #[test]
@@ -379,6 +398,13 @@ fn scope_and_quantifiers() {
         "The smoking ban covers bars, clubs and arenas.",
         Strengthened,
         "scope-tightened",
+    );
+    // Words both gained and lost in a rewording: no count of them measures the reach.
+    case(
+        "Prior to the opening of any public meeting, the presiding member shall ensure that the full agenda is posted in both print and online formats.",
+        "Before a public meeting opens, the member chairing it shall make sure the whole agenda is posted in print and online.",
+        Unchanged,
+        "scope-reworded",
     );
 }
 

@@ -29,6 +29,8 @@ pub enum Kind {
     Threshold,
     /// Money in a sanction clause.
     Penalty,
+    /// How long the norm's act lasts ("kept for three years", "held for 48 hours").
+    Duration,
     /// A number with no cue.
     Plain,
 }
@@ -42,6 +44,7 @@ impl Kind {
             Kind::Frequency => "frequency",
             Kind::Threshold => "threshold",
             Kind::Penalty => "penalty",
+            Kind::Duration => "duration",
             Kind::Plain => "number",
         }
     }
@@ -343,7 +346,9 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
                         // "every site that disturbs one acre": "every" quantifies, it sets no interval.
                         NumCue::Frequency => break,
                         NumCue::Threshold | NumCue::Reach => Kind::Threshold,
-                        // "kept for three years", "released after four hours": not a deadline.
+                        // "kept for three years": how long the act lasts, not when it is due.
+                        NumCue::Duration if unit.is_some() => Kind::Duration,
+                        // "released after four hours": not a deadline either.
                         NumCue::Duration | NumCue::AfterEvent => {
                             blocked = true;
                             break;
@@ -484,7 +489,7 @@ mod tests {
         );
         case(
             "shall retain it for three years after",
-            Kind::Plain,
+            Kind::Duration,
             3.0 * 525600.0,
         );
         case("all property within 300 feet of", Kind::Threshold, 300.0);

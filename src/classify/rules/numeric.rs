@@ -1,7 +1,8 @@
-//! Deadlines, caps, minimums, intervals and penalties compared by value: the cue word says which way
-//! is stricter (a shorter deadline, a lower cap, a higher minimum, more frequent checks, a heavier
-//! penalty). The same value written another way ("seventy-two (72) hours" -> "72 hours") is style;
-//! a changed threshold is flagged, since its effect depends on what it triggers.
+//! Deadlines, caps, minimums, intervals, penalties and durations compared by value: the cue word says
+//! which way is stricter (a shorter deadline, a lower cap, a higher minimum, more frequent checks, a
+//! heavier penalty, a duty that lasts longer). The same value written another way ("seventy-two (72)
+//! hours" -> "72 hours") is style; a changed threshold is flagged, since its effect depends on what it
+//! triggers.
 
 use super::{Ev, Finding};
 use crate::classify::frame::SlotKind;
@@ -177,6 +178,7 @@ pub fn apply(ev: &mut Ev<'_>) {
         Kind::Minimum,
         Kind::Frequency,
         Kind::Penalty,
+        Kind::Duration,
         Kind::Threshold,
         Kind::Plain,
     ];
@@ -239,6 +241,16 @@ pub fn apply(ev: &mut Ev<'_>) {
                         -1.0
                     }
                 }
+                // A norm that lasts longer is more of that norm: a longer duty to keep the files
+                // is stricter, a longer hold on a person (an intrusive power) looser.
+                Kind::Duration => {
+                    let (_, pn) = ev.polarity();
+                    if larger {
+                        pn
+                    } else {
+                        -pn
+                    }
+                }
                 Kind::Threshold | Kind::Plain => 0.0,
             };
             let what = match (kind, larger) {
@@ -252,6 +264,8 @@ pub fn apply(ev: &mut Ev<'_>) {
                 (Kind::Frequency, true) => "it need happen less often",
                 (Kind::Penalty, true) => "the penalty is heavier",
                 (Kind::Penalty, false) => "the penalty is lighter",
+                (Kind::Duration, true) => "it lasts longer",
+                (Kind::Duration, false) => "it lasts a shorter time",
                 _ => "",
             };
             if kind == Kind::Threshold && a.bound == b.bound && a.bound != Bound::Unknown {

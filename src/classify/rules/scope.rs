@@ -308,11 +308,17 @@ pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool) -> 
 }
 
 /// Edits left unexplained by the specific rules, read as widening or narrowing where they sit.
+///
+/// When those readings point both ways in one sentence ("Prior to the commencement of" -> "Before",
+/// "interrogating officer" -> "officer conducting it"), the sentence was reworded, and a count of
+/// words gained against words lost is no measure of its reach: they give way to one neutral finding.
 pub fn leftovers(ev: &mut Ev<'_>) {
     let (_, pn) = ev.polarity();
     if pn == 0.0 {
         return;
     }
+    // Each reading with the edit it read, in words.
+    let mut found: Vec<(Finding, String)> = Vec::new();
     let hunks = ev.hunks.clone();
     for h in hunks {
         let open_old: Vec<usize> = h.old.clone().filter(|&i| !ev.claimed_old[i]).collect();
@@ -406,7 +412,7 @@ pub fn leftovers(ev: &mut Ev<'_>) {
             _ => format!("'{d}' became '{i}' in {what}"),
         };
         let reach = if b > 0 { "more" } else { "fewer" };
-        ev.push(
+        found.push((
             Finding::new(
                 if w > 0.0 {
                     "scope-tightened"
@@ -421,8 +427,40 @@ pub fn leftovers(ev: &mut Ev<'_>) {
                 ),
             )
             .quoting(Some(d), Some(i)),
-        );
+            change,
+        ));
     }
+    let both_ways =
+        found.iter().any(|(f, _)| f.weight > 0.0) && found.iter().any(|(f, _)| f.weight < 0.0);
+    if !both_ways {
+        for (f, _) in found {
+            ev.push(f);
+        }
+        return;
+    }
+    let join = |side: fn(&Finding) -> Option<&String>| {
+        found
+            .iter()
+            .filter_map(|(f, _)| side(f))
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ... ")
+    };
+    let (d, i) = (join(|f| f.deleted.as_ref()), join(|f| f.inserted.as_ref()));
+    let changes: Vec<&str> = found.iter().map(|(_, c)| c.as_str()).collect();
+    ev.push(
+        Finding::new(
+            "scope-reworded",
+            0.0,
+            0.6,
+            format!(
+                "{}: some of these edits widen {} and some narrow it, so its reach reads as the same.",
+                changes.join("; "),
+                host(ev.new.op)
+            ),
+        )
+        .quoting(Some(d), Some(i)),
+    );
 }
 
 #[cfg(test)]

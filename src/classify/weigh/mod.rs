@@ -106,6 +106,7 @@ pub const RULES: &[&str] = &[
     "safeguard-removed",
     "same-tier",
     "scope-loosened",
+    "scope-reworded",
     "scope-tightened",
     "spelling",
     "split-piece",
