@@ -784,6 +784,26 @@ fn changed_definitions_are_flagged_and_name_the_clauses_that_use_them() {
     assert_eq!(v.direction, Weakened, "{:#?}", v.reasons);
 }
 
+/// A definition that says what it is for ("which allows the board to revoke a licence"), with a
+/// changed cut-off: a lower minimum takes in more cases, a higher one fewer.
+#[test]
+fn a_definitions_changed_cut_off_is_read_by_which_side_it_takes_in() {
+    let def = |days: &str| {
+        format!("\"Repeated breach\", which allows the board to revoke a licence, means a breach recorded on at least {days} separate days in one year.")
+    };
+    let c = Classifier::default();
+    let v = classify(&c, &def("five"), &def("three"));
+    assert_eq!(v.direction, Weakened, "{:#?}", v.reasons);
+    assert!(
+        v.reasons.iter().any(|r| r.rule == "definition-loosened"),
+        "{:#?}",
+        v.reasons
+    );
+    assert!(v.needs_review);
+    let v = classify(&c, &def("three"), &def("five"));
+    assert_eq!(v.direction, Strengthened, "{:#?}", v.reasons);
+}
+
 const SSN_OLD: &str = "Booking staff shall obtain the arrestee's social security number.";
 const SSN_NEW: &str = "Booking staff shall not require a social security number.";
 

@@ -1,11 +1,13 @@
-//! A changed definition: does it now cover more or less, and is the term used in restrictions (wider
-//! = stricter) or in exceptions and permissions (wider = looser)? Always flagged for review, and the
-//! reason names the clauses of the documents that use the term.
+//! A changed definition: does it now cover more or less (by its words, or by a changed cut-off such as
+//! "at least ninety days"), and is the term used in restrictions (wider = stricter) or in exceptions
+//! and permissions (wider = looser)? Always flagged for review, and the reason names the clauses of the
+//! documents that use the term.
 
 use super::scope::widening;
 use super::{Ev, Finding};
 use crate::classify::frame::{self, Frame, SlotKind};
 use crate::classify::lexicon::Lexicon;
+use crate::classify::numbers::{Bound, Kind};
 use crate::classify::text::{sentences, Tok};
 use crate::classify::Context;
 use aho_corasick::AhoCorasick;
@@ -63,6 +65,33 @@ fn usage_in(f: &Frame, term: &[&str], lex: &Lexicon) -> i32 {
         1.0
     };
     (p * place).signum() as i32
+}
+
+/// +1 when the definition's changed figures take in more cases ("vacant for at least ninety days" ->
+/// "at least thirty days": more projects qualify), -1 when fewer, 0 when no figure says.
+fn cut_offs_widen(ev: &Ev<'_>) -> i32 {
+    let (qo, qn) = (ev.old.quantities(), ev.new.quantities());
+    let mut e: i32 = 0;
+    for (a, b) in qo.iter().zip(qn) {
+        let touched = ev.any_deleted(a.start..a.end) || ev.any_inserted(b.start..b.end);
+        if !touched || a.timed != b.timed || (a.value - b.value).abs() < 1e-9 {
+            continue;
+        }
+        // Which side of the figure the term takes in: its own words say, else its cue.
+        let bound = match (a.bound, b.bound, b.kind) {
+            (x, y, _) if x == y && x != Bound::Unknown => x,
+            (_, _, Kind::Minimum) => Bound::Lower,
+            (_, _, Kind::Cap) => Bound::Upper,
+            _ => continue,
+        };
+        let larger = b.value > a.value;
+        e += if (bound == Bound::Lower) != larger {
+            1
+        } else {
+            -1
+        };
+    }
+    e.signum()
 }
 
 fn contains_term(text: &str, term: &[&str], first: Option<&AhoCorasick>) -> bool {
@@ -212,6 +241,9 @@ pub fn judge(
     let whole = read(body_old..out_old, body_new..out_new) - read(out_old..n_old, out_new..n_new);
     if whole != 0 {
         e = whole;
+    }
+    if e == 0 {
+        e = cut_offs_widen(ev);
     }
     let dq: Vec<String> = dq.into_iter().filter(|s| !s.is_empty()).collect();
     let iq: Vec<String> = iq.into_iter().filter(|s| !s.is_empty()).collect();
