@@ -804,6 +804,26 @@ fn a_definitions_changed_cut_off_is_read_by_which_side_it_takes_in() {
     assert_eq!(v.direction, Strengthened, "{:#?}", v.reasons);
 }
 
+/// A definition edited on its own, whose use is nowhere in view, is read as the reach of a restriction,
+/// and the reason says so; with the document around it, the clauses that use it decide.
+#[test]
+fn a_definition_whose_use_is_not_in_view_is_read_as_a_restriction_and_says_so() {
+    let (old, new) = (
+        "\"Public record\" means any document prepared or kept by the county.",
+        "\"Public record\" means any document prepared by the county.",
+    );
+    let v = classify(&Classifier::default(), old, new);
+    assert_eq!(v.direction, Weakened, "{:#?}", v.reasons);
+    assert!(v.needs_review);
+    assert!(
+        v.reasons
+            .iter()
+            .any(|r| r.explanation.contains("its use is not in view")),
+        "{:#?}",
+        v.reasons
+    );
+}
+
 const SSN_OLD: &str = "Booking staff shall obtain the arrestee's social security number.";
 const SSN_NEW: &str = "Booking staff shall not require a social security number.";
 

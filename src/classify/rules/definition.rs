@@ -299,6 +299,16 @@ pub fn judge(
         }
         u = ctx_u.signum();
     }
+    // A definition edited on its own, with no document around it (a row of a rated table), whose
+    // words say nothing of its use: a defined term most often sets the reach of what a policy
+    // protects or forbids, and terms that open exceptions usually say so ("exempt", "permits"), so
+    // it is read that way, and the reason says it was assumed.
+    let same_term =
+        matches!((&ev.old.definition, &ev.new.definition), (Some(a), Some(b)) if a.term == b.term);
+    let guessed = u == 0 && same_term && ctx.new_clauses.is_empty() && ctx.old_clauses.is_empty();
+    if guessed {
+        u = 1;
+    }
     let used = if users.is_empty() {
         String::new()
     } else {
@@ -349,7 +359,11 @@ pub fn judge(
             format!(
                 "{change} in the definition of '{term_s}': it now covers {}, and the term {}, so the policy is {}.{used}",
                 if e > 0 { "more" } else { "less" },
-                if u > 0 { "sets the reach of a restriction" } else { "opens an exception or permission" },
+                match (u > 0, guessed) {
+                    (true, false) => "sets the reach of a restriction",
+                    (true, true) => "is taken to set the reach of a restriction (its use is not in view)",
+                    (false, _) => "opens an exception or permission",
+                },
                 if w > 0.0 { "stricter" } else { "looser" }
             ),
         )
