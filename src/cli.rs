@@ -174,6 +174,10 @@ pub enum Command {
         /// A feature seen in fewer rated rows than this gets no weight.
         #[arg(long, default_value_t = 3)]
         min_rows: usize,
+        /// How the groups are dealt into folds: 0 in name order, any other number a shuffled deal,
+        /// to see how much the cross-validated figures move with the deal.
+        #[arg(long, default_value_t = 0)]
+        deal: u64,
         /// Fit only the rows of this kind of text and keep the built-in weights for the other kind.
         #[arg(long, value_enum)]
         only: Option<TextKind>,

@@ -112,6 +112,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             precision,
             max_swaps,
             min_rows,
+            deal,
             only,
         } => train::train(
             &tables,
@@ -129,6 +130,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                     precision,
                     max_swaps,
                     min_rows,
+                    deal,
                 },
             },
         ),

@@ -37,6 +37,9 @@ pub struct Settings {
     pub max_swaps: f64,
     /// A feature seen in fewer training rows than this gets no weight: too rare to learn from.
     pub min_rows: usize,
+    /// How the groups are dealt into folds: 0 deals them in name order; any other number shuffles
+    /// them first, so figures can be checked over several deals.
+    pub deal: u64,
 }
 
 impl Default for Settings {
@@ -47,6 +50,7 @@ impl Default for Settings {
             precision: 0.8,
             max_swaps: 1.0,
             min_rows: 3,
+            deal: 0,
         }
     }
 }
@@ -150,10 +154,15 @@ fn scores(p: &Params, it: &Item, col: &BTreeMap<&str, usize>) -> [f64; 3] {
 
 /// The fold of each item: groups in name order dealt round-robin, so a fold never splits a group and
 /// the same table always gives the same folds.
-fn folds(items: &[Item], k: usize) -> Vec<usize> {
+fn folds(items: &[Item], k: usize, deal: u64) -> Vec<usize> {
     let mut groups: Vec<&str> = items.iter().map(|i| i.group.as_str()).collect();
     groups.sort_unstable();
     groups.dedup();
+    if deal != 0 {
+        use rand::seq::SliceRandom;
+        use rand::SeedableRng;
+        groups.shuffle(&mut rand_chacha::ChaCha8Rng::seed_from_u64(deal));
+    }
     let fold: BTreeMap<&str, usize> = groups
         .iter()
         .enumerate()
@@ -213,7 +222,7 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
             found: items.len(),
         });
     }
-    let fold = folds(items, s.folds.max(2));
+    let fold = folds(items, s.folds.max(2), s.deal);
     let mut raw = vec![[0.0; 3]; items.len()];
     for f in 0..s.folds.max(2) {
         let train: Vec<&Item> = items

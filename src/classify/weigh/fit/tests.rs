@@ -65,9 +65,24 @@ fn a_clear_signal_is_fitted_and_cross_validated() {
 }
 
 #[test]
+fn another_deal_moves_groups_between_folds_and_keeps_them_whole() {
+    let items = items();
+    let (a, b) = (folds(&items, 5, 0), folds(&items, 5, 7));
+    assert_ne!(a, b, "deal 7 deals the groups otherwise");
+    assert_eq!(b, folds(&items, 5, 7), "the same deal, the same folds");
+    for (x, fx) in items.iter().zip(&b) {
+        for (y, fy) in items.iter().zip(&b) {
+            if x.group == y.group {
+                assert_eq!(fx, fy, "group {} split", x.group);
+            }
+        }
+    }
+}
+
+#[test]
 fn folds_keep_groups_whole_and_use_every_fold() {
     let items = items();
-    let f = folds(&items, 5);
+    let f = folds(&items, 5, 0);
     for (a, b) in items.iter().zip(&f) {
         for (c, d) in items.iter().zip(&f) {
             if a.group == c.group {
