@@ -204,12 +204,37 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
 }
 
 /// [`parse`] for a sentence already tokenised: `toks` must be `tokenize(text)`.
+/// The sentence's first word after a leading paragraph number ("2 no employee shall", "(4a) The
+/// clerk may"): amendment tables and pasted text keep the numbers a segmenter would have taken off,
+/// and a number is no part of a subject or a leading condition. A number with a unit after it ("30
+/// days after ...") is a quantity and stays.
+fn first_word(toks: &[Tok], lex: &Lexicon) -> usize {
+    let enumerator = |t: &Tok| {
+        let digits = t.norm.trim_end_matches(|c: char| c.is_ascii_lowercase());
+        !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && t.norm.len() - digits.len() <= 1
+    };
+    let mut words = toks.iter().enumerate().filter(|(_, t)| t.word);
+    match (words.next(), words.next()) {
+        (Some((i, t)), Some((j, next)))
+            if enumerator(t)
+                && !toks[i..=j].iter().any(|t| t.dollar)
+                && !lex.spec().numbers.units.contains_key(next.norm.as_str()) =>
+        {
+            j
+        }
+        (Some((i, _)), _) => i,
+        _ => 0,
+    }
+}
+
 pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
     let toks = super::same_meaning::canonical(toks, lex);
     let hits = lex.cues().scan(&toks);
     let will = lex.spec().will;
     let n = toks.len();
-    let first_word = toks.iter().position(|t| t.word).unwrap_or(0);
+    let first_word = first_word(&toks, lex);
 
     let definition = find_definition(&toks, &hits);
 
@@ -772,6 +797,13 @@ mod tests {
         );
         case("The Customer must keep the key secret.", Permission, Public);
         case("STUDENTS MUST CARRY ID.", Permission, Public);
+        // A paragraph number left on the text is no part of the subject: "no" still opens it.
+        case(
+            "2 no employee shall disclose a persons home address or immigration status",
+            Prohibition,
+            Regulated,
+        );
+        case("(4a) No clerk may sell the lists.", Prohibition, Unknown);
         // Without a later modal the opening one is the sentence's own.
         let f = parse(
             "Should officers stop a car, record it.",
