@@ -194,6 +194,19 @@ fn savings_clauses_read_as_permissions() {
         Strengthened,
         "permission-removed",
     );
+    // A grant withheld is a ban: "does not authorize" mirrors "does not prohibit".
+    case(
+        "",
+        "This section does not authorize an inspector to enter a dwelling at night.",
+        Strengthened,
+        "norm-added",
+    );
+    case(
+        "Nothing in this chapter authorizes a landlord to keep a tenant's deposit.",
+        "",
+        Weakened,
+        "norm-removed",
+    );
 }
 
 #[test]
