@@ -322,6 +322,13 @@ fn numbers_by_their_cue() {
         Weakened,
         "number-loosened",
     );
+    // A cap on a sanction of the regulated party is the most the penalty can be: raising it is stricter.
+    case(
+        "A contractor who breaches this policy shall be liable to a fine of up to 2% of the contract value.",
+        "A contractor who breaches this policy shall be liable to a fine of up to 5% of the contract value.",
+        Strengthened,
+        "number-tightened",
+    );
     // How long the act lasts: more of a duty is stricter, more of a hold on a person looser.
     case(
         "The treasurer shall keep the audit reports for two years.",

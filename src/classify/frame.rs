@@ -732,7 +732,7 @@ impl Frame {
     }
 
     /// A sanction clause aimed at the regulated party or at whoever breaks the policy.
-    fn sanctions_regulated(&self) -> bool {
+    pub fn sanctions_regulated(&self) -> bool {
         self.bearer != Bearer::Public
             || self.toks[self.subject.clone()].iter().any(|t| {
                 t.norm.starts_with("violat")

@@ -218,9 +218,19 @@ pub fn apply(ev: &mut Ev<'_>) {
                 continue;
             }
             let larger = b.value > a.value;
+            let sanction_cap = new.sanction && new.sanctions_regulated();
             // +1 when the new value is stricter.
             let s = match kind {
                 Kind::Deadline if new.bearer == Bearer::Public && !new.passive => {
+                    if larger {
+                        1.0
+                    } else {
+                        -1.0
+                    }
+                }
+                // "a fine of up to 2% of turnover": the cap is the most a sanction on the regulated
+                // party can cost, so raising it is a heavier penalty.
+                Kind::Cap if sanction_cap => {
                     if larger {
                         1.0
                     } else {
@@ -256,6 +266,8 @@ pub fn apply(ev: &mut Ev<'_>) {
             let what = match (kind, larger) {
                 (Kind::Deadline, false) => "the deadline comes sooner",
                 (Kind::Deadline, true) => "the deadline comes later",
+                (Kind::Cap, false) if sanction_cap => "the most the penalty can be is lower",
+                (Kind::Cap, true) if sanction_cap => "the most the penalty can be is higher",
                 (Kind::Cap, false) => "the limit is lower",
                 (Kind::Cap, true) => "the limit is higher",
                 (Kind::Minimum, true) => "the minimum is higher",
