@@ -1,7 +1,9 @@
 //! Bytes and a destination path in, a complete file out, or no file at all.
 //!
 //! Writes go to a temporary file in the destination folder and are renamed into place, so an
-//! interrupted run never leaves a half-written report for a user to hand out.
+//! interrupted run never leaves a half-written report for a user to hand out. A destination that is
+//! not a file (`-o /dev/null`, a named pipe) is written to as it is: renaming over it would replace the
+//! device with a file.
 //!
 //! [`write_atomic_noted`] also notes the size and content hash of what it wrote, so that an incremental
 //! `run` can later tell whether a report it means to reuse is still the one it wrote.
@@ -92,7 +94,14 @@ fn write_parts(
 /// dropped without it, nothing appears. For contents too large to hold whole before writing.
 pub struct AtomicFile {
     path: PathBuf,
-    tmp: tempfile::NamedTempFile,
+    to: Destination,
+}
+
+enum Destination {
+    /// A temporary file beside the destination, renamed over it on commit.
+    Temp(tempfile::NamedTempFile),
+    /// A device or pipe, written to directly: there is nothing to replace.
+    Special(std::fs::File),
 }
 
 impl AtomicFile {
@@ -106,30 +115,54 @@ impl AtomicFile {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        std::fs::create_dir_all(dir).map_err(err)?;
-        let tmp = tempfile::Builder::new()
-            .prefix(".policydiff-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(err)?;
+        let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let to = if special {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(err)?;
+            Destination::Special(file)
+        } else {
+            std::fs::create_dir_all(dir).map_err(err)?;
+            let tmp = tempfile::Builder::new()
+                .prefix(".policydiff-")
+                .suffix(".tmp")
+                .tempfile_in(dir)
+                .map_err(err)?;
+            Destination::Temp(tmp)
+        };
         Ok(AtomicFile {
             path: path.to_path_buf(),
-            tmp,
+            to,
         })
     }
 
     pub fn write(&mut self, bytes: &[u8]) -> Result<(), WriteError> {
-        self.tmp.write_all(bytes).map_err(|e| self.error(e))
+        let done = match &mut self.to {
+            Destination::Temp(tmp) => tmp.write_all(bytes),
+            Destination::Special(file) => file.write_all(bytes),
+        };
+        done.map_err(|e| self.error(e))
     }
 
     /// Makes the file durable and puts it in place.
     pub fn commit(self) -> Result<(), WriteError> {
-        self.tmp.as_file().sync_all().map_err(|e| self.error(e))?;
         let path = self.path;
-        self.tmp.persist(&path).map_err(|e| WriteError {
-            path,
-            source: e.error,
-        })?;
+        match self.to {
+            Destination::Temp(tmp) => {
+                tmp.as_file().sync_all().map_err(|source| WriteError {
+                    path: path.clone(),
+                    source,
+                })?;
+                tmp.persist(&path).map_err(|e| WriteError {
+                    path,
+                    source: e.error,
+                })?;
+            }
+            Destination::Special(mut file) => {
+                file.flush().map_err(|source| WriteError { path, source })?;
+            }
+        }
         Ok(())
     }
 
@@ -172,6 +205,33 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("report.json")]);
+    }
+
+    /// `-o /dev/null` once replaced the device with a file of the report: a destination that is not
+    /// a file is written to as it stands. A named pipe stands in for the device here.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_or_device_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&p).status();
+        if !made.is_ok_and(|s| s.success()) {
+            eprintln!("skipped: no mkfifo to make a named pipe");
+            return;
+        }
+        let reader = {
+            let p = p.clone();
+            std::thread::spawn(move || std::fs::read(&p).unwrap())
+        };
+        write_atomic_parts(&p, &["on", "e"]).unwrap();
+        assert!(std::fs::metadata(&p).unwrap().file_type().is_fifo());
+        assert_eq!(reader.join().unwrap(), b"one");
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("pipe")]);
     }
 
     #[test]
