@@ -13,6 +13,7 @@ use crate::model::Direction;
 use linfa::prelude::*;
 use linfa_logistic::MultiLogisticRegression;
 use ndarray::{Array1, Array2};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 /// One rated change.
@@ -222,25 +223,43 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
             found: items.len(),
         });
     }
-    let fold = folds(items, s.folds.max(2), s.deal);
-    let mut raw = vec![[0.0; 3]; items.len()];
-    for f in 0..s.folds.max(2) {
-        let train: Vec<&Item> = items
-            .iter()
-            .zip(&fold)
-            .filter(|(_, &g)| g != f)
-            .map(|(i, _)| i)
-            .collect();
-        if train.is_empty() || train.len() == items.len() {
-            continue;
-        }
+    let k = s.folds.max(2);
+    let fold = folds(items, k, s.deal);
+    // Each fold's fit, and the final fit on every row, is independent of the others: they run in
+    // parallel, and each gives the same weights whatever order they finish in.
+    let fit_on = |train: &[&Item]| -> Result<(Vec<String>, Params), FitError> {
         // The held-out rows take no part in choosing the features either.
-        let vocab = vocabulary(&train, s.min_rows);
-        let col = columns(&vocab);
-        let p = fit_once(&train, &vocab, s.l2)?;
+        let vocab = vocabulary(train, s.min_rows);
+        let p = fit_once(train, &vocab, s.l2)?;
+        Ok((vocab, p))
+    };
+    let (fits, whole) = rayon::join(
+        || {
+            (0..k)
+                .into_par_iter()
+                .map(|f| {
+                    let train: Vec<&Item> = items
+                        .iter()
+                        .zip(&fold)
+                        .filter(|(_, &g)| g != f)
+                        .map(|(i, _)| i)
+                        .collect();
+                    if train.is_empty() || train.len() == items.len() {
+                        return Ok(None);
+                    }
+                    fit_on(&train).map(Some)
+                })
+                .collect::<Result<Vec<_>, FitError>>()
+        },
+        || fit_on(&items.iter().collect::<Vec<_>>()),
+    );
+    let mut raw = vec![[0.0; 3]; items.len()];
+    for (f, fitted) in fits?.iter().enumerate() {
+        let Some((vocab, p)) = fitted else { continue };
+        let col = columns(vocab);
         for (i, it) in items.iter().enumerate() {
             if fold[i] == f {
-                raw[i] = scores(&p, it, &col);
+                raw[i] = scores(p, it, &col);
             }
         }
     }
@@ -251,9 +270,7 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
         .unwrap_or(1.0);
     let out_of_fold: Vec<[f64; 3]> = raw.iter().map(|z| softmax(*z, temperature)).collect();
     let review = review_thresholds(&out_of_fold, items, s.precision, s.max_swaps);
-    let all: Vec<&Item> = items.iter().collect();
-    let vocab = vocabulary(&all, s.min_rows);
-    let (bias, w) = fit_once(&all, &vocab, s.l2)?;
+    let (vocab, (bias, w)) = whole?;
     let weights = vocab.into_iter().zip(w).collect();
     Ok(Fitted {
         weights: Weights::from_parts(fitted_on, temperature, review, bias, weights),
