@@ -234,11 +234,15 @@ impl Cues {
         }
         // On flat text each changed word is also read with its neighbours: what an edit means
         // ("not" after "shall", "only" before "where") lies at its edges as much as in its words.
+        // The pair is of stems, as the words are, for the same reason.
         if flat {
             for (sign, w, changed) in [('+', n, ins), ('-', o, del)] {
                 for i in 1..w.len() {
                     if changed[i] || changed[i - 1] {
-                        f.push((format!("{pre}pair:{sign}{}_{}", w[i - 1], w[i]), 1.0));
+                        f.push((
+                            format!("{pre}pair:{sign}{}_{}", stem(&w[i - 1]), stem(&w[i])),
+                            1.0,
+                        ));
                     }
                 }
             }

@@ -34,7 +34,8 @@ const FORMAT: &str = "\
 #   rules:net          the rules' strengths summed (capped at 3 either way)
 #   rules:DIRECTION    1 for the direction the summed strengths give on their own
 #   word:+WORD         1 when the change adds WORD (word:-WORD: deletes it)
-#   pair:+A_B          1 when the added words, read with their neighbours, hold A then B (flat text)
+#   pair:+A_B          1 when the added words, read with their neighbours, hold A then B (flat text;
+#                      A, B and the WORD of word: are stems: 'officers' is 'officer')
 #   cue:GROUP:added    how often the lexicon's GROUP phrases stand in the added words (log of 1 + count);
 #                      cue:GROUP:deleted the same for the deleted words
 #   edit:added|removed|modified, size:added|deleted (log of 1 + the number of changed words)

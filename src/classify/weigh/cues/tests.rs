@@ -144,6 +144,12 @@ fn flat_text_reads_each_changed_word_with_its_neighbours() {
             "flat:pair:-staff_should"
         ]
     );
+    // The neighbours are stems as the words are: "officers shall record" and "the officer shall
+    // record" share the pair "officer_shall".
+    assert_eq!(
+        pairs(c.features("officers log stops", "officers shall log stops", true)),
+        ["flat:pair:+officer_shall", "flat:pair:+shall_log"]
+    );
     // Punctuated text is read by the rules; its words stand alone.
     assert!(pairs(c.features("Staff should log it.", "Staff shall log it.", false)).is_empty());
 }
