@@ -492,6 +492,18 @@ fn public_rights_are_read_as_limits_on_officers() {
         Strengthened,
         "",
     );
+    // A new leave for the people protected is their right, and the reason says so, not "ban".
+    let base = "The clerk shall post each fine online.";
+    let grown = "The clerk shall post each fine online. Residents may appeal a fine to the board.";
+    case(base, grown, Strengthened, "norm-added");
+    let v = classify(&Classifier::default(), base, grown);
+    let said: Vec<&str> = v.reasons.iter().map(|r| r.explanation.as_str()).collect();
+    assert!(
+        said.iter()
+            .any(|e| e.starts_with("New right 'Residents may appeal")),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|e| e.contains("ban")), "{said:?}");
 }
 
 #[test]
@@ -701,6 +713,46 @@ fn may_with_a_verb_of_possibility_permits_nothing() {
         "The library shall post its opening hours at the door. Staff may close early on holidays.",
         Weakened,
         "permission-added",
+    );
+    // What a record may hold is not leave to hold it.
+    case(
+        "The clinic shall keep a log of each visit.",
+        "The clinic shall keep a log of each visit. The log may contain a patient's name.",
+        Unchanged,
+        "",
+    );
+}
+
+#[test]
+fn the_month_of_may_is_not_a_permission() {
+    case(
+        "The board shall publish the fee schedule.",
+        "The board shall publish the fee schedule. Beginning May 1, 2027, the schedule lists every fee.",
+        Unchanged,
+        "",
+    );
+    case(
+        "The board shall publish the fee schedule.",
+        "The board shall publish the fee schedule. From 1 May 2027 the schedule lists every fee.",
+        Unchanged,
+        "",
+    );
+    // The modal stays a modal, wherever it stands.
+    case(
+        "The board shall publish the fee schedule.",
+        "The board shall publish the fee schedule. May 2027 aside, the board may close the office early.",
+        Weakened,
+        "permission-added",
+    );
+}
+
+#[test]
+fn a_borrowed_meaning_is_a_definition_not_a_duty() {
+    case(
+        "Tenants may request repairs in writing.",
+        "Tenants may request repairs in writing. Terms not defined here will have the meanings given in the housing code.",
+        Unchanged,
+        "",
     );
 }
 

@@ -77,7 +77,26 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             quoted: t.quoted,
         })
     });
+    keep_months(text, &mut out);
     out
+}
+
+/// "May 25, 2018", "25 May 2018": a capitalised "May" beside a number is the month, not the modal.
+/// Its token keeps the capital, so no phrase of the lexicon (all lower case) takes it for "may".
+fn keep_months(text: &str, toks: &mut [Tok]) {
+    let number = |t: Option<&Tok>| {
+        t.is_some_and(|t| {
+            (1..=4).contains(&t.norm.len()) && t.norm.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    for i in 0..toks.len() {
+        if toks[i].norm == "may"
+            && &text[toks[i].span.clone()] == "May"
+            && (number(toks.get(i + 1)) || i.checked_sub(1).is_some_and(|p| number(toks.get(p))))
+        {
+            toks[i].norm = CompactString::new("May");
+        }
+    }
 }
 
 /// A sentence's words, normalised as [`tokenize`] does and joined by single spaces, without a leading

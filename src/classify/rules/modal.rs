@@ -286,11 +286,17 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         ),
         Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative => {
             let w = force(f.op).unwrap_or(0.0) * sign;
+            // "Tenants may appeal": read as a limit on the bound party, but said as what it is.
+            let right = f.bearer == Bearer::Public && f.stated == Op::Permission;
             Finding::new(
                 if added { "norm-added" } else { "norm-removed" },
                 w,
                 0.85,
-                if added {
+                if right && added {
+                    format!("New right '{q}' for the people the policy protects: the bound party must now allow it.")
+                } else if right {
+                    format!("The right '{q}' of the people the policy protects was deleted, so the bound party need no longer allow it.")
+                } else if added {
                     format!("New {} '{q}': the policy now binds here where it did not before.", noun(f.op))
                 } else {
                     format!("The {} '{q}' was deleted, so it no longer binds.", noun(f.op))
