@@ -157,6 +157,28 @@ fn regulated_names_whose_duties_bind_the_policy() {
 }
 
 #[test]
+fn terms_that_speak_to_you_protect_you_when_the_company_is_named_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    // Illustrative terms of a fictional hosting service: "we" is the service, "you" its customer.
+    let t = write(
+        dir.path(),
+        "terms.csv",
+        "old,new
+         You must keep your password secret. You must report any misuse of your account.,You must keep your password secret.
+         We may suspend your account if you miss a payment. We may delete your files.,We may suspend your account if you miss a payment.
+",
+    );
+    // Named, the service is bound and the reader it speaks to is protected: a duty of the customer
+    // dropped and a power of the service dropped both protect the customer more.
+    assert_eq!(
+        directions(&t, &["--regulated", "the service"]),
+        ["strengthened", "strengthened"]
+    );
+    // A manual that binds its reader ("regulated: you") reads the same duty dropped as looser.
+    assert_eq!(directions(&t, &["--regulated", "you"])[0], "weakened");
+}
+
+#[test]
 fn bad_tables_are_named_with_line_or_row() {
     let dir = tempfile::tempdir().unwrap();
     let cases: &[(&str, &str, &str)] = &[

@@ -6,7 +6,8 @@
 //! name they give is read as the regulated party even where the lexicon would read it as the public
 //! ("students" in a student conduct code) or as either ("employees" in a code of conduct for staff).
 //! Parties the user does not name keep the lexicon's reading, so a policy binding "officers and the
-//! agency" still reads its supervisors as bound and its passengers as protected.
+//! agency" still reads its supervisors as bound and its passengers as protected. The reader a text
+//! speaks to ("you", the lexicon's `parties.addressee`) is protected unless named among the bound.
 
 use super::lexicon::{Lexicon, Spec};
 use super::text::tokenize;
@@ -28,6 +29,13 @@ impl Lexicon {
             p.either.retain(|x| !same(x));
             if !p.regulated.iter().any(same) {
                 p.regulated.push(name.clone());
+            }
+        }
+        // Terms that bind "GitHub" speak to its customers as "you": a reader the user did not name
+        // among the bound is one the policy protects.
+        for word in std::mem::take(&mut p.addressee) {
+            if !names.contains(&word.to_lowercase()) && !p.public.contains(&word) {
+                p.public.push(word);
             }
         }
         self.with_parties(p)
@@ -146,5 +154,16 @@ mod tests {
         assert_eq!(reads(&named, "employee"), Some(PartyCue::Regulated));
         assert_eq!(reads(&named, "passengers"), Some(PartyCue::Public));
         assert_eq!(reads(&named, "officers"), Some(PartyCue::Regulated));
+    }
+
+    #[test]
+    fn the_reader_addressed_is_protected_unless_named_among_the_bound() {
+        let lex = Lexicon::builtin();
+        assert_eq!(reads(&lex, "you"), None);
+        let terms = lex.naming_regulated("the company");
+        assert_eq!(reads(&terms, "you"), Some(PartyCue::Public));
+        assert_eq!(reads(&terms, "company"), Some(PartyCue::Regulated));
+        let manual = lex.naming_regulated("you and your supervisor");
+        assert_eq!(reads(&manual, "you"), Some(PartyCue::Regulated));
     }
 }
