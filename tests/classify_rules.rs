@@ -229,6 +229,14 @@ fn gates_and_conditions() {
         Unchanged,
         "ban-unless-equals-may-only-if",
     );
+    // A condition after the main clause ends where a clause with its own modal begins: what goes
+    // with that clause is a permission, not a narrower trigger.
+    case(
+        "The clinic may close a file if the patient misses two visits and the clinic may charge a fee.",
+        "The clinic may close a file if the patient misses two visits.",
+        Strengthened,
+        "",
+    );
 }
 
 #[test]

@@ -422,6 +422,16 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
                 }
             } else {
                 action_end = action_end.min(*start);
+                // "... if you miss a payment and we may delete your files": a qualifier ends where
+                // a clause of its own begins, a conjunction with a modal a few words on.
+                let clause = (trig.end..end).find(|&i| {
+                    matches!(toks[i].norm.as_str(), "and" | "or" | "but")
+                        && (i + 1..(i + 2 + PHRASE_REACH).min(end))
+                            .any(|j| toks[j].word && is_modal_word(&toks[j].norm))
+                });
+                if let Some(c) = clause {
+                    end = c;
+                }
             }
             slots.push(Slot {
                 kind: *kind,
