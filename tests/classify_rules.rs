@@ -729,6 +729,19 @@ fn may_with_a_verb_of_possibility_permits_nothing() {
         Unchanged,
         "",
     );
+    case(
+        "Officers shall document each stop.",
+        "Officers shall document each stop. Factors may include the hour and the place.",
+        Unchanged,
+        "",
+    );
+    // After a party the same verb is an act the party is let do.
+    case(
+        "Officers shall document each stop.",
+        "Officers shall document each stop. Officers may include a photo in the report.",
+        Weakened,
+        "permission-added",
+    );
 }
 
 #[test]

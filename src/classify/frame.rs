@@ -102,9 +102,9 @@ fn deontic_of(h: &Hit<Cue>, will: WillReading) -> Option<(Op, bool)> {
     })
 }
 
-/// Whether the words from `at` begin with one of the lexicon's possibility verbs.
-fn says_possible(toks: &[Tok], at: usize, lex: &Lexicon) -> bool {
-    lex.spec().deontic.possibility.iter().any(|p| {
+/// Whether the words from `at` begin with one of the phrases of `list`.
+fn starts_with_any(toks: &[Tok], at: usize, list: &[String]) -> bool {
+    list.iter().any(|p| {
         let words: Vec<&str> = p.split_whitespace().collect();
         !words.is_empty()
             && toks.get(at..at + words.len()).is_some_and(|ts| {
@@ -308,7 +308,16 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         }
         if let Some((mut op, w)) = deontic_of(h, will) {
             // "Delays may occur": a possibility, not a permission; look on for the sentence's modal.
-            if op == Op::Permission && says_possible(&toks, h.end, lex) {
+            // "Factors may include ...": what a thing can hold, when no party stands before it.
+            let d = &lex.spec().deontic;
+            if op == Op::Permission
+                && (starts_with_any(&toks, h.end, &d.possibility)
+                    || (starts_with_any(&toks, h.end, &d.contents)
+                        && lex
+                            .parties()
+                            .scan(&toks[first_word.min(h.start)..h.start])
+                            .is_empty()))
+            {
                 continue;
             }
             // Outside a definition, "the report shall include the date" is a duty.

@@ -61,6 +61,9 @@ pub struct Deontic {
     pub scope_statement: Vec<String>,
     /// Verbs after which "may" or "can" says what is possible, not what is allowed.
     pub possibility: Vec<String>,
+    /// Verbs after which "may" says what a thing can hold ("factors may include"), when no party is
+    /// named before it; after a party ("officers may include a photo") it is a permission.
+    pub contents: Vec<String>,
     /// Modal words that, opening a sentence whose main clause has its own modal after a comma, put
     /// a condition ("Should the customer ask, ...").
     pub inverted_condition: Vec<String>,
