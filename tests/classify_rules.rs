@@ -351,10 +351,17 @@ fn numbers_by_their_cue() {
         "number-loosened",
     );
     case(
-        "Drivers shall not use the bus lane for six months.",
-        "Drivers shall not use the bus lane for two months.",
+        "Contractors shall not use the bus lane for six months.",
+        "Contractors shall not use the bus lane for two months.",
         Weakened,
         "number-loosened",
+    );
+    // The same ban laid on people the policy protects burdens them: shorter, it burdens them less.
+    case(
+        "Drivers shall not use the bus lane for six months.",
+        "Drivers shall not use the bus lane for two months.",
+        Strengthened,
+        "number-tightened",
     );
 }
 
@@ -522,6 +529,26 @@ fn duties_laid_on_the_protected_party_burden_them() {
         "Each voter shall sign the poll book twice before receiving a ballot.",
         Weakened,
         "",
+    );
+    // So is a ban laid on them, and a ban that reaches more of what they do burdens them more.
+    case(
+        "",
+        "Passengers may not leave the vehicle during the stop.",
+        Weakened,
+        "permission-added",
+    );
+    case(
+        "Tenants may not keep pets in the unit.",
+        "Tenants may not keep pets or plants in the unit.",
+        Weakened,
+        "",
+    );
+    // A ban on anyone at all is how many codes address their own staff: it stays a ban.
+    case(
+        "",
+        "No person shall enter the evidence room without a log entry.",
+        Strengthened,
+        "norm-added",
     );
     // An applicant's duty is the regulated party's own, unless it is a demand for what is intrusive
     // to ask of people.

@@ -85,6 +85,9 @@ pub struct Frame {
     pub asked: bool,
     pub definition: Option<Definition>,
     pub sanction: bool,
+    /// The subject names the public only as anyone at all ("no person", "anyone"), not as a party of
+    /// its own (passengers, tenants).
+    pub anyone: bool,
     /// Read on first use ([`Frame::quantities`]): a sentence judged on its own, as in an added or a
     /// removed clause, never asks for its numbers.
     quantities: OnceCell<Vec<Quantity>>,
@@ -100,6 +103,14 @@ fn deontic_of(h: &Hit<Cue>, will: WillReading) -> Option<(Op, bool)> {
         Cue::Will(op) if will == WillReading::Obligation => Some((*op, true)),
         _ => None,
     })
+}
+
+/// Whether a subject's words name the public as anyone at all (the lexicon's `parties.anyone`).
+fn names_anyone(subject: &[Tok], lex: &Lexicon) -> bool {
+    let anyone = &lex.spec().parties.anyone;
+    subject
+        .iter()
+        .any(|t| t.word && anyone.iter().any(|a| *a == t.norm))
 }
 
 /// Whether the words from `at` begin with one of the phrases of `list`.
@@ -142,13 +153,15 @@ pub fn negate(op: Op, after_verb: bool) -> Op {
 /// The correlative on the regulated party of a right given to the public: "passengers need not
 /// identify themselves" = officers may not make them; "a student may appeal" = staff must let them.
 /// A duty laid on the public is a power of the regulated party to demand it ("drivers shall answer" =
-/// officers may demand an answer). Bans addressed to the public stay as written: in many codes "no person
-/// shall" is how the regulated party itself is addressed.
-pub(super) fn correlative(op: Op) -> Op {
+/// officers may demand an answer), and so is a ban laid on a party the public names ("passengers may not
+/// leave the car" = officers may keep them in it). A ban on anyone at all (`anyone`: "no person shall")
+/// stays as written: in many codes that is how the regulated party itself is addressed.
+pub(super) fn correlative(op: Op, anyone: bool) -> Op {
     match op {
         Op::NoObligation | Op::Permission => Op::Prohibition,
         // "drivers shall answer" = officers may demand an answer.
         Op::Obligation => Op::Permission,
+        Op::Prohibition if !anyone => Op::Permission,
         other => other,
     }
 }
@@ -475,8 +488,9 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         && asked_by_protected(&toks, lex);
     let protective = protective || asked;
     let stated = op;
+    let anyone = names_anyone(&toks[subject.clone()], lex);
     if bearer == Bearer::Public && !passive && modal_hit.is_some() {
-        op = correlative(op);
+        op = correlative(op, anyone);
     }
 
     let sanction = hits
@@ -506,6 +520,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         asked,
         definition,
         sanction,
+        anyone,
         quantities: OnceCell::new(),
     }
 }

@@ -86,6 +86,9 @@ pub struct Parties {
     /// The reader a text speaks to ("you"): protected when a manifest's `regulated` names the bound
     /// parties without it, bound when it names it, and no party when nobody is named.
     pub addressee: Vec<String>,
+    /// Words that name the public as anyone at all ("no person shall"): a ban on them may be how a
+    /// code addresses the bound party too, so it stays a ban.
+    pub anyone: Vec<String>,
     /// Phrases that make a duty a condition of a benefit ("to be eligible for"): laid on a party who
     /// may be either, such a duty is a burden on the one who seeks the benefit.
     pub eligibility: Vec<String>,

@@ -448,7 +448,8 @@ impl<'t> Sentences<'t> {
                 if f.bearer == Bearer::Unknown && h.bearer != Bearer::Unknown {
                     f.bearer = h.bearer;
                     if f.bearer == Bearer::Public && !f.passive {
-                        f.op = frame::correlative(f.op);
+                        f.anyone = h.anyone;
+                        f.op = frame::correlative(f.op, h.anyone);
                     }
                 }
             }

@@ -315,16 +315,21 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         ),
         // "Arrestees shall provide their address": a duty of the people protected is what the bound
         // party may now demand of them.
-        Op::Permission if f.bearer == Bearer::Public && f.stated == Op::Obligation => Finding::new(
-            if added { "permission-added" } else { "permission-removed" },
-            -2.0 * sign,
-            0.8,
-            if added {
-                format!("New duty '{q}' is laid on the people the policy protects: a burden on them, so the policy protects less.")
-            } else {
-                format!("The duty '{q}' laid on the people the policy protects was deleted, so that burden is gone.")
-            },
-        ),
+        Op::Permission
+            if f.bearer == Bearer::Public && matches!(f.stated, Op::Obligation | Op::Prohibition) =>
+        {
+            let what = noun(f.stated);
+            Finding::new(
+                if added { "permission-added" } else { "permission-removed" },
+                -2.0 * sign,
+                0.8,
+                if added {
+                    format!("New {what} '{q}' is laid on the people the policy protects: a burden on them, so the policy protects less.")
+                } else {
+                    format!("The {what} '{q}' laid on the people the policy protects was deleted, so that burden is gone.")
+                },
+            )
+        }
         Op::Permission | Op::NoObligation => Finding::new(
             if added { "permission-added" } else { "permission-removed" },
             -2.0 * sign,
