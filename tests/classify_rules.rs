@@ -762,6 +762,13 @@ fn may_with_a_verb_of_possibility_permits_nothing() {
         Unchanged,
         "",
     );
+    // "There may be" says what may be so.
+    case(
+        "Officers shall document each stop.",
+        "Officers shall document each stop. There may be stops where no form is at hand.",
+        Unchanged,
+        "",
+    );
     // After a party the same verb is an act the party is let do.
     case(
         "Officers shall document each stop.",

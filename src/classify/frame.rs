@@ -322,9 +322,15 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         if let Some((mut op, w)) = deontic_of(h, will) {
             // "Delays may occur": a possibility, not a permission; look on for the sentence's modal.
             // "Factors may include ...": what a thing can hold, when no party stands before it.
+            // "There may be cases where ...": something may be so; no one is let do anything.
             let d = &lex.spec().deontic;
+            let expletive = h
+                .start
+                .checked_sub(1)
+                .is_some_and(|i| toks[i].word && d.expletive.iter().any(|e| *e == toks[i].norm));
             if op == Op::Permission
-                && (starts_with_any(&toks, h.end, &d.possibility)
+                && (expletive
+                    || starts_with_any(&toks, h.end, &d.possibility)
                     || (starts_with_any(&toks, h.end, &d.contents)
                         && lex
                             .parties()

@@ -64,6 +64,9 @@ pub struct Deontic {
     /// Verbs after which "may" says what a thing can hold ("factors may include"), when no party is
     /// named before it; after a party ("officers may include a photo") it is a permission.
     pub contents: Vec<String>,
+    /// Words that fill a subject's place without naming anyone ("there may be cases where ..."):
+    /// "may" after one says what may be so, not what anyone may do.
+    pub expletive: Vec<String>,
     /// Modal words that, opening a sentence whose main clause has its own modal after a comma, put
     /// a condition ("Should the customer ask, ...").
     pub inverted_condition: Vec<String>,
