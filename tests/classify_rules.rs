@@ -444,6 +444,32 @@ fn scope_and_quantifiers() {
 }
 
 #[test]
+fn a_subject_that_names_no_party_is_what_the_rule_covers() {
+    let said = |old: &str, new: &str| -> Vec<String> {
+        let v = classify(&Classifier::default(), old, new);
+        v.reasons.into_iter().map(|r| r.explanation).collect()
+    };
+    let things = said(
+        "The automated upload scanners shall check each file.",
+        "The upload scanners shall check each file.",
+    );
+    assert!(
+        things
+            .iter()
+            .any(|e| e.contains("from what the duty covers")),
+        "{things:?}"
+    );
+    let people = said(
+        "Sworn officers shall wear a camera.",
+        "Officers shall wear a camera.",
+    );
+    assert!(
+        people.iter().any(|e| e.contains("from who is bound")),
+        "{people:?}"
+    );
+}
+
+#[test]
 fn style_only() {
     case(
         "The inspector shall meet the owner and give him or her a receipt.",

@@ -6,7 +6,7 @@
 //! Effect = widening sign x host polarity x place sign (exception -1, anything else +1).
 
 use super::{Ev, Finding};
-use crate::classify::frame::{Frame, SlotKind};
+use crate::classify::frame::{Bearer, Frame, SlotKind};
 use crate::classify::lexicon::{Cue, Lexicon, Op};
 use crate::classify::text::Tok;
 use std::ops::Range;
@@ -402,7 +402,13 @@ pub fn leftovers(ev: &mut Ev<'_>) {
         let what = match slot {
             Some(SlotKind::Exception) => "the exception".to_string(),
             Some(SlotKind::Gate) | Some(SlotKind::Condition) => "the condition".to_string(),
-            None if in_subject => "who is bound".to_string(),
+            // A subject that names no party ("the detection mechanisms") says what the rule
+            // covers, not who it binds.
+            None if in_subject
+                && (ev.old.bearer, ev.new.bearer) != (Bearer::Unknown, Bearer::Unknown) =>
+            {
+                "who is bound".to_string()
+            }
             None => format!("what {} covers", host(ev.new.op)),
         };
         let (d, i) = (ev.quote_old(h.old.clone()), ev.quote_new(h.new.clone()));
