@@ -253,9 +253,11 @@ impl<'de> Deserialize<'de> for FeatureName {
             Ok(FeatureName(s))
         } else {
             Err(de::Error::custom(format!(
-                "unknown feature `{s}`: a feature is `argues:RULE`, `fired:RULE`, `cue:GROUP:added`, \
-                 `cue:GROUP:deleted`, `edit:added|removed|modified` or `size:added|deleted`, with RULE \
-                 and GROUP as named in `policydiff weights` and `policydiff lexicon`"
+                "unknown feature `{s}`: a feature is `argues:RULE`, `fired:RULE`, `rules:net`, \
+                 `rules:DIRECTION`, `word:+WORD` or `word:-WORD`, `pair:+A_B` or `pair:-A_B`, \
+                 `cue:GROUP:added`, `cue:GROUP:deleted`, `edit:added|removed|modified` or \
+                 `size:added|deleted`, each also with a `flat:` prefix, with RULE and GROUP as named in \
+                 `policydiff weights` and `policydiff lexicon`"
             )))
         }
     }
