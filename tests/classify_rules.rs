@@ -102,6 +102,19 @@ fn no_obligation_phrases_win_by_length() {
         Unchanged,
         "same-tier",
     );
+    // A provision that "shall not apply" (where, if, to ...) is an exemption from it, not a ban.
+    case(
+        "",
+        "The notice duty in paragraph 2 shall not apply where the landlord is a charity.",
+        Weakened,
+        "permission-added",
+    );
+    case(
+        "The notice duty in paragraph 2 shall not apply where the landlord is a charity.",
+        "",
+        Strengthened,
+        "permission-removed",
+    );
 }
 
 #[test]
@@ -431,6 +444,20 @@ fn scope_and_quantifiers() {
     case(
         "The smoking ban covers bars.",
         "The smoking ban covers bars, clubs and arenas.",
+        Strengthened,
+        "scope-tightened",
+    );
+    // A word alone between a noun and "and" is an item of the list, even with its commas missing:
+    // what the duty covers grows, what the permission covers shrinks when one goes.
+    case(
+        "The landlord shall supply heat water and light to each unit.",
+        "The landlord shall supply heat water gas and light to each unit.",
+        Strengthened,
+        "scope-tightened",
+    );
+    case(
+        "The contractor may store tools vehicles and fuel on the site.",
+        "The contractor may store tools and fuel on the site.",
         Strengthened,
         "scope-tightened",
     );

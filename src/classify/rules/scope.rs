@@ -214,13 +214,15 @@ const RELATIVES: &[&str] = &["who", "that", "which", "whose", "whom", "where"];
 /// +1 when an edit widens what its phrase covers, -1 when it narrows it, 0 when it cannot tell.
 /// `del` and `ins` are the deleted and inserted tokens of one changed run.
 pub fn widening(del: &[Tok], ins: &[Tok], lex: &Lexicon) -> i32 {
-    widening_in(del, ins, lex, false)
+    widening_in(del, ins, lex, false, false)
 }
 
 /// Like [`widening`]; `condition` says the edit sits in a condition, gate or exception, where an "and"
 /// joins requirements: dropping one ("and has notified a supervisor") makes the condition easier to
-/// meet, so it widens, where dropping an item from a list narrows.
-pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool) -> i32 {
+/// meet, so it widens, where dropping an item from a list narrows. `listed` says the edit stands
+/// between a content word and an "and" or "or" ("staff equipment [training] and other resources"):
+/// an item of a list whose commas are gone, not a modifier of the word after it.
+pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool, listed: bool) -> i32 {
     let conjunctive = |t: &[Tok]| {
         condition && t.iter().any(|x| x.norm == "and") && !t.iter().any(|x| x.norm == "or")
     };
@@ -292,7 +294,7 @@ pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool) -> 
             1
         } else if RELATIVES.contains(&f.as_str()) {
             -1
-        } else if coord(t) > 0 {
+        } else if coord(t) > 0 || listed {
             1
         } else {
             // A modifier added to a noun phrase narrows it ("a written complaint").
@@ -383,7 +385,20 @@ pub fn leftovers(ev: &mut Ev<'_>) {
             }
             continue;
         }
-        let b = widening_in(&del, &ins, ev.lex, requirements);
+        // A run alone between a content word and "and"/"or" is an item of the list they close.
+        let listed = |toks: &[Tok], r: &Range<usize>| {
+            r.start > 0
+                && toks.get(r.start - 1).is_some_and(Tok::is_content)
+                && toks
+                    .get(r.end)
+                    .is_some_and(|t| matches!(t.norm.as_str(), "and" | "or"))
+        };
+        let listed = match (h.old.is_empty(), h.new.is_empty()) {
+            (true, false) => listed(&ev.new.toks, &h.new),
+            (false, true) => listed(&ev.old.toks, &h.old),
+            _ => false,
+        };
+        let b = widening_in(&del, &ins, ev.lex, requirements, listed);
         if b == 0 {
             continue;
         }
@@ -513,11 +528,11 @@ mod tests {
         let lex = Lexicon::builtin();
         let t = tokenize;
         assert_eq!(
-            widening_in(&t("and has told a supervisor"), &[], &lex, true),
+            widening_in(&t("and has told a supervisor"), &[], &lex, true, false),
             1
         );
         assert_eq!(
-            widening_in(&t("and has told a supervisor"), &[], &lex, false),
+            widening_in(&t("and has told a supervisor"), &[], &lex, false, false),
             -1
         );
     }
