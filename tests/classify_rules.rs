@@ -223,6 +223,29 @@ fn savings_clauses_read_as_permissions() {
 }
 
 #[test]
+fn acts_declared_lawful_or_permitted_are_permissions() {
+    case(
+        "",
+        "Storing the camera footage for a year shall be lawful.",
+        Weakened,
+        "permission-added",
+    );
+    case(
+        "Sharing the list with the vendor is permitted.",
+        "",
+        Strengthened,
+        "permission-removed",
+    );
+    // A ground added to "lawful only if ..." lets the act happen in more cases.
+    case(
+        "Processing shall be lawful only if the tenant consents.",
+        "Processing shall be lawful only if the tenant consents or the landlord needs it.",
+        Weakened,
+        "",
+    );
+}
+
+#[test]
 fn gates_and_conditions() {
     case(
         "A clerk may release the file.",

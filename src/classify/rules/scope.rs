@@ -220,7 +220,7 @@ pub fn widening(del: &[Tok], ins: &[Tok], lex: &Lexicon) -> i32 {
 /// Like [`widening`]; `condition` says the edit sits in a condition, gate or exception, where an "and"
 /// joins requirements: dropping one ("and has notified a supervisor") makes the condition easier to
 /// meet, so it widens, where dropping an item from a list narrows. `listed` says the edit stands
-/// between a content word and an "and" or "or" ("staff equipment [training] and other resources"):
+/// between a content word and an "and" or "or" ("supply heat water [gas] and light"):
 /// an item of a list whose commas are gone, not a modifier of the word after it.
 pub fn widening_in(del: &[Tok], ins: &[Tok], lex: &Lexicon, condition: bool, listed: bool) -> i32 {
     let conjunctive = |t: &[Tok]| {
