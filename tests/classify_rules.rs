@@ -885,6 +885,20 @@ fn a_borrowed_meaning_is_a_definition_not_a_duty() {
         Unchanged,
         "",
     );
+    // A choice of law says which law reads the text; it binds no one. "Governed by a contract" still
+    // lays a duty.
+    case(
+        "Tenants may request repairs in writing.",
+        "Tenants may request repairs in writing. This lease shall be governed by and construed in accordance with the laws of Ruritania.",
+        Unchanged,
+        "",
+    );
+    case(
+        "",
+        "Processing by a vendor shall be governed by a contract that binds the vendor.",
+        Strengthened,
+        "norm-added",
+    );
 }
 
 #[test]
