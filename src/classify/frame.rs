@@ -218,14 +218,17 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
 
 /// [`parse`] for a sentence already tokenised: `toks` must be `tokenize(text)`.
 /// The sentence's first word after a leading paragraph number ("2 no employee shall", "(4a) The
-/// clerk may"): amendment tables and pasted text keep the numbers a segmenter would have taken off,
+/// clerk may", "48.2. If you ..."): amendment tables and pasted text keep the numbers a segmenter would have taken off,
 /// and a number is no part of a subject or a leading condition. A number with a unit after it ("30
 /// days after ...") is a quantity and stays.
 fn first_word(toks: &[Tok], lex: &Lexicon) -> usize {
+    // "2", "4a", and the dotted numbers of terms and statutes ("48.2", "1.1.3").
     let enumerator = |t: &Tok| {
         let digits = t.norm.trim_end_matches(|c: char| c.is_ascii_lowercase());
         !digits.is_empty()
-            && digits.chars().all(|c| c.is_ascii_digit())
+            && digits
+                .split('.')
+                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
             && t.norm.len() - digits.len() <= 1
     };
     let mut words = toks.iter().enumerate().filter(|(_, t)| t.word);
@@ -370,10 +373,24 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
             .iter()
             .rposition(|t| matches!(t.norm.as_str(), ";" | ":"))
             .map_or(first_word, |i| i + 1);
+        // An opening phrase led by a preposition or a linking adverb ("With the new billing, the
+        // account will ...") ends at its first comma, and the subject follows it.
+        let intro_end = toks
+            .get(clause_start)
+            .filter(|t| {
+                lex.spec()
+                    .parties
+                    .introductions
+                    .iter()
+                    .any(|w| *w == t.norm)
+            })
+            .and_then(|_| (clause_start..h.start).find(|&i| is_comma(toks.get(i))))
+            .map(|c| c + 1);
         let subj_start = slots
             .iter()
             .map(|s| s.span.end + 1)
             .chain([clause_start])
+            .chain(intro_end)
             .max()
             .unwrap_or(first_word)
             .min(h.start);
@@ -844,6 +861,19 @@ mod tests {
             Regulated,
         );
         case("(4a) No clerk may sell the lists.", Prohibition, Unknown);
+        case("48.2. No clerk may sell the lists.", Prohibition, Unknown);
+        // A phrase set before the subject names no one the sentence binds: the landlord may enter,
+        // where "the tenant" (the first party named) had made it the tenant's leave.
+        case(
+            "With the tenant's consent, the landlord may enter the unit.",
+            Permission,
+            Regulated,
+        );
+        case(
+            "48.2. If a tenant asks, the landlord shall fix the lock.",
+            Obligation,
+            Regulated,
+        );
         // Without a later modal the opening one is the sentence's own.
         let f = parse(
             "Should officers stop a car, record it.",

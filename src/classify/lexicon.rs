@@ -98,6 +98,9 @@ pub struct Parties {
     /// Words that open a noun phrase naming a party ("the", "each", "its"): a subject starts at one,
     /// and a manifest's `regulated` names are read without them.
     pub determiners: Vec<String>,
+    /// Words that open a phrase set before the subject, up to its first comma ("With the new billing,
+    /// the account will ..."): the subject starts after that comma.
+    pub introductions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
