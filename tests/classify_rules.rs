@@ -311,6 +311,31 @@ fn numbers_by_their_cue() {
         Strengthened,
         "number-tightened",
     );
+    // An article before a unit of time counts one of it; after "once", "twice" or "times" it is "per".
+    case(
+        "The landlord shall repair the lock within a week.",
+        "The landlord shall repair the lock within a month.",
+        Weakened,
+        "number-loosened",
+    );
+    case(
+        "Officers may hold a person for an hour.",
+        "Officers may hold a person for a day.",
+        Weakened,
+        "",
+    );
+    case(
+        "The landlord shall repair the lock within 7 days.",
+        "The landlord shall repair the lock within a week.",
+        Unchanged,
+        "",
+    );
+    case(
+        "The landlord shall inspect the boiler twice a year.",
+        "The landlord shall inspect the boiler three times a year.",
+        Strengthened,
+        "",
+    );
     case(
         "Complaints shall be answered within 5 days.",
         "Complaints shall be answered within 5 business days.",

@@ -287,7 +287,20 @@ pub fn quantities(toks: &[Tok], hits: &[Hit<Cue>], sanction: bool) -> Vec<Quanti
             .filter(|h| h.start <= i && h.cues.iter().any(pred))
     };
     let mut out = Vec::new();
-    for (value, s, e) in numbers(toks) {
+    // "within a week", "for an hour": an article before a unit of time counts one of it, unless it
+    // stands for "per" after a count of repetitions ("twice a week", "three times a day").
+    let mut found = numbers(toks);
+    for (i, t) in toks.iter().enumerate() {
+        let per_count = i > 0 && matches!(toks[i - 1].norm.as_str(), "once" | "twice" | "times");
+        if matches!(t.norm.as_str(), "a" | "an")
+            && !per_count
+            && cue_at(&|c| matches!(c, Cue::Unit(_)), i + 1).is_some()
+        {
+            found.push((1.0, i, i + 1));
+        }
+    }
+    found.sort_by_key(|n| n.1);
+    for (value, s, e) in found {
         // "Section 4.2", "subsection (c)(2)": reference numbers are not quantities.
         let is_reference = hits
             .get(hits.partition_point(|h| h.end + 2 < s)..)
