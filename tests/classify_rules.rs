@@ -519,6 +519,26 @@ fn scope_and_quantifiers() {
 }
 
 #[test]
+fn a_norm_written_for_the_protected_is_named_as_written() {
+    // "Passengers need not" binds the bound party to allow it; the reason names what was written and
+    // for whom, where it had said "what was forbidden is now allowed".
+    let v = classify(
+        &Classifier::default(),
+        "Passengers need not show ID.",
+        "Passengers must show ID.",
+    );
+    assert_eq!(v.direction, Weakened);
+    let said: Vec<&str> = v.reasons.iter().map(|r| r.explanation.as_str()).collect();
+    assert!(
+        said.iter().any(|e| e.contains(
+            "a release from a duty for the people the policy protects became a duty on the people the policy protects, so the policy is looser"
+        )),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|e| e.contains("forbidden")), "{said:?}");
+}
+
+#[test]
 fn a_subject_that_names_no_party_is_what_the_rule_covers() {
     let said = |old: &str, new: &str| -> Vec<String> {
         let v = classify(&Classifier::default(), old, new);

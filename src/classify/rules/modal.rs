@@ -54,6 +54,25 @@ fn is_flip(a: Op, b: Op) -> bool {
     )
 }
 
+/// Whether a frame's norm was written for the people the policy protects and is read through its
+/// correlative on the bound party.
+fn for_public(f: &Frame) -> bool {
+    f.bearer == Bearer::Public && f.stated != f.op
+}
+
+/// A norm written for the people a policy protects, named as written.
+fn public_norm(stated: Op) -> String {
+    let on = match stated {
+        Op::Permission => "a permission for",
+        Op::NoObligation => "a release from a duty for",
+        Op::Obligation => "a duty on",
+        Op::Prohibition => "a ban on",
+        Op::Advisory | Op::AdvisoryNegative => "advice to",
+        _ => return describe(stated).to_string(),
+    };
+    format!("{on} the people the policy protects")
+}
+
 fn effect(a: Op, b: Op) -> String {
     use Op::*;
     let s = match (a, b) {
@@ -185,13 +204,30 @@ pub fn apply(ev: &mut Ev<'_>) {
     } else {
         "modal-downgrade"
     };
-    let mut f = Finding::new(
-        rule,
-        strict,
-        0.9,
-        format!("'{qa}' became '{qb}': {}.", effect(o.op, n.op)),
-    )
-    .quoting(Some(a), Some(b));
+    // A side read through its correlative ("users may ..." binds the bound party to allow it) is
+    // named as written and for whom, or a right dropped would read as "what was forbidden is now
+    // allowed".
+    let what = if [o, n].iter().any(|f| for_public(f)) {
+        let side = |f: &Frame| {
+            if for_public(f) {
+                public_norm(f.stated)
+            } else {
+                describe(f.op).to_string()
+            }
+        };
+        let verdict = if strict > 0.0 {
+            ", so the policy is stricter"
+        } else if strict < 0.0 {
+            ", so the policy is looser"
+        } else {
+            ""
+        };
+        format!("{} became {}{verdict}", side(o), side(n))
+    } else {
+        effect(o.op, n.op)
+    };
+    let mut f = Finding::new(rule, strict, 0.9, format!("'{qa}' became '{qb}': {what}."))
+        .quoting(Some(a), Some(b));
     if strict == 0.0 {
         f.rule = "modal-same-force";
         f.prior = 0.6;
