@@ -218,9 +218,9 @@ pub fn parse(text: &str, lex: &Lexicon) -> Frame {
 
 /// [`parse`] for a sentence already tokenised: `toks` must be `tokenize(text)`.
 /// The sentence's first word after a leading paragraph number ("2 no employee shall", "(4a) The
-/// clerk may", "48.2. If you ..."): amendment tables and pasted text keep the numbers a segmenter would have taken off,
-/// and a number is no part of a subject or a leading condition. A number with a unit after it ("30
-/// days after ...") is a quantity and stays.
+/// clerk may", "48.2. If you ..."): amendment tables and pasted text keep the numbers a segmenter
+/// would have taken off, and a number is no part of a subject or a leading condition. A number with a
+/// unit after it ("30 days after ...") is a quantity and stays.
 fn first_word(toks: &[Tok], lex: &Lexicon) -> usize {
     // "2", "4a", and the dotted numbers of terms and statutes ("48.2", "1.1.3").
     let enumerator = |t: &Tok| {
