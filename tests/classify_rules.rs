@@ -13,6 +13,12 @@ fn classify(c: &Classifier, old: &str, new: &str) -> Verdict {
     c.classify(old, new, &[], &Context::default())
 }
 
+/// The explanations of the built-in classifier's reasons for one change.
+fn said(old: &str, new: &str) -> Vec<String> {
+    let v = classify(&Classifier::default(), old, new);
+    v.reasons.into_iter().map(|r| r.explanation).collect()
+}
+
 /// Checks the direction and that a non-neutral verdict quotes the changed words in a reason.
 fn case(old: &str, new: &str, want: Direction, rule: &str) {
     let c = Classifier::default();
@@ -522,28 +528,24 @@ fn scope_and_quantifiers() {
 fn a_norm_written_for_the_protected_is_named_as_written() {
     // "Passengers need not" binds the bound party to allow it; the reason names what was written and
     // for whom, where it had said "what was forbidden is now allowed".
-    let v = classify(
-        &Classifier::default(),
+    case(
         "Passengers need not show ID.",
         "Passengers must show ID.",
+        Weakened,
+        "",
     );
-    assert_eq!(v.direction, Weakened);
-    let said: Vec<&str> = v.reasons.iter().map(|r| r.explanation.as_str()).collect();
+    let why = said("Passengers need not show ID.", "Passengers must show ID.");
     assert!(
-        said.iter().any(|e| e.contains(
+        why.iter().any(|e| e.contains(
             "a release from a duty for the people the policy protects became a duty on the people the policy protects, so the policy is looser"
         )),
-        "{said:?}"
+        "{why:?}"
     );
-    assert!(!said.iter().any(|e| e.contains("forbidden")), "{said:?}");
+    assert!(!why.iter().any(|e| e.contains("forbidden")), "{why:?}");
 }
 
 #[test]
 fn a_subject_that_names_no_party_is_what_the_rule_covers() {
-    let said = |old: &str, new: &str| -> Vec<String> {
-        let v = classify(&Classifier::default(), old, new);
-        v.reasons.into_iter().map(|r| r.explanation).collect()
-    };
     let things = said(
         "The automated upload scanners shall check each file.",
         "The upload scanners shall check each file.",
