@@ -542,6 +542,15 @@ fn a_norm_written_for_the_protected_is_named_as_written() {
         "{why:?}"
     );
     assert!(!why.iter().any(|e| e.contains("forbidden")), "{why:?}");
+    let why = said(
+        "Passengers may leave the car.",
+        "Passengers can leave the car.",
+    );
+    assert!(
+        why.iter()
+            .any(|e| e.contains("both make it a permission for the people the policy protects")),
+        "{why:?}"
+    );
 }
 
 #[test]

@@ -73,6 +73,16 @@ fn public_norm(stated: Op) -> String {
     format!("{on} the people the policy protects")
 }
 
+/// A frame's norm in words: as written and for whom when it was written for the protected party,
+/// else as read.
+fn as_written(f: &Frame) -> String {
+    if for_public(f) {
+        public_norm(f.stated)
+    } else {
+        describe(f.op).to_string()
+    }
+}
+
 fn effect(a: Op, b: Op) -> String {
     use Op::*;
     let s = match (a, b) {
@@ -120,7 +130,7 @@ pub fn apply(ev: &mut Ev<'_>) {
                     0.9,
                     format!(
                         "'{a}' became '{b}': both make it {}, so the force is the same.",
-                        describe(n.op)
+                        as_written(n)
                     ),
                 )
                 .quoting(Some(a), Some(b)),
@@ -208,13 +218,6 @@ pub fn apply(ev: &mut Ev<'_>) {
     // named as written and for whom, or a right dropped would read as "what was forbidden is now
     // allowed".
     let what = if [o, n].iter().any(|f| for_public(f)) {
-        let side = |f: &Frame| {
-            if for_public(f) {
-                public_norm(f.stated)
-            } else {
-                describe(f.op).to_string()
-            }
-        };
         let verdict = if strict > 0.0 {
             ", so the policy is stricter"
         } else if strict < 0.0 {
@@ -222,7 +225,7 @@ pub fn apply(ev: &mut Ev<'_>) {
         } else {
             ""
         };
-        format!("{} became {}{verdict}", side(o), side(n))
+        format!("{} became {}{verdict}", as_written(o), as_written(n))
     } else {
         effect(o.op, n.op)
     };
