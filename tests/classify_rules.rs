@@ -595,6 +595,26 @@ fn style_only() {
         Unchanged,
         "cross-reference",
     );
+    // An abbreviation spelt out in its place, or put in place of its words, names the same body.
+    case(
+        "Guards shall not hand a detainee to an ICE officer.",
+        "Guards shall not hand a detainee to a U.S. Immigration and Customs Enforcement officer.",
+        Unchanged,
+        "",
+    );
+    case(
+        "The clerk shall file the form with the Department of Motor Vehicles.",
+        "The clerk shall file the form with the DMV.",
+        Unchanged,
+        "",
+    );
+    // The name a text may be cited by binds no one.
+    case(
+        "This chapter may be cited as the Harbour Code.",
+        "",
+        Unchanged,
+        "",
+    );
 }
 
 #[test]
@@ -746,6 +766,12 @@ fn a_permission_to_protect_people_is_a_safeguard_not_leeway() {
         Strengthened,
         "safeguard-added",
     );
+    case(
+        "",
+        "The desk sergeant may release a person arrested for a traffic offence on a written promise to appear.",
+        Strengthened,
+        "safeguard-added",
+    );
     // Leeway that protects no one is still leeway.
     case(
         "",
@@ -775,6 +801,39 @@ fn searching_people_and_handing_their_data_to_police_are_intrusive() {
         "The library shall send the police department the names of patrons who borrow chemistry books.",
         Weakened,
         "power-added",
+    );
+    // Records about a person, gathered or passed on to anyone, are intrusive.
+    case(
+        "",
+        "Ushers shall obtain the date of birth of every ticket holder.",
+        Weakened,
+        "power-added",
+    );
+    case(
+        "",
+        "The school office shall send the home addresses of absent pupils to the county attendance board.",
+        Weakened,
+        "power-added",
+    );
+    // Handed to the people the policy protects, a record is not passed on about them.
+    case(
+        "",
+        "The clinic shall give each patient the telephone number of a free counselling line.",
+        Strengthened,
+        "norm-added",
+    );
+    // A passive names the act as a participle, and the person it is done to as the subject.
+    case(
+        "",
+        "Every visitor shall be frisked at the door.",
+        Weakened,
+        "power-added",
+    );
+    case(
+        "A detainee may be strip searched only if the guard has probable cause to believe the detainee hides a weapon.",
+        "A detainee may be strip searched if the guard has reasonable suspicion that the detainee hides a weapon.",
+        Weakened,
+        "bar-lowered",
     );
 }
 
@@ -837,6 +896,13 @@ fn a_time_counted_from_an_event_is_a_deadline() {
     case(
         "Camera footage of the lobby shall be erased sixty days after recording.",
         "Camera footage of the lobby shall be erased fourteen days after recording.",
+        Strengthened,
+        "number-tightened",
+    );
+    // "after" before the time says when the duty falls due.
+    case(
+        "Camera footage shall be erased after ninety days.",
+        "Camera footage shall be erased after thirty days.",
         Strengthened,
         "number-tightened",
     );

@@ -431,7 +431,13 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
             i += 1;
         }
         if toks.get(i).is_some_and(|t| t.norm == "be") {
-            passive = toks.get(i + 1).is_some_and(|t| is_participle(&t.norm));
+            let participle = |j: usize| toks.get(j).is_some_and(|t| is_participle(&t.norm));
+            // A verb written as two words keeps the passive: "may be strip searched", "shall be
+            // pat searched". A determiner there starts a noun phrase ("shall be the one named").
+            let compound = toks.get(i + 1).is_some_and(|t| {
+                t.word && !lex.spec().parties.determiners.iter().any(|d| *d == t.norm)
+            }) && participle(i + 2);
+            passive = participle(i + 1) || compound;
         }
         action = after..n;
     }
@@ -489,7 +495,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
 
     let powers = power_cues(&toks, &action, passive.then_some(&subject), lex);
     let (intrusive, protective) = (is_intrusive(&powers), is_protective(&powers));
-    let demanded = powers.contains(&PowerCue::Object);
+    let demanded = powers.contains(&PowerCue::Object) || powers.contains(&PowerCue::Record);
     let intrusive_act = !intrusive && powers.contains(&PowerCue::Act);
     let named = |h: &Hit<PartyCue>| {
         in_name(
@@ -725,11 +731,100 @@ fn power_cues(
         let Some(part) = toks.get(r.clone()) else {
             continue;
         };
-        for h in lex.powers().scan(part) {
+        // The lists write verbs in their plain form; a passive writes them as participles ("shall be
+        // strip searched", "may be detained"), read here in the form the lists use.
+        let plain: Vec<Tok>;
+        let part = if subject.is_some() {
+            plain = part
+                .iter()
+                .map(|t| match plain_form(&t.norm, lex) {
+                    Some(w) => Tok {
+                        norm: w.into(),
+                        ..t.clone()
+                    },
+                    None => t.clone(),
+                })
+                .collect();
+            &plain[..]
+        } else {
+            part
+        };
+        let hits = lex.powers().scan(part);
+        for h in &hits {
             seen.extend(h.cues.iter().copied());
+        }
+        // Records handed to the people the policy protects ("give each person the telephone number
+        // of a legal aid service") are not passed on about them.
+        if to_protected(part, &hits, lex) {
+            seen.retain(|c| *c != PowerCue::Record);
         }
     }
     seen
+}
+
+/// Whether a hand-over's recipient is a party the policy protects: named right after the verb
+/// ("give each person", "provide the tenant with") or after "to" ("disclose it to the patient").
+fn to_protected(part: &[Tok], hits: &[Hit<PowerCue>], lex: &Lexicon) -> bool {
+    let hands = |h: &&Hit<PowerCue>| h.cues.contains(&PowerCue::HandOver);
+    let after_to = part
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.norm == "to")
+        .map(|(i, _)| i + 1);
+    let determiners = &lex.spec().parties.determiners;
+    hits.iter()
+        .filter(hands)
+        .map(|h| h.end)
+        .chain(after_to)
+        .any(|mut i| {
+            while part
+                .get(i)
+                .is_some_and(|t| determiners.iter().any(|d| *d == t.norm))
+            {
+                i += 1;
+            }
+            lex.parties()
+                .scan(part.get(i..).unwrap_or_default())
+                .first()
+                .is_some_and(|h| h.start == 0 && h.cues.contains(&PartyCue::Public))
+        })
+}
+
+/// Irregular participles of the verbs the power lists use, with their plain forms.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("given", "give"),
+    ("sent", "send"),
+    ("told", "tell"),
+    ("shown", "show"),
+    ("taken", "take"),
+    ("brought", "bring"),
+    ("sought", "seek"),
+    ("withheld", "withhold"),
+];
+
+/// The plain form of a participle when the power lists write that form ("searched" -> "search",
+/// "released" -> "release", "stopped" -> "stop", "held" -> "hold").
+fn plain_form(w: &str, lex: &Lexicon) -> Option<String> {
+    let known = |c: &str| lex.powers().has_word(c);
+    if let Some((_, p)) = IRREGULAR.iter().find(|(x, _)| *x == w) {
+        return known(p).then(|| p.to_string());
+    }
+    let stem = w.strip_suffix("ed")?;
+    let undoubled = stem
+        .len()
+        .checked_sub(1)
+        .filter(|&k| k > 0 && stem.as_bytes()[k] == stem.as_bytes()[k - 1])
+        .map(|k| &stem[..k]);
+    [
+        Some(stem.to_string()),
+        Some(format!("{stem}e")),
+        undoubled.map(str::to_string),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|c| !known(w) && known(c))
 }
 
 fn is_intrusive(seen: &[PowerCue]) -> bool {
@@ -737,6 +832,7 @@ fn is_intrusive(seen: &[PowerCue]) -> bool {
     any(PowerCue::Standalone)
         || (any(PowerCue::Act) && any(PowerCue::Object))
         || (any(PowerCue::HandOver) && any(PowerCue::Recipient))
+        || ((any(PowerCue::Act) || any(PowerCue::HandOver)) && any(PowerCue::Record))
         || (any(PowerCue::Honor) && any(PowerCue::Hold))
 }
 

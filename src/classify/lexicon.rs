@@ -112,6 +112,9 @@ pub struct Intrusive {
     pub objects: Vec<String>,
     pub hand_over: Vec<String>,
     pub recipients: Vec<String>,
+    /// Records about a person: intrusive when gathered by one of `acts` or passed on by one of
+    /// `hand_over`, to anyone.
+    pub records: Vec<String>,
     pub honor: Vec<String>,
     pub holds: Vec<String>,
 }
@@ -300,6 +303,8 @@ pub enum PowerCue {
     Object,
     HandOver,
     Recipient,
+    /// Records about a person ("date of birth", "medical records").
+    Record,
     Honor,
     Hold,
     /// A protective act on its own ("call off the pursuit").
@@ -325,6 +330,8 @@ pub struct Matcher<C> {
     /// The first word of every phrase. A phrase can start only at one of them, and asking this set
     /// is far cheaper than starting the automaton at every word of a sentence.
     first_words: FxHashSet<String>,
+    /// Every word of every phrase, for asking which form of a word the list writes.
+    words: FxHashSet<String>,
 }
 
 impl<C: Clone + PartialEq> Matcher<C> {
@@ -354,6 +361,12 @@ impl<C: Clone + PartialEq> Matcher<C> {
             .filter_map(|k| k.split(' ').next())
             .map(str::to_string)
             .collect();
+        let words = order
+            .iter()
+            .flat_map(|k| k.split(' '))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
@@ -363,7 +376,13 @@ impl<C: Clone + PartialEq> Matcher<C> {
             ac,
             cues,
             first_words,
+            words,
         }
+    }
+
+    /// Whether some phrase of the list has this word.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.words.contains(word)
     }
 
     /// Longest-first, non-overlapping matches at word boundaries. Punctuation tokens are skipped, so
@@ -531,6 +550,7 @@ impl Lexicon {
             (&ip.standalone, PowerCue::Standalone),
             (&ip.objects, PowerCue::Object),
             (&ip.recipients, PowerCue::Recipient),
+            (&ip.records, PowerCue::Record),
             (&ip.acts, PowerCue::Act),
             (&ip.hand_over, PowerCue::HandOver),
             (&ip.holds, PowerCue::Hold),

@@ -7,6 +7,7 @@ use crate::classify::frame::Frame;
 use crate::classify::lexicon::Cue;
 use crate::classify::text::{stem, tokenize};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// "not only ... but also" and "as well as" are emphasis: claim them, and an "and" they replace.
 pub fn connectives(ev: &mut Ev<'_>) {
@@ -481,52 +482,93 @@ fn moved(ev: &mut Ev<'_>) {
     }
 }
 
-/// "ICE" spelt out as "Immigration and Customs Enforcement" next to it.
+/// "ICE" spelt out as "Immigration and Customs Enforcement", beside it or in its place, and the
+/// reverse: an abbreviation put for the words it stands for names the same thing.
 fn acronyms(ev: &mut Ev<'_>) {
-    // Abbreviations are written in capitals ("ICE", "DHS").
-    let caps = |f: &Frame| -> Vec<String> {
+    // Abbreviations are written in capitals ("ICE", "DHS"): each with its token.
+    let caps = |f: &Frame| -> Vec<(usize, String)> {
         f.toks
             .iter()
-            .filter(|t| {
+            .enumerate()
+            .filter(|(_, t)| {
                 t.word
                     && (2..=6).contains(&t.norm.len())
                     && f.text
                         .get(t.span.clone())
                         .is_some_and(|s| s.chars().all(|c| c.is_ascii_uppercase()))
             })
-            .map(|t| t.norm.to_string())
+            .map(|(i, t)| (i, t.norm.to_string()))
             .collect()
     };
-    let mut acr = caps(ev.old);
-    acr.extend(caps(ev.new));
-    let n = ev.new.toks.len();
+    let (old, new) = (caps(ev.old), caps(ev.new));
+    // Spelt out in the new words: the abbreviation stands in either version; where the old one was
+    // deleted, the new words took its place and it is read too.
+    for (run, letters) in spelt_out(ev.new, &ev.ins, &old, &new) {
+        ev.claim_new(run);
+        let gone: Vec<usize> = old
+            .iter()
+            .filter(|(i, a)| *a == letters && ev.del[*i])
+            .map(|(i, _)| *i)
+            .collect();
+        for i in gone {
+            ev.claim_old(i..i + 1);
+        }
+    }
+    // Spelt out in the old words and abbreviated in the new.
+    for (run, letters) in spelt_out(ev.old, &ev.del, &new, &[]) {
+        let put: Vec<usize> = new
+            .iter()
+            .filter(|(i, a)| *a == letters && ev.ins[*i])
+            .map(|(i, _)| *i)
+            .collect();
+        if !put.is_empty() {
+            ev.claim_old(run);
+            for i in put {
+                ev.claim_new(i..i + 1);
+            }
+        }
+    }
+}
+
+/// The runs of changed words of `f` whose initials spell one of the abbreviations, with the letters
+/// they spell. Small words ("and", "of") and dotted ones ("U.S.") give no letter.
+fn spelt_out(
+    f: &Frame,
+    changed: &[bool],
+    one: &[(usize, String)],
+    other: &[(usize, String)],
+) -> Vec<(Range<usize>, String)> {
+    let known = |l: &str| one.iter().chain(other).any(|(_, a)| a == l);
+    let n = f.toks.len();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !ev.ins[i] || !ev.new.toks[i].word {
+        if !changed[i] || !f.toks[i].word {
             i += 1;
             continue;
         }
         let mut letters = String::new();
         let mut j = i;
         let mut matched = None;
-        while j < n && ev.ins[j] && ev.new.toks[j].word {
-            let w = &ev.new.toks[j].norm;
+        while j < n && changed[j] && f.toks[j].word {
+            let w = &f.toks[j].norm;
             if !matches!(w.as_str(), "and" | "of" | "for" | "the" | "on") && !w.contains('.') {
                 if let Some(c) = w.chars().next() {
                     letters.push(c);
                 }
             }
-            if letters.len() >= 2 && acr.contains(&letters) {
-                matched = Some(j);
+            if letters.len() >= 2 && known(&letters) {
+                matched = Some((j, letters.clone()));
             }
             j += 1;
         }
         match matched {
-            Some(end) => {
-                ev.claim_new(i..end + 1);
+            Some((end, l)) => {
+                out.push((i..end + 1, l));
                 i = end + 1;
             }
             None => i += 1,
         }
     }
+    out
 }
