@@ -153,6 +153,14 @@ fn double_negatives_and_emphasis() {
 
 #[test]
 fn exceptions_depend_on_their_host() {
+    // An act done to a protected party ("questioning of a juvenile") binds whoever does it, so the
+    // ban stays a ban and an exception added to it loosens it.
+    case(
+        "Questioning of a juvenile is prohibited until a parent is present.",
+        "Questioning of a juvenile is prohibited until a parent is present, unless the juvenile waives it in writing.",
+        Weakened,
+        "exception-added",
+    );
     // Removed from a ban: stricter.
     case("Wardens shall not open inmate mail unless a court has ordered it or the mail appears to contain contraband.", "Wardens shall not open inmate mail unless a court has ordered it.", Strengthened, "");
     case(
@@ -268,6 +276,13 @@ fn gates_and_conditions() {
     case(
         "Rangers shall not close a trail unless a storm warning is in effect.",
         "Rangers may close a trail only if a storm warning is in effect.",
+        Unchanged,
+        "ban-unless-equals-may-only-if",
+    );
+    // With another exception beside it, the gate is matched with the exception that says the same.
+    case(
+        "A caseworker may enter a home without the consent of a resident only if a judge has signed an order.",
+        "A caseworker shall not enter a home without the consent of a resident unless a judge has signed an order.",
         Unchanged,
         "ban-unless-equals-may-only-if",
     );
@@ -445,6 +460,12 @@ fn ladders() {
         "A pupil may be expelled only on a preponderance of the evidence.",
         Weakened,
         "bar-lowered",
+    );
+    case(
+        "A tenant may be evicted only if the board finds it more probable than not that the tenant damaged the unit.",
+        "A tenant may be evicted only if the board is firmly convinced that the tenant damaged the unit.",
+        Strengthened,
+        "bar-raised",
     );
     case(
         "Overtime may be approved by a sergeant.",
@@ -643,6 +664,34 @@ fn whole_norms_added_and_removed() {
         Strengthened,
         "norm-added",
     );
+    case(
+        "",
+        "A rider need not show identification to buy a ticket.",
+        Strengthened,
+        "norm-added",
+    );
+    // A right the bound party keeps for itself is a permission.
+    case(
+        "The utility reserves the right to enter any customer yard to read the meter.",
+        "",
+        Strengthened,
+        "permission-removed",
+    );
+    // A right granted and a ban joined by ", and" are two norms, each read on its own when the
+    // sentence is cut in two.
+    case(
+        "A tenant has the right to a copy of the lease, and the landlord shall not charge for it.",
+        "A tenant has the right to a copy of the lease. The landlord should not charge for it.",
+        Weakened,
+        "modal-downgrade",
+    );
+    // A sentence that moved, and changed a little, is not read against the one now in its place.
+    case(
+        "Staff shall sweep the hall every day. Each sweep shall be logged.",
+        "Each sweep of the hall shall be logged. Staff shall sweep the hall every day.",
+        Unchanged,
+        "",
+    );
 }
 
 #[test]
@@ -772,6 +821,25 @@ fn a_permission_to_protect_people_is_a_safeguard_not_leeway() {
         Strengthened,
         "safeguard-added",
     );
+    case(
+        "",
+        "The water company may restore service before the debt is paid.",
+        Strengthened,
+        "safeguard-added",
+    );
+    // Dealing with a person some other way in place of jail or arrest diverts them from it.
+    case(
+        "",
+        "An officer may take a person in crisis to a clinic instead of to jail.",
+        Strengthened,
+        "safeguard-added",
+    );
+    case(
+        "",
+        "An officer may take a person to jail instead of to a clinic.",
+        Weakened,
+        "permission-added",
+    );
     // Leeway that protects no one is still leeway.
     case(
         "",
@@ -826,6 +894,31 @@ fn searching_people_and_handing_their_data_to_police_are_intrusive() {
     case(
         "",
         "Every visitor shall be frisked at the door.",
+        Weakened,
+        "power-added",
+    );
+    // A fee charged to people is laid on them; a question about citizenship intrudes.
+    case(
+        "",
+        "The clerk shall charge a fee of ten dollars for each copy of a record.",
+        Weakened,
+        "power-added",
+    );
+    case(
+        "The clerk shall charge a filing fee for each appeal.",
+        "The clerk shall not charge a filing fee for any appeal.",
+        Strengthened,
+        "",
+    );
+    case(
+        "",
+        "A late fee shall be added to each unpaid fine.",
+        Weakened,
+        "power-added",
+    );
+    case(
+        "",
+        "Officers shall ask each person booked whether the person is a United States citizen.",
         Weakened,
         "power-added",
     );

@@ -658,11 +658,22 @@ fn bearer_of(
                 .any(|h| h.cues.contains(&PartyCue::Eligibility))
         })
     };
-    // The party that asks ("at a tenant's request, the hearing officer may") is not the one bound.
+    // The party that asks ("at a tenant's request, the hearing officer may") is not the one bound,
+    // and nor is a protected party an act or a record is of ("questioning of a juvenile is
+    // prohibited", "the records of a patient shall be sealed"): that names what is done to them.
+    let determiners = &lex.spec().parties.determiners;
+    let of_protected = |h: &Hit<PartyCue>| {
+        h.cues.contains(&PartyCue::Public)
+            && subject[..h.start]
+                .iter()
+                .rev()
+                .find(|t| !determiners.iter().any(|d| *d == t.norm))
+                .is_some_and(|t| t.norm == "of")
+    };
     match parties
         .scan(subject)
         .iter()
-        .filter(|h| !near_request(subject, h, lex) && !named(h))
+        .filter(|h| !near_request(subject, h, lex) && !named(h) && !of_protected(h))
         .find_map(|h| h.cues.iter().copied().find(|c| *c != PartyCue::Eligibility))
     {
         Some(PartyCue::Regulated) => Bearer::Regulated,
@@ -753,6 +764,18 @@ fn power_cues(
         for h in &hits {
             seen.extend(h.cues.iter().copied());
         }
+        // "instead of to jail": the permission diverts a person from a punitive way of dealing
+        // with them, which protects them.
+        let diverts = hits.iter().any(|a| {
+            a.cues.contains(&PowerCue::InPlaceOf)
+                && hits.iter().any(|b| {
+                    b.cues.contains(&PowerCue::Punitive)
+                        && (a.end..=a.end + DIVERTED_WITHIN).contains(&b.start)
+                })
+        });
+        if diverts {
+            seen.push(PowerCue::Protects);
+        }
         // Records handed to the people the policy protects ("give each person the telephone number
         // of a legal aid service") are not passed on about them.
         if to_protected(part, &hits, lex) {
@@ -761,6 +784,10 @@ fn power_cues(
     }
     seen
 }
+
+/// How many words may stand between "instead of" and the punitive act it names ("instead of to the
+/// county jail").
+const DIVERTED_WITHIN: usize = 3;
 
 /// Whether a hand-over's recipient is a party the policy protects: named right after the verb
 /// ("give each person", "provide the tenant with") or after "to" ("disclose it to the patient").

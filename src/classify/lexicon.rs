@@ -126,6 +126,11 @@ pub struct Protective {
     pub standalone: Vec<String>,
     pub acts: Vec<String>,
     pub objects: Vec<String>,
+    /// Phrases that put one way of dealing with a person in place of another ("instead of").
+    pub in_place_of: Vec<String>,
+    /// The punitive ways a permission may replace ("arrest", "jail"): one named after `in_place_of`
+    /// makes the permission a safeguard.
+    pub punitive: Vec<String>,
     /// Words that, beside a protected party ("at a tenant's request"), make a permission one the
     /// regulated party uses for that party.
     pub on_request: Vec<String>,
@@ -312,6 +317,10 @@ pub enum PowerCue {
     /// A protective verb that needs one of the protective objects ("delete" + "personal data").
     ProtectAct,
     ProtectObject,
+    /// "instead of", "in lieu of".
+    InPlaceOf,
+    /// A punitive way of dealing with a person ("arrest", "jail").
+    Punitive,
 }
 
 /// A phrase found in a token list: token indices `start..end` and what it means.
@@ -558,6 +567,8 @@ impl Lexicon {
             (&spec.protective_acts.standalone, PowerCue::Protects),
             (&spec.protective_acts.acts, PowerCue::ProtectAct),
             (&spec.protective_acts.objects, PowerCue::ProtectObject),
+            (&spec.protective_acts.in_place_of, PowerCue::InPlaceOf),
+            (&spec.protective_acts.punitive, PowerCue::Punitive),
         ] {
             powers.extend(list.iter().map(|p| (p.clone(), cue)));
         }

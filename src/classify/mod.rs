@@ -222,7 +222,14 @@ impl Classifier {
             (0..gone.len()).filter(|&i| gone[i].is_none()).collect()
         };
         let (ko, kn) = (kept(&gone_old), kept(&gone_new));
-        let pairs: Vec<(Option<usize>, Option<usize>)> = if ko.len() == kn.len() {
+        // A sentence found word for word at another place in the other version moved there: pairing
+        // by place would set it against a sentence it never was.
+        let same = |i: usize, j: usize| so.texts[i].trim() == sn.texts[j].trim();
+        let moved = ko
+            .iter()
+            .zip(&kn)
+            .any(|(&i, &j)| !same(i, j) && kn.iter().any(|&k| k != j && same(i, k)));
+        let pairs: Vec<(Option<usize>, Option<usize>)> = if ko.len() == kn.len() && !moved {
             ko.iter()
                 .zip(&kn)
                 .map(|(&i, &j)| (Some(i), Some(j)))

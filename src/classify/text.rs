@@ -265,6 +265,11 @@ const DEONTIC_PARTICIPLES: &[&str] = &[
     "forbidden",
     "obliged",
     "obligated",
+    "entitled",
+    "permitted",
+    "allowed",
+    "authorized",
+    "authorised",
 ];
 
 /// The normalised words among `toks`, as a set (punctuation left out).
@@ -320,11 +325,13 @@ pub fn norm_parts_read(text: &str, range: Range<usize>) -> (Vec<Range<usize>>, O
         toks.get(i)
             .is_some_and(|t| MODAL_WORDS.contains(&t.norm.as_str()))
     };
+    let word_at = |i: usize, w: &[&str]| toks.get(i).is_some_and(|t| w.contains(&t.norm.as_str()));
+    // "are prohibited from", "is entitled to", and a right granted ("has the right to").
     let stated_at = |i: usize| {
-        toks.get(i)
-            .is_some_and(|t| DEONTIC_PARTICIPLES.contains(&t.norm.as_str()))
-            && i > 0
-            && matches!(toks[i - 1].norm.as_str(), "is" | "are" | "be")
+        (word_at(i, DEONTIC_PARTICIPLES) && i > 0 && word_at(i - 1, &["is", "are", "be"]))
+            || (word_at(i, &["has", "have"])
+                && word_at(i + 1, &["the", "a"])
+                && word_at(i + 2, &["right"]))
     };
     // A comma or semicolon followed by "and", "but" or "or".
     let joined_at = |i: usize| {

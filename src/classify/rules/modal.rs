@@ -6,7 +6,7 @@
 //! it: ban 3, advice against 2, permission or no-duty 1, advice 0.5, duty 0.
 
 use super::{Ev, Finding};
-use crate::classify::frame::{Bearer, Frame, SlotKind};
+use crate::classify::frame::{Bearer, Frame, Slot, SlotKind};
 use crate::classify::lexicon::Op;
 use crate::classify::text::shorten;
 
@@ -245,39 +245,48 @@ pub fn apply(ev: &mut Ev<'_>) {
 /// "shall not X unless C" and "may X only if C" say the same thing.
 fn equivalence(ev: &mut Ev<'_>) -> Option<Finding> {
     let (o, n) = (ev.old, ev.new);
-    let pick = |f: &Frame, op: Op, kind: SlotKind| {
+    // Every slot of a kind: a sentence may hold another exception ("without consent") beside the
+    // one that answers the other version's gate.
+    let slots = |f: &Frame, op: Op, kind: SlotKind| -> Vec<Slot> {
         if f.op == op {
-            f.slots.iter().find(|s| s.kind == kind).cloned()
+            f.slots.iter().filter(|s| s.kind == kind).cloned().collect()
         } else {
-            None
+            Vec::new()
         }
     };
-    let (os, ns) = match (
-        pick(o, Op::Prohibition, SlotKind::Exception),
-        pick(n, Op::Permission, SlotKind::Gate),
-        pick(o, Op::Permission, SlotKind::Gate),
-        pick(n, Op::Prohibition, SlotKind::Exception),
-    ) {
-        (Some(a), Some(b), _, _) => (a, b),
-        (_, _, Some(a), Some(b)) => (a, b),
-        _ => return None,
-    };
-    let words = |f: &Frame, r: std::ops::Range<usize>| -> Vec<String> {
-        f.toks[r]
+    let words = |f: &Frame, s: &Slot| -> Vec<String> {
+        f.toks[s.trigger.end..s.span.end]
             .iter()
             .filter(|t| t.is_content())
             .map(|t| t.norm.to_string())
             .collect()
     };
-    let (wa, wb) = (
-        words(o, os.trigger.end..os.span.end),
-        words(n, ns.trigger.end..ns.span.end),
+    let jaccard = |wa: &[String], wb: &[String]| {
+        let common = wa.iter().filter(|w| wb.contains(w)).count();
+        common as f64 / (wa.len() + wb.len() - common).max(1) as f64
+    };
+    let candidates = |a: Vec<Slot>, b: Vec<Slot>| -> Vec<(Slot, Slot)> {
+        a.iter()
+            .flat_map(|x| b.iter().map(move |y| (x.clone(), y.clone())))
+            .collect()
+    };
+    let mut pairs = candidates(
+        slots(o, Op::Prohibition, SlotKind::Exception),
+        slots(n, Op::Permission, SlotKind::Gate),
     );
-    let common = wa.iter().filter(|w| wb.contains(w)).count();
-    let jaccard = common as f64 / (wa.len() + wb.len() - common).max(1) as f64;
-    if jaccard < 0.6 {
-        return None;
-    }
+    pairs.extend(candidates(
+        slots(o, Op::Permission, SlotKind::Gate),
+        slots(n, Op::Prohibition, SlotKind::Exception),
+    ));
+    let (os, ns) = pairs
+        .into_iter()
+        .map(|(a, b)| {
+            let j = jaccard(&words(o, &a), &words(n, &b));
+            (a, b, j)
+        })
+        .filter(|(_, _, j)| *j >= 0.6)
+        .max_by(|x, y| x.2.total_cmp(&y.2))
+        .map(|(a, b, _)| (a, b))?;
     ev.claim_old(os.trigger.clone());
     ev.claim_new(ns.trigger.clone());
     let qa = format!(
@@ -318,9 +327,9 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
             -2.0 * sign,
             0.8,
             if added {
-                format!("New duty '{q}' is a power over people (intrusive-power reading): officers must now intrude.")
+                format!("New duty '{q}' is a power over people (intrusive-power reading): the bound party must now do this to them, so the policy protects less.")
             } else {
-                format!("The duty '{q}' was deleted; read as a power over people (intrusive-power reading), officers no longer must intrude.")
+                format!("The duty '{q}' was deleted; read as a power over people (intrusive-power reading), the bound party no longer must do this to them.")
             },
         ),
         Op::Obligation | Op::Prohibition | Op::Advisory | Op::AdvisoryNegative => {
