@@ -616,6 +616,20 @@ fn style_only() {
         Unchanged,
         "cross-reference",
     );
+    // A document's number and the title after it are one reference.
+    case(
+        "A complaint shall be investigated under Policy 1020.",
+        "A complaint shall be investigated under Policy 1035, Personnel Complaints.",
+        Unchanged,
+        "cross-reference",
+    );
+    // A definition's list put in another order covers what it did.
+    case(
+        "Profiling means choosing a person because of race, religion or disability.",
+        "Profiling means choosing a person because of disability, race or religion.",
+        Unchanged,
+        "",
+    );
     // An abbreviation spelt out in its place, or put in place of its words, names the same body.
     case(
         "Guards shall not hand a detainee to an ICE officer.",
@@ -684,6 +698,20 @@ fn whole_norms_added_and_removed() {
         "A tenant has the right to a copy of the lease. The landlord should not charge for it.",
         Weakened,
         "modal-downgrade",
+    );
+    // With no modal, what the bound party says it does binds it: a shorter keeping period is stricter.
+    case(
+        "The agency keeps visitor logs for up to two years.",
+        "The agency keeps visitor logs for up to six months.",
+        Strengthened,
+        "number-tightened",
+    );
+    // "remains free to" leaves a permission in place, whatever the rest of the policy says.
+    case(
+        "",
+        "Notwithstanding this policy, an officer remains free to share what the officer knows with any federal agency.",
+        Weakened,
+        "permission-added",
     );
     // A sentence that moved, and changed a little, is not read against the one now in its place.
     case(
@@ -909,6 +937,13 @@ fn searching_people_and_handing_their_data_to_police_are_intrusive() {
         "The clerk shall not charge a filing fee for any appeal.",
         Strengthened,
         "",
+    );
+    // A second act that writes down what the first one asked goes on with it.
+    case(
+        "Officers shall ask every person arrested whether the person is a citizen of the United States, and shall write the answers in the report.",
+        "",
+        Strengthened,
+        "power-removed",
     );
     case(
         "",

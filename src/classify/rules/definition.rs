@@ -235,10 +235,20 @@ pub fn judge(
     };
     let read = |old: std::ops::Range<usize>, new: std::ops::Range<usize>| {
         let (d, i) = cancel_moved(changed(ev.old, &ev.del, old), changed(ev.new, &ev.ins, new));
-        widening(&d, &i, ev.lex)
+        let words = d.iter().chain(&i).filter(|t| t.is_content()).count();
+        (widening(&d, &i, ev.lex), words)
     };
     let (n_old, n_new) = (ev.old.toks.len(), ev.new.toks.len());
-    let whole = read(body_old..out_old, body_new..out_new) - read(out_old..n_old, out_new..n_new);
+    let ((taken_in, moved_in), (left_out, moved_out)) = (
+        read(body_old..out_old, body_new..out_new),
+        read(out_old..n_old, out_new..n_new),
+    );
+    // Every changed word of the body only moved ("race, religion or disability" -> "disability,
+    // race or religion"): the term covers what it did.
+    if moved_in + moved_out == 0 {
+        return None;
+    }
+    let whole = taken_in - left_out;
     if whole != 0 {
         e = whole;
     }

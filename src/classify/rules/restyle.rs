@@ -87,6 +87,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Tokens that belong to a cross-reference ("Section 300.5", "subsection (c)(2)", "Section 287(g) of
 /// the Immigration and Nationality Act").
+/// The most words a document's title after its number may have ("Policy 1035, Personnel Complaints").
+const TITLE_WORDS: usize = 6;
+
 fn references(f: &Frame) -> Vec<bool> {
     let mut out = vec![false; f.toks.len()];
     for h in &f.hits {
@@ -104,6 +107,12 @@ fn references(f: &Frame) -> Vec<bool> {
                         "of" | "the" | "and" | "or" | "to" | "as" | "in" | "for" | "a"
                     ))
         };
+        // The number itself comes first ("4.2", "1035", "(c)", "iv"): a longer word there is the
+        // sentence going on ("this policy applies", "an order allowing entry").
+        let opens = |s: &str| s.starts_with(|c: char| c.is_ascii_digit()) || s.chars().count() <= 3;
+        if !f.toks.get(i).is_some_and(|t| t.word && opens(&t.norm)) {
+            continue;
+        }
         while f
             .toks
             .get(i)
@@ -125,6 +134,27 @@ fn references(f: &Frame) -> Vec<bool> {
             }) {
                 i = k + 1;
             }
+        }
+        // "Policy 1035, Personnel Complaints": a title in capitals after a comma names the document
+        // the number does.
+        let capital = |k: usize| {
+            f.toks.get(k).is_some_and(|t| {
+                t.word
+                    && f.text
+                        .get(t.span.clone())
+                        .is_some_and(|w| w.starts_with(char::is_uppercase))
+            })
+        };
+        if f.toks.get(i).is_some_and(|t| t.norm == ",") && capital(i + 1) {
+            let mut k = i + 1;
+            while k < (i + 1 + TITLE_WORDS).min(f.toks.len())
+                && (capital(k)
+                    || (matches!(f.toks[k].norm.as_str(), "and" | "of" | "the" | "for")
+                        && capital(k + 1)))
+            {
+                k += 1;
+            }
+            i = k;
         }
         for slot in out.iter_mut().take(i).skip(h.start) {
             *slot = true;
