@@ -785,7 +785,7 @@ fn power_cues(
         }
         // Records handed to the people the policy protects ("give each person the telephone number
         // of a legal aid service") are not passed on about them.
-        if to_protected(part, &hits, lex) {
+        if seen.contains(&PowerCue::Record) && to_protected(part, &hits, lex) {
             seen.retain(|c| *c != PowerCue::Record);
         }
     }
@@ -820,6 +820,13 @@ fn to_protected(part: &[Tok], hits: &[Hit<PowerCue>], lex: &Lexicon) -> bool {
         .filter(|(_, t)| t.norm == "to")
         .map(|(i, _)| i + 1);
     let determiners = &lex.spec().parties.determiners;
+    let protected: Vec<usize> = lex
+        .parties()
+        .scan(part)
+        .iter()
+        .filter(|h| h.cues.contains(&PartyCue::Public))
+        .map(|h| h.start)
+        .collect();
     hits.iter()
         .filter(hands)
         .map(|h| h.end)
@@ -831,10 +838,7 @@ fn to_protected(part: &[Tok], hits: &[Hit<PowerCue>], lex: &Lexicon) -> bool {
             {
                 i += 1;
             }
-            lex.parties()
-                .scan(part.get(i..).unwrap_or_default())
-                .first()
-                .is_some_and(|h| h.start == 0 && h.cues.contains(&PartyCue::Public))
+            protected.contains(&i)
         })
 }
 
