@@ -699,13 +699,6 @@ fn whole_norms_added_and_removed() {
         Weakened,
         "modal-downgrade",
     );
-    // With no modal, what the bound party says it does binds it: a shorter keeping period is stricter.
-    case(
-        "The agency keeps visitor logs for up to two years.",
-        "The agency keeps visitor logs for up to six months.",
-        Strengthened,
-        "number-tightened",
-    );
     // "remains free to" leaves a permission in place, whatever the rest of the policy says.
     case(
         "",

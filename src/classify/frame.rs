@@ -440,13 +440,6 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
             passive = participle(i + 1) || compound;
         }
         action = after..n;
-    } else if definition.is_none() {
-        // "We keep your search history for up to 36 months": with no modal, a sentence that opens
-        // with the bound party states what it does, and what it states binds it.
-        if let Some(end) = stated_by_regulated(&toks, first_word, lex) {
-            subject = first_word..end;
-            action = end..n;
-        }
     }
     let modal_end = modal.iter().max().map(|m| m + 1).unwrap_or(0);
 
@@ -790,20 +783,6 @@ fn power_cues(
         }
     }
     seen
-}
-
-/// The end of the subject of a sentence without a modal that opens with a regulated party ("We",
-/// "The department") followed by a word: the party's name, after any determiner.
-fn stated_by_regulated(toks: &[Tok], first_word: usize, lex: &Lexicon) -> Option<usize> {
-    let determiners = &lex.spec().parties.determiners;
-    let start =
-        (first_word..toks.len()).find(|&i| !determiners.iter().any(|d| *d == toks[i].norm))?;
-    let hit = lex.parties().scan(toks.get(start..)?).into_iter().next()?;
-    let end = start + hit.end;
-    (hit.start == 0
-        && hit.cues.contains(&PartyCue::Regulated)
-        && toks.get(end).is_some_and(|t| t.word))
-    .then_some(end)
 }
 
 /// How many words may stand between "instead of" and the punitive act it names ("instead of to the
