@@ -843,11 +843,12 @@ fn plain_form(w: &str, lex: &Lexicon) -> Option<String> {
         return known(p).then(|| p.to_string());
     }
     let stem = w.strip_suffix("ed")?;
-    let undoubled = stem
-        .len()
-        .checked_sub(1)
-        .filter(|&k| k > 0 && stem.as_bytes()[k] == stem.as_bytes()[k - 1])
-        .map(|k| &stem[..k]);
+    // "stopped" -> "stop": a doubled last letter, read by characters so no cut falls inside one.
+    let mut last = stem.char_indices().rev();
+    let undoubled = match (last.next(), last.next()) {
+        (Some((k, a)), Some((_, b))) if a == b => Some(&stem[..k]),
+        _ => None,
+    };
     [
         Some(stem.to_string()),
         Some(format!("{stem}e")),
@@ -1144,5 +1145,16 @@ mod tests {
         for t in no {
             assert!(!parse(t, &lex).intrusive, "{t}");
         }
+    }
+
+    #[test]
+    fn a_participle_is_read_in_its_plain_form_whatever_its_letters() {
+        let lex = Lexicon::builtin();
+        let f = parse("Each visitor shall be frisked at the door.", &lex);
+        assert!(f.passive && f.intrusive);
+        // A doubled last character that takes more than one byte ("x₂₂ed") is cut between
+        // characters, not inside one.
+        let f = parse("Each form shall be x\u{2082}\u{2082}ed by staff.", &lex);
+        assert!(f.passive && !f.intrusive);
     }
 }
