@@ -154,3 +154,30 @@ fn missing_label_column_is_named_with_the_columns_present() {
                 .and(predicate::str::contains("id, old, new")),
         );
 }
+
+/// The repository's own rated pairs (`tests/pairs/`), which `scripts/score-real` scores: each file is
+/// a rated table whose every row carries a label, so its scorecard counts them all and skips none.
+#[test]
+fn the_repository_pairs_are_rated_tables_with_every_row_labelled() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pairs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no pair files in {}", dir.display());
+    for f in files {
+        let pairs: Vec<serde_yaml::Value> =
+            serde_yaml::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        let out = cmd()
+            .args(["amendments", "--format", "json", "--expect", "expect"])
+            .arg(&f)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", f.display());
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["scorecard"]["rows"], pairs.len(), "{}", f.display());
+        assert_eq!(v["scorecard"]["skipped"], 0, "{}", f.display());
+    }
+}
