@@ -235,17 +235,18 @@ pub fn judge(
     };
     let read = |old: std::ops::Range<usize>, new: std::ops::Range<usize>| {
         let (d, i) = cancel_moved(changed(ev.old, &ev.del, old), changed(ev.new, &ev.ins, new));
-        let words = d.iter().chain(&i).filter(|t| t.is_content()).count();
-        (widening(&d, &i, ev.lex), words)
+        // And how many content words changed other than by moving.
+        let still_changed = d.iter().chain(&i).filter(|t| t.is_content()).count();
+        (widening(&d, &i, ev.lex), still_changed)
     };
     let (n_old, n_new) = (ev.old.toks.len(), ev.new.toks.len());
-    let ((taken_in, moved_in), (left_out, moved_out)) = (
+    let ((taken_in, changed_in), (left_out, changed_out)) = (
         read(body_old..out_old, body_new..out_new),
         read(out_old..n_old, out_new..n_new),
     );
     // Every changed word of the body only moved ("race, religion or disability" -> "disability,
     // race or religion"): the term covers what it did.
-    if moved_in + moved_out == 0 {
+    if changed_in + changed_out == 0 {
         return None;
     }
     let whole = taken_in - left_out;

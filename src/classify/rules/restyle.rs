@@ -85,11 +85,11 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// Tokens that belong to a cross-reference ("Section 300.5", "subsection (c)(2)", "Section 287(g) of
-/// the Immigration and Nationality Act").
 /// The most words a document's title after its number may have ("Policy 1035, Personnel Complaints").
 const TITLE_WORDS: usize = 6;
 
+/// Tokens that belong to a cross-reference ("Section 300.5", "subsection (c)(2)", "Section 287(g) of
+/// the Immigration and Nationality Act").
 fn references(f: &Frame) -> Vec<bool> {
     let mut out = vec![false; f.toks.len()];
     for h in &f.hits {
@@ -531,9 +531,10 @@ fn acronyms(ev: &mut Ev<'_>) {
             .collect()
     };
     let (old, new) = (caps(ev.old), caps(ev.new));
+    let either: Vec<(usize, String)> = old.iter().chain(&new).cloned().collect();
     // Spelt out in the new words: the abbreviation stands in either version; where the old one was
     // deleted, the new words took its place and it is read too.
-    for (run, letters) in spelt_out(ev.new, &ev.ins, &old, &new) {
+    for (run, letters) in spelt_out(ev.new, &ev.ins, &either) {
         ev.claim_new(run);
         let gone: Vec<usize> = old
             .iter()
@@ -545,7 +546,7 @@ fn acronyms(ev: &mut Ev<'_>) {
         }
     }
     // Spelt out in the old words and abbreviated in the new.
-    for (run, letters) in spelt_out(ev.old, &ev.del, &new, &[]) {
+    for (run, letters) in spelt_out(ev.old, &ev.del, &new) {
         let put: Vec<usize> = new
             .iter()
             .filter(|(i, a)| *a == letters && ev.ins[*i])
@@ -560,15 +561,14 @@ fn acronyms(ev: &mut Ev<'_>) {
     }
 }
 
-/// The runs of changed words of `f` whose initials spell one of the abbreviations, with the letters
+/// The runs of changed words of `f` whose initials spell one of `abbreviations`, with the letters
 /// they spell. Small words ("and", "of") and dotted ones ("U.S.") give no letter.
 fn spelt_out(
     f: &Frame,
     changed: &[bool],
-    one: &[(usize, String)],
-    other: &[(usize, String)],
+    abbreviations: &[(usize, String)],
 ) -> Vec<(Range<usize>, String)> {
-    let known = |l: &str| one.iter().chain(other).any(|(_, a)| a == l);
+    let known = |l: &str| abbreviations.iter().any(|(_, a)| a == l);
     let n = f.toks.len();
     let mut out = Vec::new();
     let mut i = 0;
