@@ -213,3 +213,33 @@ fn bad_tables_are_refused_with_nothing_written() {
             .stderr(predicate::str::contains(want));
     }
 }
+
+#[test]
+fn fit_only_tables_are_fitted_on_but_the_figures_and_thresholds_come_from_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let main = write(dir.path(), "new-text.csv", &rated_csv());
+    let seen = write(dir.path(), "seen.csv", &rated_csv().replace(",g", ",s"));
+    let (weights, err) = fitted(dir.path(), &main, &["--fit-only", seen.to_str().unwrap()]);
+    assert!(
+        weights.contains("new-text.csv + seen.csv: 72 rated rows")
+            && weights.contains("calibrated on new-text.csv alone"),
+        "{weights}"
+    );
+    assert!(err.contains("scorecard: 36 rows scored"), "{err}");
+    // Too few rows to calibrate on are refused, however many the fit-only tables hold.
+    let few: String = rated_csv()
+        .lines()
+        .take(20)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let few = write(dir.path(), "few.csv", &few);
+    cmd()
+        .args(["train", "--expect", "label", "--fit-only"])
+        .arg(&seen)
+        .arg(&few)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "19 rated rows are of the kind asked for; fitting weights needs at least 30 outside the --fit-only tables",
+        ));
+}

@@ -32,12 +32,33 @@ pub struct Reading {
 impl Reading {
     /// The evidence the verdict weights read.
     pub fn evidence(&self) -> Evidence {
+        let mut lexical = self.cues.clone();
+        // On punctuated text the rules speak through their sum; how far to trust it is evidence too:
+        // how much of the change no rule read, whether findings point both ways, whether a rule asked
+        // for a person. (On flat text each rule is weighed on its own, which carries the same.)
+        if !self.flat {
+            if self.changed > self.explained {
+                let share = (self.changed - self.explained) as f64 / self.changed as f64;
+                lexical.push(("rules:unexplained".into(), share));
+            }
+            if disagree(&self.findings) {
+                lexical.push(("rules:conflict".into(), 1.0));
+            }
+            if self.findings.iter().any(|f| f.review) {
+                lexical.push(("rules:review".into(), 1.0));
+            }
+        }
         Evidence::new(
             self.findings.iter().map(|f| (f.rule, f.weight)),
             self.flat,
-            self.cues.clone(),
+            lexical,
         )
     }
+}
+
+/// Whether some finding argues each way.
+fn disagree(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.weight > 0.2) && findings.iter().any(|f| f.weight < -0.2)
 }
 
 /// How a reading weighs out.
@@ -58,8 +79,7 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
     } else {
         explained as f64 / changed as f64
     };
-    let disagree =
-        findings.iter().any(|f| f.weight > 0.2) && findings.iter().any(|f| f.weight < -0.2);
+    let disagree = disagree(&findings);
     let decisive = findings.iter().any(|f| f.weight.abs() >= DECISIVE);
     // Words no rule read: say so, quoting them, rather than pass over them in silence.
     if let Some((d, i)) = unexplained {

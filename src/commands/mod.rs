@@ -114,6 +114,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             min_rows,
             deal,
             only,
+            fit_only,
         } => train::train(
             &tables,
             &train::Options {
@@ -124,6 +125,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                 lexicon: lexicon.as_deref(),
                 regulated: regulated.as_deref(),
                 only: only.map(Into::into),
+                fit_only: &fit_only,
                 settings: policydiff::classify::weigh::fit::Settings {
                     l2,
                     folds,

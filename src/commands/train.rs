@@ -31,6 +31,8 @@ pub struct Options<'a> {
     pub regulated: Option<&'a str>,
     /// Fit only rows of this kind of text, keeping the built-in weights for the other.
     pub only: Option<Text>,
+    /// Tables fitted on but not calibrated on (see [`Item::calibrate`]).
+    pub fit_only: &'a [PathBuf],
     pub settings: Settings,
 }
 
@@ -53,22 +55,25 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     let ctx = Context::default();
     // Every table is read and checked before any is analysed, so a bad one stops the run at once.
     let mut read = Vec::new();
-    for path in tables {
+    let all = || tables.iter().chain(opts.fit_only);
+    let sources =
+        (tables.iter().map(|p| (p, true))).chain(opts.fit_only.iter().map(|p| (p, false)));
+    for (path, calibrate) in sources {
         let t = read_table(path)?;
         let labels = read_labels(&t, opts.expect, path)?;
-        read.push((path, t, labels));
+        read.push((path, t, labels, calibrate));
     }
     if let Some(g) = opts.group {
         let has = |t: &Table| t.columns.iter().any(|c| c == g);
-        if !read.iter().any(|(_, t, _)| has(t)) {
-            let (path, t, _) = &read[0];
+        if !read.iter().any(|(_, t, _, _)| has(t)) {
+            let (path, t, _, _) = &read[0];
             bail!(
                 "{}: the table has no `{g}` column to group by (columns found: {})",
                 path.display(),
                 t.columns.join(", ")
             );
         }
-        for (path, t, _) in &read {
+        for (path, t, _, _) in &read {
             if !has(t) {
                 eprintln!(
                     "policydiff: {}: no `{g}` column; each of its rows is its own group",
@@ -79,12 +84,12 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     }
     let rated: usize = read
         .iter()
-        .map(|(_, _, l)| l.iter().flatten().count())
+        .map(|(_, _, l, _)| l.iter().flatten().count())
         .sum();
     if rated < fit::MIN_ITEMS {
         bail!(
             "{}: {rated} rows have a label in `{}`; fitting weights needs at least {}",
-            names(tables, ", "),
+            names(all(), ", "),
             opts.expect,
             fit::MIN_ITEMS
         );
@@ -94,7 +99,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     let mut origins: Vec<(String, String)> = Vec::with_capacity(rated);
     // Where each table's items start, for a scorecard per table.
     let mut starts = Vec::with_capacity(read.len());
-    for (path, t, labels) in &read {
+    for (path, t, labels, calibrate) in &read {
         starts.push(items.len());
         let name = file_name(path);
         let (these, places): (Vec<Item>, Vec<(String, String)>) =
@@ -115,6 +120,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
                     evidence: classifier.evidence(old, new, &ctx).unwrap_or_default(),
                     expect,
                     group,
+                    calibrate: *calibrate,
                 };
                 Some((item, (name.clone(), r.place.clone())))
             }))
@@ -122,18 +128,29 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         items.extend(these);
         origins.extend(places);
     }
-    if items.len() < fit::MIN_ITEMS {
+    let calibrating = items.iter().filter(|i| i.calibrate).count();
+    if calibrating < fit::MIN_ITEMS {
         bail!(
-            "{}: {} rated rows are of the kind asked for; fitting weights needs at least {}",
-            names(tables, ", "),
-            items.len(),
-            fit::MIN_ITEMS
+            "{}: {calibrating} rated rows are of the kind asked for; fitting weights needs at least {}{}",
+            names(tables.iter(), ", "),
+            fit::MIN_ITEMS,
+            if opts.fit_only.is_empty() {
+                ""
+            } else {
+                " outside the --fit-only tables, to calibrate on"
+            }
         );
     }
     let mut how = match opts.group {
         Some(g) => format!("{}-fold cross-validation by `{g}`", s.folds),
         None => format!("{}-fold cross-validation by row", s.folds),
     };
+    if !opts.fit_only.is_empty() {
+        how.push_str(&format!(
+            ", calibrated on {} alone",
+            names(tables.iter(), " + ")
+        ));
+    }
     if let Some(only) = opts.only {
         how.push_str(&format!(
             ", {} rows only",
@@ -146,10 +163,18 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     }
     let fitted = fit::fit(&items, &s, "")?;
     let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, fitted.weights.review());
-    let card = Scorecard::of(items.iter().map(|i| Some(i.expect)).zip(&verdicts));
+    // The headline figures are those of the rows calibrated on: rows the rules were written on
+    // would flatter them.
+    let card = Scorecard::of(
+        items
+            .iter()
+            .zip(&verdicts)
+            .filter(|(i, _)| i.calibrate)
+            .map(|(i, v)| (Some(i.expect), v)),
+    );
     let fitted_on = format!(
         "{}: {} rated rows, L2 {}; {how}: agreement {}, not flagged {} of rows at {} agreement",
-        names(tables, " + "),
+        names(all(), " + "),
         items.len(),
         s.l2,
         pct(card.agreement),
@@ -172,7 +197,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     if read.len() > 1 {
         eprintln!("\nper table:");
         let ends = starts.iter().skip(1).copied().chain([items.len()]);
-        for ((path, _, _), (a, b)) in read.iter().zip(starts.iter().copied().zip(ends)) {
+        for ((path, _, _, _), (a, b)) in read.iter().zip(starts.iter().copied().zip(ends)) {
             let c = Scorecard::of(
                 items[a..b]
                     .iter()
@@ -201,12 +226,8 @@ fn file_name(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn names(tables: &[PathBuf], sep: &str) -> String {
-    tables
-        .iter()
-        .map(|p| file_name(p))
-        .collect::<Vec<_>>()
-        .join(sep)
+fn names<'p>(tables: impl Iterator<Item = &'p PathBuf>, sep: &str) -> String {
+    tables.map(|p| file_name(p)).collect::<Vec<_>>().join(sep)
 }
 
 fn pct(x: Option<f64>) -> String {

@@ -6,7 +6,7 @@
 //! (L-BFGS). Cross-validation keeps every item of a group (amendments to the same text) in one fold.
 //! The temperature is the one that makes the out-of-fold probabilities most likely, and the review
 //! thresholds those that leave the most out-of-fold verdicts unflagged at the target precision and
-//! share of swaps.
+//! share of swaps; both are chosen on the items marked to calibrate on.
 
 use super::{softmax, Evidence, Review, Weights, DIRECTIONS};
 use crate::model::Direction;
@@ -23,6 +23,10 @@ pub struct Item {
     pub expect: Direction,
     /// Items of one group never sit on both sides of a fold.
     pub group: String,
+    /// Whether this item's held-out verdict helps choose the temperature and review thresholds. Rows
+    /// the rules were written on are fitted on but not calibrated on: there the rules are right more
+    /// often than on new text, and a confidence set by them would be too sure.
+    pub calibrate: bool,
 }
 
 /// How to fit.
@@ -263,13 +267,22 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
             }
         }
     }
+    let (cal_raw, cal_items): (Vec<[f64; 3]>, Vec<Item>) = raw
+        .iter()
+        .zip(items)
+        .filter(|(_, it)| it.calibrate)
+        .map(|(z, it)| (*z, it.clone()))
+        .unzip();
     // The temperature that makes the held-out probabilities most likely, on a fine grid.
     let temperature = (10..=400)
         .map(|t| f64::from(t) / 100.0)
-        .min_by(|a, b| log_loss(&raw, items, *a).total_cmp(&log_loss(&raw, items, *b)))
+        .min_by(|a, b| {
+            log_loss(&cal_raw, &cal_items, *a).total_cmp(&log_loss(&cal_raw, &cal_items, *b))
+        })
         .unwrap_or(1.0);
     let out_of_fold: Vec<[f64; 3]> = raw.iter().map(|z| softmax(*z, temperature)).collect();
-    let review = review_thresholds(&out_of_fold, items, s.precision, s.max_swaps);
+    let cal_probs: Vec<[f64; 3]> = cal_raw.iter().map(|z| softmax(*z, temperature)).collect();
+    let review = review_thresholds(&cal_probs, &cal_items, s.precision, s.max_swaps);
     let (vocab, (bias, w)) = whole?;
     let weights = vocab.into_iter().zip(w).collect();
     Ok(Fitted {

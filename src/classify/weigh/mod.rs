@@ -33,6 +33,8 @@ const FORMAT: &str = "\
 #   fired:RULE         1 when RULE found anything, whatever it argued
 #   rules:net          the rules' strengths summed (capped at 3 either way)
 #   rules:DIRECTION    1 for the direction the summed strengths give on their own
+#   rules:unexplained  the share of the changed words no rule read (punctuated text)
+#   rules:conflict     1 when findings argue both ways; rules:review 1 when a rule asked for a person
 #   word:+WORD         1 when the change adds WORD (word:-WORD: deletes it)
 #   pair:+A_B          1 when the added words, read with their neighbours, hold A then B (flat text;
 #                      A, B and the WORD of word: are stems: 'officers' is 'officer')
@@ -147,7 +149,10 @@ pub fn is_feature(name: &str) -> bool {
                     .iter()
                     .any(|g| g == group)
         }),
-        "rules" => rest == "net" || DIRECTIONS.iter().any(|d| d.as_str() == rest),
+        "rules" => {
+            ["net", "unexplained", "conflict", "review"].contains(&rest)
+                || DIRECTIONS.iter().any(|d| d.as_str() == rest)
+        }
         "word" => rest.strip_prefix(['+', '-']).is_some_and(plain_word),
         "pair" => rest
             .strip_prefix(['+', '-'])
@@ -254,7 +259,8 @@ impl<'de> Deserialize<'de> for FeatureName {
         } else {
             Err(de::Error::custom(format!(
                 "unknown feature `{s}`: a feature is `argues:RULE`, `fired:RULE`, `rules:net`, \
-                 `rules:DIRECTION`, `word:+WORD` or `word:-WORD`, `pair:+A_B` or `pair:-A_B`, \
+                 `rules:DIRECTION`, `rules:unexplained|conflict|review`, `word:+WORD` or \
+                 `word:-WORD`, `pair:+A_B` or `pair:-A_B`, \
                  `cue:GROUP:added`, `cue:GROUP:deleted`, `edit:added|removed|modified` or \
                  `size:added|deleted`, each also with a `flat:` prefix, with RULE and GROUP as named in \
                  `policydiff weights` and `policydiff lexicon`"

@@ -12,6 +12,7 @@ fn item(features: &[(&str, f64)], expect: Direction, group: &str) -> Item {
         },
         expect,
         group: group.to_string(),
+        calibrate: true,
     }
 }
 
@@ -173,4 +174,32 @@ fn the_opposite_ceiling_takes_out_verdicts_the_evidence_argues_both_ways() {
     assert_eq!(unflagged, [0, 1, 4]);
     // Any share of swaps allowed: the 80% of right verdicts is reached by the floor alone.
     assert_eq!(review_thresholds(&probs, &items, 0.6, 1.0).opposite, 1.0);
+}
+
+#[test]
+fn only_items_marked_to_calibrate_choose_the_review_thresholds() {
+    // The clean items, and thirty reorders rated every way at random, so no verdict on a reorder
+    // can be trusted.
+    let noisy = (0..30).map(|n| {
+        item(
+            &[("flat:fired:reordered", 1.0)],
+            [S, W, U][n % 3],
+            &format!("n{n:02}"),
+        )
+    });
+    let mut all: Vec<Item> = items().into_iter().chain(noisy).collect();
+    let up = Evidence::new([("modal-upgrade", 1.0)], true, Vec::new());
+    let fitted = fit(&all, &Settings::default(), "test").unwrap();
+    let w = &fitted.weights;
+    // Calibrated on every item, the upgrades are right and left to stand; the reorders go to a person.
+    assert!(!w.review().flags(w.probabilities(&up)));
+    // Calibrated on the noisy items alone, no verdict reaches the precision, so every one is flagged,
+    // though the weights still read the upgrades as strengthened.
+    for it in all.iter_mut().take(45) {
+        it.calibrate = false;
+    }
+    let fitted = fit(&all, &Settings::default(), "test").unwrap();
+    let w = &fitted.weights;
+    assert_eq!(argmax(w.probabilities(&up)), S);
+    assert!(w.review().flags(w.probabilities(&up)));
 }
