@@ -186,6 +186,10 @@ pub enum Command {
         /// often than on new text. The TABLES calibrate, and the figures printed are theirs.
         #[arg(long, value_name = "TABLE")]
         fit_only: Vec<PathBuf>,
+        /// With --only, the weights for the other kind of text come from this file instead of the
+        /// built-in ones.
+        #[arg(long, value_name = "FILE", requires = "only")]
+        weights: Option<PathBuf>,
     },
     /// Print the built-in verdict weights (YAML): how the rules' evidence is weighed into a verdict.
     Weights,

@@ -616,6 +616,13 @@ fn style_only() {
         Unchanged,
         "cross-reference",
     );
+    // Outline numbers open with a roman numeral ("Section IX.C").
+    case(
+        "The clerk shall treat the request as an appeal under Section IV.B.",
+        "The clerk shall treat the request as an appeal under Section IV.C.",
+        Unchanged,
+        "cross-reference",
+    );
     // A document's number and the title after it are one reference.
     case(
         "A complaint shall be investigated under Policy 1020.",

@@ -17,9 +17,9 @@ fn cmd() -> Command {
 
 /// Weights that read every argued strength backwards: what the rules call strengthened comes out
 /// weakened, so a test can tell the file was used.
-const BACKWARDS: &str = "fitted_on: a test that reads the rules backwards\n\
-temperature: 1.0\n\
-review_below: 0.0\n\
+const BACKWARDS: &str = "calibration:
+  flat: {fitted_on: a test that reads the rules backwards, temperature: 1.0, review_below: 0.0}
+  punctuated: {fitted_on: a test that reads the rules backwards, temperature: 1.0, review_below: 0.0}
 bias: {strengthened: -0.25, weakened: -0.25, unchanged: 0.0}\n\
 weights:\n  rules:net: {strengthened: -1.0, weakened: 1.0}\n";
 
@@ -124,13 +124,15 @@ fn a_bad_weights_file_is_named_with_its_line() {
     let cases = [
         (
             "typo.yaml",
-            "temperature: 1\nreview_below: 0.5\nbias: {}\nweights:\n  argues:modal-upgrad: {weakened: 1}\n",
-            "typo.yaml:5:3: weights: unknown feature `argues:modal-upgrad`",
+            "calibration:\n  flat: {temperature: 1, review_below: 0.5}\n  punctuated: {temperature: 1, \
+             review_below: 0.5}\nbias: {}\nweights:\n  argues:modal-upgrad: {weakened: 1}\n",
+            "typo.yaml:6:3: weights: unknown feature `argues:modal-upgrad`",
         ),
         (
             "shape.yaml",
-            "temperature: 1\nreview_below: 0.5\nbias: [1, 2, 3]\n",
-            "shape.yaml:3:",
+            "calibration:\n  flat: {temperature: 1, review_below: 0.5}\n  punctuated: {temperature: 1, \
+             review_below: 0.5}\nbias: [1, 2, 3]\n",
+            "shape.yaml:4:",
         ),
     ];
     for (name, text, want) in cases {

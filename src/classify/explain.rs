@@ -79,8 +79,11 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
     } else {
         explained as f64 / changed as f64
     };
-    let disagree = disagree(&findings);
     let decisive = findings.iter().any(|f| f.weight.abs() >= DECISIVE);
+    // Whether some rule's finding argues for the verdict, so its reason says why.
+    let argued = findings
+        .iter()
+        .any(|f| Direction::from_weight(f.weight) == direction);
     // Words no rule read: say so, quoting them, rather than pass over them in silence.
     if let Some((d, i)) = unexplained {
         if !decisive && coverage < 1.0 {
@@ -89,27 +92,16 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
                 (_, true) => format!("'{d}' was deleted"),
                 _ => format!("'{d}' became '{i}'"),
             };
-            // Hand-set weights cannot judge words no rule read, so a person must; calibrated weights
-            // have weighed them, and their probability says whether a person should look.
-            let f = if weights.calibrated(weigh::Text::of(reading_flat)) {
+            // The weights have weighed those words, and their probability says whether a person
+            // should look.
+            findings.push(
                 Finding::new(
                     "unexplained",
                     0.0,
-                    0.3,
                     format!("{change}: no rule recognises this edit as changing the force; the verdict weighs its words."),
                 )
-                .quoting(Some(d), Some(i))
-            } else {
-                Finding::new(
-                    "unexplained",
-                    0.0,
-                    0.3,
-                    format!("{change}: no rule recognises this edit as changing the force, so a person should check it."),
-                )
-                .quoting(Some(d), Some(i))
-                .flagged()
-            };
-            findings.push(f);
+                .quoting(Some(d), Some(i)),
+            );
         }
     }
     let p = probabilities[weigh::DIRECTIONS
@@ -118,46 +110,21 @@ pub fn verdict(reading: Reading, weights: &Weights) -> Verdict {
         .unwrap_or(2)];
     let asked = findings.iter().any(|f| f.review);
     let text = weigh::Text::of(reading_flat);
-    let (confidence, needs_review) = if weights.calibrated(text) {
-        // The weights' probability of the verdict, calibrated on held-out verdicts. A person looks
-        // when it is low, when the opposite direction is nearly as likely, or when strong findings
-        // point both ways. The rules' own requests for review are evidence the weights have already
-        // weighed, so they do not flag the verdict again.
-        let strong = weights.conflict_at();
-        let conflict = findings.iter().any(|f| f.weight >= strong)
-            && findings.iter().any(|f| f.weight <= -strong);
-        (p, weights.review().flags(probabilities) || conflict)
-    } else {
-        // Hand-set weights: the deciding rule's track record, capped by how much of the change the
-        // rules explained.
-        let prior = match direction {
-            Direction::Unchanged if findings.is_empty() => 1.0,
-            Direction::Unchanged => findings.iter().map(|f| f.prior).fold(1.0, f64::min),
-            d => findings
-                .iter()
-                .filter(|f| Direction::from_weight(f.weight) == d)
-                .max_by(|a, b| a.weight.abs().total_cmp(&b.weight.abs()))
-                .map(|f| f.prior)
-                .unwrap_or(0.5),
-        };
-        let mut c = prior.min(0.4 + 0.6 * coverage);
-        if disagree {
-            c *= 0.75;
-        }
-        let review = disagree
-            || asked
-            || (changed > 0 && coverage < 0.5)
-            || (direction == Direction::Unchanged && decisive)
-            || c < 0.5;
-        (c, review)
-    };
-    let confidence = (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0;
+    // The confidence is the weights' probability of the verdict, calibrated on held-out verdicts. A
+    // person looks when it is low, when the opposite direction is nearly as likely, when strong
+    // findings point both ways, or when a rule asked for a person (a changed definition or
+    // cross-reference: say so rather than guess).
+    let strong = weights.conflict_at();
+    let conflict =
+        findings.iter().any(|f| f.weight >= strong) && findings.iter().any(|f| f.weight <= -strong);
+    let needs_review = weights.review(text).flags(probabilities) || conflict || asked;
+    let confidence = (p.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     // Strongest evidence first; ties keep rule order.
     findings.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
-    // Where fitted weights decided, the first reason says what weighed most, since the rules'
-    // findings may argue the other way.
-    let weighed = weights
-        .calibrated(text)
+    // Where no rule argues for the verdict (the weights read the words, or weighed the rules'
+    // findings the other way), the first reason says what weighed most. A change of no content
+    // word has its own reason below.
+    let weighed = (!argued && (changed > 0 || !findings.is_empty()))
         .then(|| weighed_reason(weights, &evidence, direction, p))
         .flatten();
     let mut reasons: Vec<Reason> = weighed
@@ -256,6 +223,20 @@ fn plain(name: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Weights whose workings a reader can follow: the rules' sum for or against, unchanged when
+    /// they sum to nothing, and words no rule read towards unchanged.
+    fn weights() -> Weights {
+        let mut w = std::collections::BTreeMap::new();
+        w.insert("rules:net".to_string(), [1.0, -1.0, 0.0]);
+        w.insert("rules:unchanged".to_string(), [0.0, 0.0, 2.0]);
+        w.insert("rules:unexplained".to_string(), [0.0, 0.0, 1.0]);
+        let review = weigh::Review {
+            below: 0.6,
+            opposite: 1.0,
+        };
+        Weights::from_parts("test", 1.0, review, [0.0; 3], w)
+    }
+
     fn verdict(
         findings: Vec<Finding>,
         changed: usize,
@@ -270,11 +251,11 @@ mod tests {
             flat: false,
             cues: Vec::new(),
         };
-        super::verdict(reading, &Weights::builtin())
+        super::verdict(reading, &weights())
     }
 
-    fn f(rule: &'static str, weight: f64, prior: f64) -> Finding {
-        Finding::new(rule, weight, prior, format!("{rule} fired"))
+    fn f(rule: &'static str, weight: f64) -> Finding {
+        Finding::new(rule, weight, format!("{rule} fired"))
             .quoting(Some("a".into()), Some("b".into()))
     }
 
@@ -306,45 +287,36 @@ mod tests {
     fn direction_confidence_and_review() {
         use Direction::*;
         let cases = [
+            // Net 2: scores [2, -2, 0], p = 0.87.
+            case(vec![f("modal-upgrade", 2.0)], 2, 2, Strengthened, false),
+            case(vec![f("modal-downgrade", -3.0)], 2, 2, Weakened, false),
+            // Opposite signs are weighed: net 1, p = 0.67, over the threshold.
             case(
-                vec![f("modal-upgrade", 2.0, 0.9)],
-                2,
-                2,
+                vec![f("modal-upgrade", 2.0), f("exception-added", -1.0)],
+                4,
+                4,
                 Strengthened,
                 false,
             ),
-            case(vec![f("modal-downgrade", -3.0, 0.9)], 2, 2, Weakened, false),
-            // Opposite signs: net label, flagged.
+            // Whole norms both ways cancel out, and a person looks.
             case(
-                vec![
-                    f("modal-upgrade", 2.0, 0.9),
-                    f("exception-added", -1.0, 0.75),
-                ],
-                4,
-                4,
-                Strengthened,
-                true,
-            ),
-            // Cancelling out: unchanged, but flagged because rules fired.
-            case(
-                vec![
-                    f("modal-upgrade", 1.0, 0.9),
-                    f("exception-added", -1.0, 0.9),
-                ],
+                vec![f("norm-added", 2.0), f("norm-removed", -2.0)],
                 4,
                 4,
                 Unchanged,
                 true,
             ),
-            // Half the changed words unexplained: flagged.
+            // Most of the changed words unread: [1, -1, 0.8], p = 0.51, under the threshold.
+            case(vec![f("modal-upgrade", 1.0)], 10, 2, Strengthened, true),
+            case(vec![f("same-tier", 0.0)], 2, 2, Unchanged, false),
+            // A rule that asks for a person is heard whatever the probability.
             case(
-                vec![f("modal-upgrade", 1.0, 0.9)],
-                10,
+                vec![f("definition-changed", 0.0).flagged()],
                 2,
-                Strengthened,
+                2,
+                Unchanged,
                 true,
             ),
-            case(vec![f("same-tier", 0.0, 0.9)], 2, 2, Unchanged, false),
             case(vec![], 0, 0, Unchanged, false),
         ];
         for (i, c) in cases.into_iter().enumerate() {
@@ -362,17 +334,17 @@ mod tests {
     fn unexplained_edits_get_a_quoting_reason() {
         let v = verdict(vec![], 3, 0, Some(("old words".into(), "new words".into())));
         assert_eq!(v.direction, Direction::Unchanged);
-        assert!(v.needs_review);
-        assert_eq!(v.reasons[0].rule, "unexplained");
-        assert!(v.reasons[0]
+        let rules: Vec<&str> = v.reasons.iter().map(|r| r.rule.as_str()).collect();
+        assert_eq!(rules, ["weighed", "unexplained"], "{v:?}");
+        assert!(v.reasons[1]
             .explanation
             .contains("'old words' became 'new words'"));
     }
 
     #[test]
-    fn confidence_is_capped_by_coverage() {
-        let full = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 4, None).confidence;
-        let part = verdict(vec![f("modal-upgrade", 3.0, 0.9)], 4, 2, None).confidence;
+    fn words_no_rule_read_lower_the_confidence_as_the_weights_say() {
+        let full = verdict(vec![f("modal-upgrade", 3.0)], 4, 4, None).confidence;
+        let part = verdict(vec![f("modal-upgrade", 3.0)], 4, 2, None).confidence;
         assert!(part < full, "{part} < {full}");
     }
 
@@ -413,28 +385,22 @@ mod tests {
         };
         // Net 2: scores [2, -2, 0], so p = e^2 / (e^2 + e^-2 + 1) = 0.87, over the threshold; the
         // coverage of a quarter no longer flags it.
-        let v = read(vec![f("modal-upgrade", 2.0, 0.9)]);
+        let v = read(vec![f("modal-upgrade", 2.0)]);
         assert_eq!(
             (v.direction, v.confidence, v.needs_review),
             (Direction::Strengthened, 0.87, false)
         );
         // Net 0.5: p = e^0.5 / (e^0.5 + e^-0.5 + 1) = 0.51, under 0.7: flagged.
-        let v = read(vec![f("modal-upgrade", 0.5, 0.9)]);
+        let v = read(vec![f("modal-upgrade", 0.5)]);
         assert_eq!(
             (v.direction, v.confidence, v.needs_review),
             (Direction::Strengthened, 0.51, true)
         );
         // Findings of at least conflict_at (2 by default) both ways are flagged whatever the
         // probability; a weaker finding the other way is only weighed.
-        let v = read(vec![
-            f("norm-added", 4.0, 0.9),
-            f("norm-removed", -2.0, 0.9),
-        ]);
+        let v = read(vec![f("norm-added", 4.0), f("norm-removed", -2.0)]);
         assert!(v.confidence > 0.7 && v.needs_review, "{v:?}");
-        let v = read(vec![
-            f("norm-added", 4.0, 0.9),
-            f("exception-added", -1.0, 0.9),
-        ]);
+        let v = read(vec![f("norm-added", 4.0), f("exception-added", -1.0)]);
         assert!(v.confidence > 0.7 && !v.needs_review, "{v:?}");
     }
 }

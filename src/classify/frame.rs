@@ -66,8 +66,6 @@ pub struct Frame {
     pub stated: Op,
     /// Tokens of the modal phrase and of any negation that changed it.
     pub modal: Vec<usize>,
-    /// The modal is "will", read by the lexicon's `will` setting.
-    pub via_will: bool,
     pub bearer: Bearer,
     pub passive: bool,
     pub subject: Range<usize>,
@@ -97,10 +95,10 @@ fn has(h: &Hit<Cue>, pred: impl Fn(&Cue) -> bool) -> bool {
     h.cues.iter().any(pred)
 }
 
-fn deontic_of(h: &Hit<Cue>, will: WillReading) -> Option<(Op, bool)> {
+fn deontic_of(h: &Hit<Cue>, will: WillReading) -> Option<Op> {
     h.cues.iter().find_map(|c| match c {
-        Cue::Deontic(op) => Some((*op, false)),
-        Cue::Will(op) if will == WillReading::Obligation => Some((*op, true)),
+        Cue::Deontic(op) => Some(*op),
+        Cue::Will(op) if will == WillReading::Obligation => Some(*op),
         _ => None,
     })
 }
@@ -257,7 +255,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
     // Leading qualifiers and the main modal.
     let mut slots: Vec<Slot> = Vec::new();
     let mut blocked = 0;
-    let mut modal_hit: Option<(usize, Op, bool)> = None;
+    let mut modal_hit: Option<(usize, Op)> = None;
     for (k, h) in hits.iter().enumerate() {
         if h.start < blocked {
             continue;
@@ -265,7 +263,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         if let Some(d) = &definition {
             // The definition's own phrase is the modal; nothing inside the body is.
             if h.end <= d.body.start && has(h, |c| matches!(c, Cue::Deontic(Op::Constitutive))) {
-                modal_hit = Some((k, Op::Constitutive, false));
+                modal_hit = Some((k, Op::Constitutive));
                 break;
             }
             continue;
@@ -322,7 +320,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
                 continue;
             }
         }
-        if let Some((mut op, w)) = deontic_of(h, will) {
+        if let Some(mut op) = deontic_of(h, will) {
             // "Delays may occur": a possibility, not a permission; look on for the sentence's modal.
             // "Factors may include ...": what a thing can hold, when no party stands before it.
             // "There may be cases where ...": something may be so; no one is let do anything.
@@ -351,20 +349,18 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
             {
                 op = Op::Obligation;
             }
-            modal_hit = Some((k, op, w));
+            modal_hit = Some((k, op));
             break;
         }
     }
 
     let mut modal = Vec::new();
     let mut op = Op::None;
-    let mut via_will = false;
     let mut subject = first_word..first_word;
     let mut action = n..n;
     let mut passive = false;
-    if let Some((k, written, w)) = modal_hit {
+    if let Some((k, written)) = modal_hit {
         let h = &hits[k];
-        via_will = w;
         op = written;
         modal.extend(h.start..h.end);
         // A semicolon or colon ends a clause: "Accounts have other controls; a human must create
@@ -537,7 +533,6 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         op,
         stated,
         modal,
-        via_will,
         bearer,
         passive,
         subject,

@@ -152,7 +152,6 @@ pub(super) fn moved_sentence(
     Some(Finding::new(
         "moved-sentence",
         0.0,
-        0.85,
         format!(
             "'{q}' now stands in clause {home} with the same words, so its force is unchanged."
         ),

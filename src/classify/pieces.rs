@@ -169,7 +169,7 @@ pub(super) fn inside_gone(
             format!("stood inside an old sentence that is judged with clause {piece}"),
         ),
     };
-    Some(Finding::new(rule, 0.0, 0.85, format!("'{q}' {how}.")))
+    Some(Finding::new(rule, 0.0, format!("'{q}' {how}.")))
 }
 
 /// The words of the sentences of `whole` that `gone` sends to another piece, by that piece.
@@ -206,7 +206,7 @@ pub(super) fn finding(sentence: &str, gone: Gone<'_>, version: Version) -> Findi
         Version::New => "split-piece",
         Version::Old => "merged-piece",
     };
-    Finding::new(rule, 0.0, 0.85, format!("'{q}' {how}{then}."))
+    Finding::new(rule, 0.0, format!("'{q}' {how}{then}."))
 }
 
 #[cfg(test)]

@@ -60,7 +60,6 @@ pub(super) fn resentenced(old: &str, new: &str, lex: &Lexicon) -> Option<Finding
     Some(Finding::new(
         "resentenced",
         0.0,
-        0.85,
         format!(
             "The clause now reads as {b} {} instead of {a}, gaining no word it did not already use and losing none, so its force is unchanged.",
             plural(b)

@@ -115,6 +115,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
             deal,
             only,
             fit_only,
+            weights,
         } => train::train(
             &tables,
             &train::Options {
@@ -126,6 +127,7 @@ pub fn dispatch(cmd: Command) -> Result<ExitCode> {
                 regulated: regulated.as_deref(),
                 only: only.map(Into::into),
                 fit_only: &fit_only,
+                base: weights.as_deref(),
                 settings: policydiff::classify::weigh::fit::Settings {
                     l2,
                     folds,

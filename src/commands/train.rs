@@ -9,7 +9,7 @@ use super::{classifier, emit};
 use anyhow::{anyhow, bail, Result};
 use policydiff::classify::weigh::cues::is_flat;
 use policydiff::classify::weigh::fit::{self, Item, Settings};
-use policydiff::classify::weigh::{argmax, Review, Text, Weights, DIRECTIONS};
+use policydiff::classify::weigh::{argmax, Text, Weights, DIRECTIONS};
 use policydiff::classify::Context;
 use policydiff::model::{Reason, Verdict};
 use policydiff::report::neutralise;
@@ -33,6 +33,8 @@ pub struct Options<'a> {
     pub only: Option<Text>,
     /// Tables fitted on but not calibrated on (see [`Item::calibrate`]).
     pub fit_only: &'a [PathBuf],
+    /// With `only`, the weights kept for the other kind of text (the built-in ones if none).
+    pub base: Option<&'a Path>,
     pub settings: Settings,
 }
 
@@ -50,6 +52,11 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     if !(s.l2.is_finite() && s.l2 >= 0.0) {
         bail!("--l2 must be zero or more, not {}", s.l2);
     }
+    // A bad base file stops the run before any table is read.
+    let base = match opts.base {
+        Some(path) => Weights::from_file(path)?,
+        None => Weights::builtin(),
+    };
     let classifier = classifier(opts.lexicon, None)?;
     let classifier = classifier.for_regulated(opts.regulated);
     let ctx = Context::default();
@@ -162,7 +169,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
         ));
     }
     let fitted = fit::fit(&items, &s, "")?;
-    let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, fitted.weights.review());
+    let verdicts = held_out_verdicts(&items, &fitted.out_of_fold, &fitted.weights);
     // The headline figures are those of the rows calibrated on: rows the rules were written on
     // would flatter them.
     let card = Scorecard::of(
@@ -183,7 +190,7 @@ pub fn train(tables: &[PathBuf], opts: &Options<'_>) -> Result<ExitCode> {
     );
     let mut weights = fitted.weights.with_fitted_on(&fitted_on);
     if let Some(only) = opts.only {
-        weights = weights.only(only, &Weights::builtin());
+        weights = weights.only(only, &base);
     }
     if let Some(path) = opts.held_out {
         emit(
@@ -236,7 +243,7 @@ fn pct(x: Option<f64>) -> String {
 
 /// The verdict each held-out probability gives, as `amendments` would report it, with the rules that
 /// fired named so the scorecard can count them.
-fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review: Review) -> Vec<Verdict> {
+fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], weights: &Weights) -> Vec<Verdict> {
     items
         .iter()
         .zip(probs)
@@ -246,7 +253,7 @@ fn held_out_verdicts(items: &[Item], probs: &[[f64; 3]], review: Review) -> Vec<
             Verdict {
                 direction,
                 confidence,
-                needs_review: review.flags(*p),
+                needs_review: weights.review(it.evidence.text).flags(*p),
                 reasons: it
                     .evidence
                     .features

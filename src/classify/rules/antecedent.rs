@@ -91,7 +91,6 @@ pub fn apply(ev: &mut Ev<'_>) {
         Finding::new(
             "reference-spelt-out",
             0.0,
-            0.8,
             format!("'{d}' became '{i}': the sentence {how} in the same clause, so it reaches the same cases."),
         )
         .quoting(Some(d), Some(i)),

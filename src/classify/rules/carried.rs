@@ -109,7 +109,6 @@ fn shared(quote: &str, piece: &str, version: Version) -> super::Finding {
     super::Finding::new(
         rule,
         0.0,
-        0.85,
         format!("'{q}' {how}, so its force is unchanged."),
     )
 }

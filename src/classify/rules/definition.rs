@@ -347,7 +347,6 @@ pub fn judge(
             Finding::new(
                 "definition-changed",
                 0.0,
-                0.3,
                 format!(
                     "{change} in the definition of '{term_s}': {}, so a person should judge the effect.{used}",
                     if e == 0 {
@@ -366,7 +365,6 @@ pub fn judge(
         Finding::new(
             if w > 0.0 { "definition-tightened" } else { "definition-loosened" },
             w,
-            0.55,
             format!(
                 "{change} in the definition of '{term_s}': it now covers {}, and the term {}, so the policy is {}.{used}",
                 if e > 0 { "more" } else { "less" },

@@ -24,8 +24,6 @@ use std::ops::Range;
 pub struct Finding {
     pub rule: &'static str,
     pub weight: f64,
-    /// How often this rule is right when it fires (0..1).
-    pub prior: f64,
     pub deleted: Option<String>,
     pub inserted: Option<String>,
     pub explanation: String,
@@ -34,7 +32,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, weight: f64, prior: f64, explanation: String) -> Finding {
+    pub fn new(rule: &'static str, weight: f64, explanation: String) -> Finding {
         // The verdict weights name rules; a rule missing from their list would weigh nothing.
         debug_assert!(
             super::weigh::RULES.contains(&rule),
@@ -43,7 +41,6 @@ impl Finding {
         Finding {
             rule,
             weight,
-            prior,
             deleted: None,
             inserted: None,
             explanation,
@@ -232,7 +229,6 @@ pub fn compare<'a>(old: &'a Frame, new: &'a Frame, lex: &'a Lexicon, around: Aro
             Finding::new(
                 "non-normative",
                 0.0,
-                0.8,
                 format!("'{d}' became '{i}': the sentence states no duty, ban or permission, so its force is unchanged."),
             )
             .quoting(Some(d), Some(i)),

@@ -127,7 +127,6 @@ pub fn apply(ev: &mut Ev<'_>) {
                 Finding::new(
                     "same-tier",
                     0.0,
-                    0.9,
                     format!(
                         "'{a}' became '{b}': both make it {}, so the force is the same.",
                         as_written(n)
@@ -165,7 +164,6 @@ pub fn apply(ev: &mut Ev<'_>) {
         let mut f = Finding::new(
             "intrusive-power",
             powers,
-            0.8,
             format!(
                 "'{qa}' became '{qb}': read as a power over people (intrusive-power reading), {}.",
                 if powers > 0.0 {
@@ -196,7 +194,6 @@ pub fn apply(ev: &mut Ev<'_>) {
             Finding::new(
                 "duty-reversed",
                 0.0,
-                0.4,
                 format!(
                     "'{qa}' became '{qb}': read strictly (intrusive-power reading {}), {} became {} of the same force, so a person must judge which protects more.",
                     if reading { "not applicable" } else { "off" },
@@ -229,15 +226,11 @@ pub fn apply(ev: &mut Ev<'_>) {
     } else {
         effect(o.op, n.op)
     };
-    let mut f = Finding::new(rule, strict, 0.9, format!("'{qa}' became '{qb}': {what}."))
+    let mut f = Finding::new(rule, strict, format!("'{qa}' became '{qb}': {what}."))
         .quoting(Some(a), Some(b));
     if strict == 0.0 {
         f.rule = "modal-same-force";
-        f.prior = 0.6;
         f.review = true;
-    }
-    if o.via_will || n.via_will {
-        f.prior = f.prior.min(0.7);
     }
     ev.push(f);
 }
@@ -303,7 +296,6 @@ fn equivalence(ev: &mut Ev<'_>) -> Option<Finding> {
         Finding::new(
             "ban-unless-equals-may-only-if",
             0.0,
-            0.7,
             format!("'{qa}' became '{qb}': both allow the act only in the same cases, so the rule is the same."),
         )
         .quoting(Some(qa), Some(qb))
@@ -325,7 +317,6 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         _ if power => Finding::new(
             if added { "power-added" } else { "power-removed" },
             -2.0 * sign,
-            0.8,
             if added {
                 format!("New duty '{q}' is a power over people (intrusive-power reading): the bound party must now do this to them, so the policy protects less.")
             } else {
@@ -339,7 +330,6 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
             Finding::new(
                 if added { "norm-added" } else { "norm-removed" },
                 w,
-                0.85,
                 if right && added {
                     format!("New right '{q}' for the people the policy protects: the bound party must now allow it.")
                 } else if right {
@@ -354,7 +344,6 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         Op::Permission if f.protective => Finding::new(
             if added { "safeguard-added" } else { "safeguard-removed" },
             2.0 * sign,
-            0.75,
             if added {
                 format!("New permission '{q}' lets the bound party protect people, so the policy gives more protection.")
             } else {
@@ -370,7 +359,6 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
             Finding::new(
                 if added { "permission-added" } else { "permission-removed" },
                 -2.0 * sign,
-                0.8,
                 if added {
                     format!("New {what} '{q}' is laid on the people the policy protects: a burden on them, so the policy protects less.")
                 } else {
@@ -381,7 +369,6 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         Op::Permission | Op::NoObligation => Finding::new(
             if added { "permission-added" } else { "permission-removed" },
             -2.0 * sign,
-            0.8,
             if added {
                 format!("New {} '{q}' gives leeway the policy did not give before.", noun(f.op))
             } else {
@@ -391,7 +378,6 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         Op::Constitutive | Op::Scope => Finding::new(
             if added { "definition-added" } else { "definition-removed" },
             0.0,
-            0.4,
             format!(
                 "{} '{q}' was {}: it changes what other clauses mean, so a person should check them.",
                 if f.op == Op::Scope { "The scope statement" } else { "The definition" },
@@ -402,7 +388,6 @@ pub fn solo(f: &Frame, added: bool, intrusive_reading: bool) -> Finding {
         Op::None => Finding::new(
             if added { "statement-added" } else { "statement-removed" },
             0.0,
-            0.6,
             format!(
                 "'{q}' was {}; it states no duty, ban or permission.",
                 if added { "added" } else { "deleted" }

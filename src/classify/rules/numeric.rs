@@ -52,7 +52,6 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
             Finding::new(
                 "timing-restyled",
                 0.0,
-                0.8,
                 format!("'{qa}' became '{qb}': the same timing in other words."),
             )
             .quoting(Some(qa), Some(qb)),
@@ -68,7 +67,6 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
                 "timing-loosened"
             },
             0.9 * s,
-            0.8,
             format!(
                 "'{qa}' became '{qb}': it must be done {}, so the policy is {}.",
                 if s > 0.0 {
@@ -135,7 +133,6 @@ fn anchors(ev: &mut Ev<'_>) {
                     "timing-loosened"
                 },
                 w,
-                0.75,
                 format!(
                     "'{qa}' became '{qb}': the duty applies {}, so the policy is {}.",
                     if w > 0.0 { "earlier" } else { "later" },
@@ -204,7 +201,6 @@ pub fn apply(ev: &mut Ev<'_>) {
                     Finding::new(
                         "number-restyled",
                         0.0,
-                        0.9,
                         format!(
                             "'{qa}' became '{qb}': the same {} written differently.",
                             kind.name()
@@ -295,7 +291,6 @@ pub fn apply(ev: &mut Ev<'_>) {
                         Finding::new(
                             if w > 0.0 { "threshold-tightened" } else { "threshold-loosened" },
                             w,
-                            0.6,
                             format!(
                                 "'{qa}' became '{qb}': the cut-off now takes in {} cases, so the policy is {}; check what the cut-off triggers.",
                                 if covers_more { "more" } else { "fewer" },
@@ -313,7 +308,6 @@ pub fn apply(ev: &mut Ev<'_>) {
                     Finding::new(
                         "threshold-changed",
                         0.0,
-                        0.4,
                         format!(
                             "'{qa}' became '{qb}': a {} changed; whether that is stricter depends on what it triggers, so a person should check it.",
                             kind.name()
@@ -333,7 +327,6 @@ pub fn apply(ev: &mut Ev<'_>) {
                         "number-loosened"
                     },
                     0.9 * s,
-                    0.85,
                     format!(
                         "'{qa}' became '{qb}': {what}, so the policy is {}.",
                         if s > 0.0 { "stricter" } else { "looser" }

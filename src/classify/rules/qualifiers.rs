@@ -86,7 +86,6 @@ pub fn apply(ev: &mut Ev<'_>) {
                 Finding::new(
                     rule_name(kind, false),
                     w,
-                    0.75,
                     format!("'{q}' was deleted: {what}, {}.", stricter(w)),
                 )
                 .quoting(Some(q.clone()), None),
@@ -121,7 +120,6 @@ pub fn apply(ev: &mut Ev<'_>) {
                 Finding::new(
                     rule_name(kind, true),
                     w,
-                    0.75,
                     format!("'{q}' was added: {what}, {}.", stricter(w)),
                 )
                 .quoting(None, Some(q.clone())),
@@ -302,13 +300,8 @@ fn ladders(ev: &mut Ev<'_>) {
             )
         };
         ev.push(
-            Finding::new(
-                if w > 0.0 { "bar-raised" } else { "bar-lowered" },
-                w,
-                0.75,
-                text,
-            )
-            .quoting(Some(qa), Some(qb)),
+            Finding::new(if w > 0.0 { "bar-raised" } else { "bar-lowered" }, w, text)
+                .quoting(Some(qa), Some(qb)),
         );
     }
 }

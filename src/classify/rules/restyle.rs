@@ -63,7 +63,6 @@ pub fn connectives(ev: &mut Ev<'_>) {
             Finding::new(
                 "emphasis-only",
                 0.0,
-                0.85,
                 format!("'{q}' adds emphasis, not force: it negates nothing."),
             )
             .quoting(None, Some(q)),
@@ -107,9 +106,14 @@ fn references(f: &Frame) -> Vec<bool> {
                         "of" | "the" | "and" | "or" | "to" | "as" | "in" | "for" | "a"
                     ))
         };
-        // The number itself comes first ("4.2", "1035", "(c)", "iv"): a longer word there is the
-        // sentence going on ("this policy applies", "an order allowing entry").
-        let opens = |s: &str| s.starts_with(|c: char| c.is_ascii_digit()) || s.chars().count() <= 3;
+        // The number itself comes first ("4.2", "1035", "(c)", "iv", "ix.c"): a longer word there
+        // is the sentence going on ("this policy applies", "an order allowing entry").
+        let opens = |s: &str| {
+            s.starts_with(|c: char| c.is_ascii_digit())
+                || s.split('.')
+                    .next()
+                    .is_some_and(|head| head.chars().count() <= 3)
+        };
         if !f.toks.get(i).is_some_and(|t| t.word && opens(&t.norm)) {
             continue;
         }
@@ -275,7 +279,6 @@ pub fn apply(ev: &mut Ev<'_>) {
             Finding::new(
                 "cross-reference",
                 0.0,
-                0.7,
                 format!("'{d}' became '{i}': only a cross-reference changed; check that it still points to the same rule."),
             )
             .quoting(Some(d), Some(i))
@@ -288,7 +291,6 @@ pub fn apply(ev: &mut Ev<'_>) {
             Finding::new(
                 "spelling",
                 0.0,
-                0.9,
                 format!("'{d}' became '{i}': a spelling fix."),
             )
             .quoting(Some(d), Some(i)),
@@ -300,7 +302,6 @@ pub fn apply(ev: &mut Ev<'_>) {
             Finding::new(
                 "gender-neutral",
                 0.0,
-                0.9,
                 format!("'{d}' became '{i}': the same person or thing named another way (a pronoun for its noun), so the meaning is the same."),
             )
             .quoting(Some(d), Some(i)),
@@ -474,7 +475,6 @@ pub fn restructured(ev: &mut Ev<'_>) -> bool {
     ev.push(Finding::new(
         "reordered",
         0.0,
-        0.8,
         "The sentence was rebuilt from the same words in another order or voice; the same words carry the same force.".to_string(),
     ));
     true
@@ -506,7 +506,6 @@ fn moved(ev: &mut Ev<'_>) {
         ev.push(Finding::new(
             "reordered",
             0.0,
-            0.8,
             format!("{count} words were moved within the sentence; the same words carry the same force."),
         ));
     }

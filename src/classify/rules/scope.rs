@@ -90,7 +90,6 @@ pub fn slots(ev: &mut Ev<'_>) {
             Finding::new(
                 rule,
                 w,
-                0.75,
                 format!("'{q}' was added: {what}, {}.", verdict_words(w)),
             )
             .quoting(None, Some(q)),
@@ -125,7 +124,6 @@ pub fn slots(ev: &mut Ev<'_>) {
             Finding::new(
                 rule,
                 w,
-                0.75,
                 format!("'{q}' was deleted: {what}, {}.", verdict_words(w)),
             )
             .quoting(Some(q), None),
@@ -186,7 +184,6 @@ pub fn quantifiers(ev: &mut Ev<'_>) {
                 "bound-narrowed"
             },
             w,
-            0.75,
             format!(
                 "'{a}' became '{c}': {} are bound by {}, {}.",
                 if b > 0.0 { "more" } else { "fewer" },
@@ -441,7 +438,6 @@ pub fn leftovers(ev: &mut Ev<'_>) {
                     "scope-loosened"
                 },
                 w,
-                0.6,
                 format!(
                     "{change}: it now reaches {reach} cases, {}.",
                     verdict_words(w)
@@ -473,7 +469,6 @@ pub fn leftovers(ev: &mut Ev<'_>) {
         Finding::new(
             "scope-reworded",
             0.0,
-            0.6,
             format!(
                 "{}: some of these edits widen {} and some narrow it, so its reach reads as the same.",
                 changes.join("; "),

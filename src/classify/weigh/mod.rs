@@ -47,14 +47,13 @@ const FORMAT: &str = "\
 # count only where no rule explained them.
 #
 # The score of each direction is its bias plus, for every feature, value x weight. The probabilities are a
-# softmax of the scores divided by the temperature; the verdict is the most probable direction. On the
-# kinds of text listed in `calibrated` (flat, punctuated) the temperature was chosen on held-out verdicts,
-# the confidence is the verdict's probability, and a verdict goes to a person when its probability is
-# below review_below, when it is strengthened or weakened and the opposite direction is at least
-# review_opposite likely, or when two findings of at least conflict_at point opposite ways (a whole duty
-# added and another deleted, say). A feature not listed here weighs nothing. The weights of a kind of
-# text not listed in `calibrated` are hand-set: the rules' summed strength, with a net under 0.25 either
-# way read as unchanged; there the confidence and the review flag are the rules' own.
+# softmax of the scores divided by the temperature of the kind of text (`calibration`), chosen on
+# held-out verdicts; the verdict is the most probable direction and the confidence its probability. A
+# verdict goes to a person when its probability is below the kind's review_below, when it is
+# strengthened or weakened and the opposite direction is at least review_opposite likely, when two
+# findings of at least conflict_at point opposite ways (a whole duty added and another deleted, say), or
+# when a rule asks for a person (a changed definition or cross-reference). A feature not listed here
+# weighs nothing.
 ";
 
 /// Every rule that reports findings, by the name its reasons carry. A weights file may only name
@@ -173,10 +172,12 @@ const NET_CAP: f64 = 3.0;
 /// A summed strength closer to zero than this is the rules' own "unchanged".
 const NEUTRAL_BAND: f64 = 0.25;
 
-/// What the model reads of one change: feature names and their values, sorted by name, each once.
+/// What the model reads of one change: feature names and their values, sorted by name, each once,
+/// and the kind of text they were read from.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Evidence {
     pub features: Vec<(String, f64)>,
+    pub text: Text,
 }
 
 impl Evidence {
@@ -215,6 +216,7 @@ impl Evidence {
         sums.extend(lexical);
         Evidence {
             features: sums.into_iter().collect(),
+            text: Text::of(flat),
         }
     }
 
@@ -272,24 +274,43 @@ impl<'de> Deserialize<'de> for FeatureName {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    #[serde(default)]
-    fitted_on: String,
-    /// The kinds of text whose probabilities were calibrated on held-out verdicts, so they can be the
-    /// confidence; temperature and review_below are for these.
-    #[serde(default)]
-    calibrated: Vec<Text>,
-    temperature: f64,
-    review_below: f64,
-    /// A strengthened or weakened verdict whose opposite direction is at least this probable goes to
-    /// review: the evidence points both ways. 1 (the default) never flags on this alone.
-    #[serde(default = "default_review_opposite")]
-    review_opposite: f64,
+    /// Each kind of text is fitted apart, on its own rows, so each has its own calibration.
+    calibration: Calibrations,
     /// Findings this strong on both sides send a calibrated verdict to review, whatever its probability.
     #[serde(default = "default_conflict_at")]
     conflict_at: f64,
     bias: PerLabel,
     #[serde(default)]
     weights: BTreeMap<FeatureName, PerLabel>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Calibrations {
+    flat: CalibrationFile,
+    punctuated: CalibrationFile,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CalibrationFile {
+    #[serde(default)]
+    fitted_on: String,
+    temperature: f64,
+    review_below: f64,
+    /// A strengthened or weakened verdict whose opposite direction is at least this probable goes to
+    /// review: the evidence points both ways. 1 (the default) never flags on this alone.
+    #[serde(default = "default_review_opposite")]
+    review_opposite: f64,
+}
+
+/// How the probabilities of one kind of text were calibrated: what its weights were fitted on, the
+/// temperature that makes held-out verdicts most likely, and when a verdict goes to a person.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Calibration {
+    pub fitted_on: String,
+    pub temperature: f64,
+    pub review: Review,
 }
 
 fn default_conflict_at() -> f64 {
@@ -354,12 +375,12 @@ pub struct Weights {
 }
 
 /// The two kinds of text the weights read apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Text {
     /// Lower case with no punctuation, as published amendment data is: features named `flat:...`.
     Flat,
     /// Written in sentences: every other feature.
+    #[default]
     Punctuated,
 }
 
@@ -383,14 +404,17 @@ impl Text {
             Text::Punctuated => "punctuated",
         }
     }
+
+    /// The place of this kind's calibration in [`Model::calibration`].
+    fn index(self) -> usize {
+        usize::from(self == Text::Punctuated)
+    }
 }
 
 #[derive(Debug)]
 struct Model {
-    fitted_on: String,
-    calibrated: Vec<Text>,
-    temperature: f64,
-    review: Review,
+    /// Flat text's, then punctuated text's.
+    calibration: [Calibration; 2],
     conflict_at: f64,
     bias: [f64; 3],
     weights: BTreeMap<String, [f64; 3]>,
@@ -407,10 +431,11 @@ impl Weights {
                 // worse than an even model whose every verdict is "unchanged" and flagged.
                 Weights::read_builtin().unwrap_or_else(|_| Weights {
                     inner: Arc::new(Model {
-                        fitted_on: "empty".into(),
-                        calibrated: Vec::new(),
-                        temperature: 1.0,
-                        review: Review::below(1.0),
+                        calibration: [Text::Flat, Text::Punctuated].map(|_| Calibration {
+                            fitted_on: "empty".into(),
+                            temperature: 1.0,
+                            review: Review::below(1.0),
+                        }),
                         conflict_at: default_conflict_at(),
                         bias: [0.0; 3],
                         weights: BTreeMap::new(),
@@ -482,12 +507,25 @@ impl Weights {
 
     /// Checks the numbers the YAML types let through and makes the model.
     fn check(file: File, text: &str, path: &Path, source: &str) -> Result<Weights, WeightsError> {
-        let bad = |key: &str, message: String| {
-            // Name the line of the offending key, which serde has already let through.
-            let line = text
-                .lines()
-                .position(|l| l.starts_with(&format!("{key}:")))
-                .map_or(1, |i| i + 1);
+        // Name the line of the offending key (under its kind of text, if any), which serde has
+        // already let through.
+        let bad = |kind: Option<Text>, key: &str, message: String| {
+            let lines: Vec<&str> = text.lines().collect();
+            let from = kind
+                .and_then(|k| {
+                    let head = format!("{}:", k.as_str());
+                    lines.iter().position(|l| l.trim_start().starts_with(&head))
+                })
+                .unwrap_or(0);
+            let line = lines
+                .iter()
+                .enumerate()
+                .skip(from)
+                .find(|(_, l)| match kind {
+                    Some(_) => l.contains(&format!("{key}:")),
+                    None => l.starts_with(&format!("{key}:")),
+                })
+                .map_or(1, |(i, _)| i + 1);
             WeightsError::Invalid {
                 path: path.to_path_buf(),
                 line,
@@ -495,17 +533,9 @@ impl Weights {
                 message,
             }
         };
-        if !(file.temperature.is_finite() && file.temperature > 0.0) {
-            return Err(bad(
-                "temperature",
-                format!(
-                    "temperature must be a positive number, not {}",
-                    file.temperature
-                ),
-            ));
-        }
         if !(file.conflict_at.is_finite() && file.conflict_at > 0.0) {
             return Err(bad(
+                None,
                 "conflict_at",
                 format!(
                     "conflict_at must be a positive number, not {}",
@@ -513,26 +543,47 @@ impl Weights {
                 ),
             ));
         }
-        for (key, value) in [
-            ("review_below", file.review_below),
-            ("review_opposite", file.review_opposite),
-        ] {
-            if !(0.0..=1.0).contains(&value) {
+        let mut calibration = Vec::with_capacity(2);
+        let Calibrations { flat, punctuated } = file.calibration;
+        for (kind, c) in [(Text::Flat, flat), (Text::Punctuated, punctuated)] {
+            let name = kind.as_str();
+            if !(c.temperature.is_finite() && c.temperature > 0.0) {
                 return Err(bad(
-                    key,
-                    format!("{key} is a probability from 0 to 1, not {value}"),
+                    Some(kind),
+                    "temperature",
+                    format!(
+                        "{name} temperature must be a positive number, not {}",
+                        c.temperature
+                    ),
                 ));
             }
+            for (key, value) in [
+                ("review_below", c.review_below),
+                ("review_opposite", c.review_opposite),
+            ] {
+                if !(0.0..=1.0).contains(&value) {
+                    return Err(bad(
+                        Some(kind),
+                        key,
+                        format!("{name} {key} is a probability from 0 to 1, not {value}"),
+                    ));
+                }
+            }
+            calibration.push(Calibration {
+                fitted_on: c.fitted_on,
+                temperature: c.temperature,
+                review: Review {
+                    below: c.review_below,
+                    opposite: c.review_opposite,
+                },
+            });
         }
+        let [flat, punctuated]: [Calibration; 2] = calibration
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("one calibration per kind of text"));
         Ok(Weights {
             inner: Arc::new(Model {
-                fitted_on: file.fitted_on,
-                calibrated: file.calibrated,
-                temperature: file.temperature,
-                review: Review {
-                    below: file.review_below,
-                    opposite: file.review_opposite,
-                },
+                calibration: [flat, punctuated],
                 conflict_at: file.conflict_at,
                 bias: file.bias.get(),
                 weights: file
@@ -545,7 +596,7 @@ impl Weights {
         })
     }
 
-    /// Weights from their parts, as a fitter makes them: calibrated for both kinds of text.
+    /// Weights from their parts, as a fitter makes them: one calibration for both kinds of text.
     pub fn from_parts(
         fitted_on: &str,
         temperature: f64,
@@ -553,12 +604,14 @@ impl Weights {
         bias: [f64; 3],
         weights: BTreeMap<String, [f64; 3]>,
     ) -> Weights {
+        let c = Calibration {
+            fitted_on: fitted_on.to_string(),
+            temperature,
+            review,
+        };
         Weights {
             inner: Arc::new(Model {
-                fitted_on: fitted_on.to_string(),
-                calibrated: vec![Text::Flat, Text::Punctuated],
-                temperature,
-                review,
+                calibration: [c.clone(), c],
                 conflict_at: default_conflict_at(),
                 bias,
                 weights,
@@ -567,26 +620,27 @@ impl Weights {
         }
     }
 
-    /// The same weights with another note of what they were fitted on.
+    /// The same weights with another note of what they were fitted on, for both kinds of text.
     pub fn with_fitted_on(&self, fitted_on: &str) -> Weights {
         let m = &self.inner;
         Weights {
             inner: Arc::new(Model {
-                fitted_on: fitted_on.to_string(),
-                calibrated: m.calibrated.clone(),
+                calibration: m.calibration.clone().map(|c| Calibration {
+                    fitted_on: fitted_on.to_string(),
+                    ..c
+                }),
                 weights: m.weights.clone(),
                 source: m.source.clone(),
-                temperature: m.temperature,
-                review: m.review,
                 conflict_at: m.conflict_at,
                 bias: m.bias,
             }),
         }
     }
 
-    /// These weights for one kind of text, and `base`'s for the other: what a fit on one kind of
-    /// text writes. Every change has exactly one `edit:` feature of its kind, so the difference of the
-    /// two biases moves onto those features and each kind keeps the bias it was fitted or set with.
+    /// These weights and calibration for one kind of text, and `base`'s for the other: what a fit on
+    /// one kind of text writes. Every change has exactly one `edit:` feature of its kind, so the
+    /// difference of the two biases moves onto those features and each kind keeps the bias it was
+    /// fitted with.
     pub fn only(&self, text: Text, base: &Weights) -> Weights {
         let (m, b) = (&self.inner, &base.inner);
         let mut weights: BTreeMap<String, [f64; 3]> = b
@@ -608,20 +662,11 @@ impl Weights {
                 *w += fitted - set;
             }
         }
-        let mut calibrated: Vec<Text> = b
-            .calibrated
-            .iter()
-            .copied()
-            .filter(|t| *t != text)
-            .collect();
-        calibrated.push(text);
-        calibrated.sort();
+        let mut calibration = b.calibration.clone();
+        calibration[text.index()] = m.calibration[text.index()].clone();
         Weights {
             inner: Arc::new(Model {
-                fitted_on: m.fitted_on.clone(),
-                calibrated,
-                temperature: m.temperature,
-                review: m.review,
+                calibration,
                 conflict_at: b.conflict_at,
                 bias: b.bias,
                 weights,
@@ -644,15 +689,18 @@ impl Weights {
             )
         };
         let mut s = String::from(FORMAT);
-        s.push_str(&format!(
-            "fitted_on: {}\n",
-            serde_json::to_string(&m.fitted_on).unwrap_or_default()
-        ));
-        let kinds: Vec<&str> = m.calibrated.iter().map(|t| t.as_str()).collect();
-        s.push_str(&format!("calibrated: [{}]\n", kinds.join(", ")));
-        s.push_str(&format!("temperature: {}\n", r(m.temperature)));
-        s.push_str(&format!("review_below: {}\n", r(m.review.below)));
-        s.push_str(&format!("review_opposite: {}\n", r(m.review.opposite)));
+        s.push_str("calibration:\n");
+        for kind in [Text::Flat, Text::Punctuated] {
+            let c = &m.calibration[kind.index()];
+            s.push_str(&format!(
+                "  {}:\n    fitted_on: {}\n    temperature: {}\n    review_below: {}\n    review_opposite: {}\n",
+                kind.as_str(),
+                serde_json::to_string(&c.fitted_on).unwrap_or_default(),
+                r(c.temperature),
+                r(c.review.below),
+                r(c.review.opposite)
+            ));
+        }
         s.push_str(&format!("conflict_at: {}\n", r(m.conflict_at)));
         s.push_str(&format!("bias: {}\n", triple(m.bias)));
         s.push_str("weights:\n");
@@ -669,25 +717,14 @@ impl Weights {
         &self.inner.source
     }
 
-    /// What the weights were fitted on, as the file says.
-    pub fn fitted_on(&self) -> &str {
-        &self.inner.fitted_on
+    /// How this kind of text was fitted and calibrated, as the file says.
+    pub fn calibration(&self, text: Text) -> &Calibration {
+        &self.inner.calibration[text.index()]
     }
 
-    /// Whether the probabilities on this kind of text are calibrated, so a verdict's probability is
-    /// its confidence. Hand-set weights are not: with them the confidence is the deciding rule's record.
-    pub fn calibrated(&self, text: Text) -> bool {
-        self.inner.calibrated.contains(&text)
-    }
-
-    /// A verdict whose probability is below this goes to a person.
-    pub fn review_below(&self) -> f64 {
-        self.inner.review.below
-    }
-
-    /// When a calibrated verdict goes to a person, by its probabilities.
-    pub fn review(&self) -> Review {
-        self.inner.review
+    /// When a verdict on this kind of text goes to a person, by its probabilities.
+    pub fn review(&self, text: Text) -> Review {
+        self.calibration(text).review
     }
 
     /// Two findings at least this strong pointing opposite ways send a calibrated verdict to review.
@@ -734,7 +771,7 @@ impl Weights {
 
     /// The calibrated probability of each direction.
     pub fn probabilities(&self, ev: &Evidence) -> [f64; 3] {
-        softmax(self.scores(ev), self.inner.temperature)
+        softmax(self.scores(ev), self.calibration(ev.text).temperature)
     }
 }
 

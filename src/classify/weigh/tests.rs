@@ -7,34 +7,47 @@ fn parse(text: &str) -> Result<Weights, WeightsError> {
     Weights::parse(text, Path::new("w.yaml"))
 }
 
-const HEAD: &str = "temperature: 1.0\nreview_below: 0.5\nbias: {strengthened: 0.0, weakened: 0.0, unchanged: 0.0}\n";
+/// A calibration line for each kind of text, then the bias: four lines.
+const HEAD: &str = "calibration:\n  flat: {temperature: 1.0, review_below: 0.5}\n  punctuated: \
+                    {temperature: 1.0, review_below: 0.5}\nbias: {strengthened: 0.0, weakened: 0.0, \
+                    unchanged: 0.0}\n";
+
+/// A file with these calibration fields for flat text, and the head's for punctuated text.
+fn with_flat(fields: &str) -> String {
+    format!(
+        "calibration:\n  flat: {{{fields}}}\n  punctuated: {{temperature: 1.0, review_below: 0.5}}\n\
+         bias: {{}}\n"
+    )
+}
 
 #[test]
 fn the_builtin_file_parses_and_names_only_known_features() {
     let w = Weights::builtin();
     assert_eq!(w.source(), "built-in");
-    assert!(!w.fitted_on().is_empty());
-    assert!(w.fitted_on() != "empty", "the built-in file parsed");
+    for text in [Text::Flat, Text::Punctuated] {
+        let on = &w.calibration(text).fitted_on;
+        assert!(!on.is_empty() && on != "empty", "the built-in file parsed");
+    }
 }
 
 /// Everything a model holds, to hold the two ways of reading a file to the same result.
 fn parts(w: &Weights) -> impl PartialEq + std::fmt::Debug {
     let m = &w.inner;
-    let calibrated: Vec<&str> = m.calibrated.iter().map(|t| t.as_str()).collect();
+    let calibration: Vec<(String, [u64; 3])> = m
+        .calibration
+        .iter()
+        .map(|c| {
+            let bits = [c.temperature, c.review.below, c.review.opposite].map(f64::to_bits);
+            (c.fitted_on.clone(), bits)
+        })
+        .collect();
     let weights: Vec<(String, [u64; 3])> = m
         .weights
         .iter()
         .map(|(k, w)| (k.clone(), w.map(f64::to_bits)))
         .collect();
-    let bits = [
-        m.temperature,
-        m.review.below,
-        m.review.opposite,
-        m.conflict_at,
-    ]
-    .map(f64::to_bits);
     let bias = m.bias.map(f64::to_bits);
-    (m.fitted_on.clone(), calibrated, bits, bias, weights)
+    (calibration, m.conflict_at.to_bits(), bias, weights)
 }
 
 #[test]
@@ -147,8 +160,10 @@ fn case(findings: &[(&str, f64)], want: Direction) {
     assert_eq!(got, want, "{findings:?}");
 }
 
+/// The fitted punctuated weights read a clear sum of the rules' strengths its way, and a sum inside
+/// the rules' neutral band as unchanged.
 #[test]
-fn builtin_weights_keep_the_neutral_band_of_the_summed_strengths() {
+fn builtin_weights_read_the_rules_sum_its_way() {
     use Direction::*;
     case(&[("modal-upgrade", 2.0)], Strengthened);
     case(&[("modal-downgrade", -0.3)], Weakened);
@@ -167,7 +182,8 @@ fn builtin_weights_keep_the_neutral_band_of_the_summed_strengths() {
 
 #[test]
 fn scores_are_bias_plus_value_times_weight_and_temperature_flattens() {
-    let text = "temperature: 2.0\nreview_below: 0.5\nbias: {weakened: 1.0}\nweights:\n  \
+    let text = "calibration:\n  flat: {temperature: 9, review_below: 0.2}\n  punctuated: {temperature: 2.0, \
+                review_below: 0.5}\nbias: {weakened: 1.0}\nweights:\n  \
                 fired:norm-added: {strengthened: 3.0}\n  argues:norm-added: {weakened: -2.0}\n";
     let w = parse(text).unwrap();
     let ev = Evidence::new([("norm-added", 0.5)], false, Vec::new());
@@ -181,6 +197,7 @@ fn scores_are_bias_plus_value_times_weight_and_temperature_flattens() {
                 ("argues:norm-added".into(), 0.5),
             ])
             .collect(),
+        text: Text::Punctuated,
     };
     assert_eq!(w.scores(&ev), [3.0, 0.0, 0.0]);
     let p = w.probabilities(&ev);
@@ -191,7 +208,14 @@ fn scores_are_bias_plus_value_times_weight_and_temperature_flattens() {
         "temperature 2 is less sure: {p:?} vs {cold:?}"
     );
     assert!((p[0] - 1.5f64.exp() / (1.5f64.exp() + 2.0)).abs() < 1e-12);
-    assert_eq!(w.review_below(), 0.5);
+    assert_eq!(w.review(Text::Punctuated).below, 0.5);
+    // The same scores on flat text are divided by flat text's temperature.
+    let flat = Evidence {
+        text: Text::Flat,
+        ..ev
+    };
+    assert_eq!(w.probabilities(&flat), softmax([3.0, 0.0, 0.0], 9.0));
+    assert_eq!(w.review(Text::Flat).below, 0.2);
 }
 
 #[test]
@@ -217,55 +241,69 @@ fn refused(body: &str, line: usize, needle: &str) {
 fn a_bad_file_is_refused_at_its_line() {
     refused(
         "weights:\n  argues:modal-upgrade: {strengthened: 1.0}\n  argues:modal-upgarde: {strengthened: 1.0}\n",
-        6,
+        7,
         "unknown feature `argues:modal-upgarde`",
     );
     refused(
         "weights:\n  modal-upgrade: {strengthened: 1.0}\n",
-        5,
+        6,
         "unknown feature",
     );
-    refused("weights:\n  fired:norm-added: [1.0, 2.0, 3.0]\n", 5, "");
+    refused("weights:\n  fired:norm-added: [1.0, 2.0, 3.0]\n", 6, "");
     refused(
         "weights:\n  fired:norm-added: {stronger: 1.0}\n",
-        5,
+        6,
         "stronger",
     );
-    refused("colour: blue\n", 4, "colour");
-    let err = parse("temperature: 0\nreview_below: 0.5\nbias: {}\n").unwrap_err();
+    refused("colour: blue\n", 5, "colour");
+    let err = parse(&with_flat("temperature: 0, review_below: 0.5")).unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("w.yaml:1:1: temperature must be a positive"),
+            .starts_with("w.yaml:2:1: flat temperature must be a positive"),
         "{err}"
     );
-    let err = parse("temperature: 1\nreview_below: 1.5\nbias: {}\n").unwrap_err();
+    let err = parse(&with_flat("temperature: 1, review_below: 1.5")).unwrap_err();
     assert!(
-        err.to_string().starts_with("w.yaml:2:1: review_below"),
+        err.to_string().starts_with("w.yaml:2:1: flat review_below"),
         "{err}"
     );
-    let err = parse("temperature: 1\n").unwrap_err();
+    let err = parse(&with_flat("temperature: 1")).unwrap_err();
     assert!(err.to_string().contains("review_below"), "{err}");
-    let err = parse("temperature: 1\nreview_below: 0.5\nconflict_at: -1\nbias: {}\n").unwrap_err();
+    let err = parse(&format!("{HEAD}conflict_at: -1\n")).unwrap_err();
     assert!(
-        err.to_string().starts_with("w.yaml:3:1: conflict_at"),
+        err.to_string().starts_with("w.yaml:5:1: conflict_at"),
         "{err}"
     );
-    let err =
-        parse("temperature: 1\nreview_below: 0.5\nreview_opposite: 2\nbias: {}\n").unwrap_err();
+    let err = parse(&with_flat(
+        "temperature: 1, review_below: 0.5, review_opposite: 2",
+    ))
+    .unwrap_err();
     assert!(
-        err.to_string().starts_with("w.yaml:3:1: review_opposite"),
+        err.to_string()
+            .starts_with("w.yaml:2:1: flat review_opposite"),
         "{err}"
     );
+    // A file from before calibration by kind of text names what it lacks.
+    let err = parse("temperature: 1\nreview_below: 0.5\nbias: {}\n").unwrap_err();
+    assert!(err.to_string().contains("temperature"), "{err}");
 }
 
 #[test]
 fn review_opposite_defaults_to_never_and_flags_a_verdict_argued_both_ways() {
     let w = parse(HEAD).unwrap();
-    assert_eq!(w.review(), Review::below(0.5));
+    assert_eq!(w.review(Text::Flat), Review::below(0.5));
     // Without the ceiling only the verdict's own probability counts.
-    assert!(!w.review().flags([0.55, 0.44, 0.01]));
-    let w = parse(&format!("{HEAD}review_opposite: 0.3\n")).unwrap();
-    let r = w.review();
+    assert!(!w.review(Text::Flat).flags([0.55, 0.44, 0.01]));
+    let w = parse(&with_flat(
+        "temperature: 1, review_below: 0.5, review_opposite: 0.3",
+    ))
+    .unwrap();
+    assert_eq!(
+        w.review(Text::Punctuated),
+        Review::below(0.5),
+        "each kind its own"
+    );
+    let r = w.review(Text::Flat);
     assert!(r.flags([0.55, 0.44, 0.01]), "weakened nearly as likely");
     assert!(
         !r.flags([0.1, 0.55, 0.35]),
@@ -277,7 +315,7 @@ fn review_opposite_defaults_to_never_and_flags_a_verdict_argued_both_ways() {
         "an unchanged verdict has no opposite"
     );
     let back = parse(&w.to_yaml()).unwrap();
-    assert_eq!(back.review(), r);
+    assert_eq!(back.review(Text::Flat), r);
 }
 
 #[test]
@@ -298,13 +336,21 @@ fn a_fit_on_one_kind_of_text_keeps_the_base_for_the_other() {
     let fitted = Weights::from_parts("fit", 2.0, Review::below(0.6), [0.5, 1.0, -1.0], fitted);
     let base = Weights::builtin();
     let merged = fitted.only(Text::Flat, &base);
-    assert!(merged.calibrated(Text::Flat) && !merged.calibrated(Text::Punctuated));
+    assert_eq!(
+        merged.calibration(Text::Flat),
+        fitted.calibration(Text::Flat)
+    );
+    assert_eq!(
+        merged.calibration(Text::Punctuated),
+        base.calibration(Text::Punctuated)
+    );
     let flat = |words: &[&str], kind: &str| Evidence {
         features: [format!("flat:edit:{kind}")]
             .into_iter()
             .chain(words.iter().map(|w| format!("flat:word:+{w}")))
             .map(|k| (k, 1.0))
             .collect(),
+        text: Text::Flat,
     };
     for kind in ["added", "removed", "modified"] {
         for words in [&["may"][..], &[][..]] {
@@ -319,5 +365,7 @@ fn a_fit_on_one_kind_of_text_keeps_the_base_for_the_other() {
     );
     assert_eq!(merged.scores(&punctuated), base.scores(&punctuated));
     let back = Weights::parse(&merged.to_yaml(), Path::new("m.yaml")).unwrap();
-    assert!(back.calibrated(Text::Flat) && !back.calibrated(Text::Punctuated));
+    for text in [Text::Flat, Text::Punctuated] {
+        assert_eq!(back.calibration(text), merged.calibration(text));
+    }
 }

@@ -9,6 +9,7 @@ fn item(features: &[(&str, f64)], expect: Direction, group: &str) -> Item {
     Item {
         evidence: Evidence {
             features: features.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            text: crate::classify::weigh::Text::Flat,
         },
         expect,
         group: group.to_string(),
@@ -58,11 +59,7 @@ fn a_clear_signal_is_fitted_and_cross_validated() {
     let down = Evidence::new([("modal-downgrade", -1.0)], true, Vec::new());
     assert_eq!(argmax(w.probabilities(&down)), W);
     // Every held-out verdict is right, so the lowest threshold already reaches the precision.
-    assert_eq!(w.review_below(), 0.0);
-    assert!(
-        w.calibrated(crate::classify::weigh::Text::Flat),
-        "fitted weights are calibrated"
-    );
+    assert_eq!(w.review(crate::classify::weigh::Text::Flat).below, 0.0);
 }
 
 #[test]
@@ -103,7 +100,11 @@ fn the_written_file_reads_back_to_the_same_model() {
     let fitted = fit(&items, &Settings::default(), "test: \"quoted\" note").unwrap();
     let text = fitted.weights.to_yaml();
     let back = Weights::parse(&text, std::path::Path::new("w.yaml")).unwrap();
-    assert_eq!(back.fitted_on(), "test: \"quoted\" note");
+    assert_eq!(
+        back.calibration(crate::classify::weigh::Text::Flat)
+            .fitted_on,
+        "test: \"quoted\" note"
+    );
     for it in &items {
         let (a, b) = (
             fitted.weights.probabilities(&it.evidence),
@@ -192,7 +193,9 @@ fn only_items_marked_to_calibrate_choose_the_review_thresholds() {
     let fitted = fit(&all, &Settings::default(), "test").unwrap();
     let w = &fitted.weights;
     // Calibrated on every item, the upgrades are right and left to stand; the reorders go to a person.
-    assert!(!w.review().flags(w.probabilities(&up)));
+    assert!(!w
+        .review(crate::classify::weigh::Text::Flat)
+        .flags(w.probabilities(&up)));
     // Calibrated on the noisy items alone, no verdict reaches the precision, so every one is flagged,
     // though the weights still read the upgrades as strengthened.
     for it in all.iter_mut().take(45) {
@@ -201,5 +204,7 @@ fn only_items_marked_to_calibrate_choose_the_review_thresholds() {
     let fitted = fit(&all, &Settings::default(), "test").unwrap();
     let w = &fitted.weights;
     assert_eq!(argmax(w.probabilities(&up)), S);
-    assert!(w.review().flags(w.probabilities(&up)));
+    assert!(w
+        .review(crate::classify::weigh::Text::Flat)
+        .flags(w.probabilities(&up)));
 }
