@@ -759,6 +759,13 @@ fn duties_laid_on_the_protected_party_burden_them() {
         Weakened,
         "",
     );
+    // People under supervision are among them.
+    case(
+        "",
+        "A probationer shall stay at home from 10 p.m. to 6 a.m. unless the officer agrees otherwise.",
+        Weakened,
+        "",
+    );
     // So is a ban laid on them, and a ban that reaches more of what they do burdens them more.
     case(
         "",

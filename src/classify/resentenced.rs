@@ -4,7 +4,9 @@
 //! Read sentence by sentence, the sentence a split makes looks like a new norm and the words it took
 //! from the first sentence look deleted there, so a split read as a strengthening and a join as a
 //! weakening. What is compared instead is the clause's words as a whole: the same words (by stem), in
-//! about the same order, with only a subject or modal named again where a sentence now starts.
+//! about the same order or with the same modals in the same order (a duty put in the passive: "shall
+//! review the data" -> "The data shall be reviewed by ..."), with only a subject or modal named again
+//! where a sentence now starts.
 
 use super::lexicon::Lexicon;
 use super::rules::Finding;
@@ -52,7 +54,8 @@ pub(super) fn resentenced(old: &str, new: &str, lex: &Lexicon) -> Option<Finding
         .map(|h| to[h.old].iter().filter(|t| t.word).count())
         .sum();
     let shorter = words(&to).min(words(&tn));
-    if ((words(&to) - moved) as f64) < IN_ORDER * shorter as f64 {
+    let in_order = ((words(&to) - moved) as f64) >= IN_ORDER * shorter as f64;
+    if !in_order && modals(&to) != modals(&tn) {
         return None;
     }
     let plural = |n: usize| if n == 1 { "sentence" } else { "sentences" };
@@ -65,6 +68,24 @@ pub(super) fn resentenced(old: &str, new: &str, lex: &Lexicon) -> Option<Finding
             plural(b)
         ),
     ))
+}
+
+/// The modals and negations of a text in order, "must" read as "shall" and one said again in a row
+/// counted once: what a rearranged clause must keep for its norms to be the same norms.
+fn modals(toks: &[Tok]) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for t in toks.iter().filter(|t| t.word) {
+        let w: &str = &t.norm;
+        let w = match w {
+            "must" => "shall",
+            w if text::is_modal_word(w) || matches!(w, "not" | "no" | "never") => w,
+            _ => continue,
+        };
+        if out.last() != Some(&w) {
+            out.push(w);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -120,6 +141,21 @@ mod tests {
         case(
             "Officers shall record each stop. They shall report it.",
             "Officers shall report each stop. They shall record it.",
+            false,
+        );
+    }
+
+    #[test]
+    fn a_duty_put_in_the_passive_and_cut_in_two_is_resentenced() {
+        case(
+            "The auditor shall check the ledger every year and shall report any gap to the board.",
+            "The ledger shall be checked by the auditor every year. Any gap shall then be reported to the board by the auditor.",
+            true,
+        );
+        // The same words with the duty and the permission trading places are other norms.
+        case(
+            "The auditor shall check the ledger, and the clerk may report any gap to the board.",
+            "The auditor may check the ledger. Any gap shall be reported to the board by the clerk.",
             false,
         );
     }

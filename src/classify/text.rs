@@ -229,10 +229,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if !after.starts_with(char::is_whitespace) {
             continue;
         }
-        let Some(f) = after.trim_start().chars().next() else {
+        let next = after.trim_start();
+        let Some(f) = next.chars().next() else {
             continue;
         };
-        if !(f.is_uppercase() || f == '"' || f == '\u{201C}') {
+        if !(f.is_uppercase() || f == '"' || f == '\u{201C}' || opens_item(next)) {
             continue;
         }
         let word_before = text[..pos].rsplit(char::is_whitespace).next().unwrap_or("");
@@ -243,15 +244,41 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         if word_before.contains('.') || (word_before.chars().count() <= 2 && !short_word) {
             continue;
         }
-        if !text[start..end].trim().is_empty() {
-            out.push(start..end);
-        }
+        push_sentence(text, start..end, &mut out);
         start = end;
     }
-    if !text[start..].trim().is_empty() {
-        out.push(start..text.len());
-    }
+    push_sentence(text, start..text.len(), &mut out);
     out
+}
+
+/// Keeps a sentence without the list item's marker it opens with ("(b) The clerk shall ..."): the
+/// marker numbers the sentence and says nothing of its force.
+fn push_sentence(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let body = s.trim_start();
+    let start = if opens_item(body) {
+        let marker = body.find(')').map_or(0, |i| i + 1);
+        r.end - body.len() + marker
+    } else {
+        r.start
+    };
+    if !text[start..r.end].trim().is_empty() {
+        out.push(start..r.end);
+    }
+}
+
+/// Whether `text` opens with a list item's marker ("(a) ", "(2) ", "(iv) "): after a full stop it
+/// starts the next sentence, as a capital would.
+fn opens_item(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('(') else {
+        return false;
+    };
+    let Some((marker, after)) = rest.split_once(')') else {
+        return false;
+    };
+    (1..=4).contains(&marker.len())
+        && marker.chars().all(|c| c.is_ascii_alphanumeric())
+        && after.starts_with(char::is_whitespace)
 }
 
 const MODAL_WORDS: &[&str] = &[
@@ -587,6 +614,22 @@ mod tests {
                 "Staff may act.",
                 " For this purpose, U.S. Code applies.",
                 " Done"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lettered_item_after_a_full_stop_starts_a_sentence_without_its_marker() {
+        let s =
+            "Release. (a) A person shall get a copy. (b) The clerk shall keep one. See (c) below.";
+        let parts: Vec<&str> = sentences(s).into_iter().map(|r| s[r].trim()).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Release.",
+                "A person shall get a copy.",
+                "The clerk shall keep one.",
+                "See (c) below."
             ]
         );
     }

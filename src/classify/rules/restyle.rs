@@ -429,7 +429,8 @@ pub fn restructured(ev: &mut Ev<'_>) -> bool {
             && y.len() >= 4
             && x.chars().all(char::is_alphabetic)
             && y.chars().all(char::is_alphabetic)
-            && x[..2] == y[..2]
+            // By characters: a word may open with a letter of more than one byte ("Müller").
+            && x.chars().take(2).eq(y.chars().take(2))
             && edit_distance(x, y) <= 2
     };
     if !a.iter().zip(&b).all(|(x, y)| form_of(x, y)) {
