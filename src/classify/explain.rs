@@ -1,8 +1,7 @@
 //! The rules' reading of a change and the verdict weights in, a [`Verdict`] out: the direction is the
-//! one the weights find most probable given the evidence. With calibrated (fitted) weights the
-//! confidence is that probability, and the review flag is raised when it is below the weights'
-//! threshold, when strong findings point both ways, or when a finding touches a definition, reference
-//! or threshold. With the hand-set built-in weights both are still the rules' own.
+//! one the weights find most probable given the evidence and the confidence its calibrated
+//! probability. The review flag is raised by the weights' thresholds for the kind of text, when strong
+//! findings point both ways, or when a finding touches a definition, reference or threshold.
 
 use super::rules::Finding;
 use super::weigh::{self, Evidence, Weights};
