@@ -176,11 +176,11 @@ fn folds(items: &[Item], k: usize, deal: u64) -> Vec<usize> {
     items.iter().map(|i| fold[i.group.as_str()]).collect()
 }
 
-fn log_loss(scores: &[[f64; 3]], items: &[Item], t: f64) -> f64 {
+fn log_loss(scores: &[[f64; 3]], expect: &[Direction], t: f64) -> f64 {
     scores
         .iter()
-        .zip(items)
-        .map(|(z, it)| -softmax(*z, t)[index(it.expect)].max(1e-12).ln())
+        .zip(expect)
+        .map(|(z, d)| -softmax(*z, t)[index(*d)].max(1e-12).ln())
         .sum()
 }
 
@@ -188,7 +188,12 @@ fn log_loss(scores: &[[f64; 3]], items: &[Item], t: f64) -> f64 {
 /// least `precision` of the time and are the opposite of the rater's at most `max_swaps` of the time:
 /// a floor on the verdict's probability and a ceiling on the opposite direction's. Flags everything
 /// when no pair of thresholds reaches both.
-fn review_thresholds(probs: &[[f64; 3]], items: &[Item], precision: f64, max_swaps: f64) -> Review {
+fn review_thresholds(
+    probs: &[[f64; 3]],
+    expect: &[Direction],
+    precision: f64,
+    max_swaps: f64,
+) -> Review {
     let mut best = (0, Review::below(1.0));
     // Ceilings from 1 (never flag on the opposite direction) down, floors from 0 up: among equal
     // coverage the first found flags least for either reason.
@@ -199,14 +204,14 @@ fn review_thresholds(probs: &[[f64; 3]], items: &[Item], precision: f64, max_swa
                 opposite: f64::from(high) / 100.0,
             };
             let (mut n, mut right, mut swaps) = (0usize, 0usize, 0usize);
-            for (p, it) in probs.iter().zip(items) {
+            for (p, &e) in probs.iter().zip(expect) {
                 if review.flags(*p) {
                     continue;
                 }
                 let d = super::argmax(*p);
                 n += 1;
-                right += usize::from(d == it.expect);
-                swaps += usize::from(d.opposes(it.expect));
+                right += usize::from(d == e);
+                swaps += usize::from(d.opposes(e));
             }
             let ok = n > 0
                 && right as f64 >= precision * n as f64
@@ -267,22 +272,22 @@ pub fn fit(items: &[Item], s: &Settings, fitted_on: &str) -> Result<Fitted, FitE
             }
         }
     }
-    let (cal_raw, cal_items): (Vec<[f64; 3]>, Vec<Item>) = raw
+    let (cal_raw, cal_expect): (Vec<[f64; 3]>, Vec<Direction>) = raw
         .iter()
         .zip(items)
         .filter(|(_, it)| it.calibrate)
-        .map(|(z, it)| (*z, it.clone()))
+        .map(|(z, it)| (*z, it.expect))
         .unzip();
     // The temperature that makes the held-out probabilities most likely, on a fine grid.
     let temperature = (10..=400)
         .map(|t| f64::from(t) / 100.0)
         .min_by(|a, b| {
-            log_loss(&cal_raw, &cal_items, *a).total_cmp(&log_loss(&cal_raw, &cal_items, *b))
+            log_loss(&cal_raw, &cal_expect, *a).total_cmp(&log_loss(&cal_raw, &cal_expect, *b))
         })
         .unwrap_or(1.0);
     let out_of_fold: Vec<[f64; 3]> = raw.iter().map(|z| softmax(*z, temperature)).collect();
     let cal_probs: Vec<[f64; 3]> = cal_raw.iter().map(|z| softmax(*z, temperature)).collect();
-    let review = review_thresholds(&cal_probs, &cal_items, s.precision, s.max_swaps);
+    let review = review_thresholds(&cal_probs, &cal_expect, s.precision, s.max_swaps);
     let (vocab, (bias, w)) = whole?;
     let weights = vocab.into_iter().zip(w).collect();
     Ok(Fitted {

@@ -543,9 +543,7 @@ impl Weights {
                 ),
             ));
         }
-        let mut calibration = Vec::with_capacity(2);
-        let Calibrations { flat, punctuated } = file.calibration;
-        for (kind, c) in [(Text::Flat, flat), (Text::Punctuated, punctuated)] {
+        let checked = |kind: Text, c: CalibrationFile| -> Result<Calibration, WeightsError> {
             let name = kind.as_str();
             if !(c.temperature.is_finite() && c.temperature > 0.0) {
                 return Err(bad(
@@ -569,18 +567,20 @@ impl Weights {
                     ));
                 }
             }
-            calibration.push(Calibration {
+            Ok(Calibration {
                 fitted_on: c.fitted_on,
                 temperature: c.temperature,
                 review: Review {
                     below: c.review_below,
                     opposite: c.review_opposite,
                 },
-            });
-        }
-        let [flat, punctuated]: [Calibration; 2] = calibration
-            .try_into()
-            .unwrap_or_else(|_| unreachable!("one calibration per kind of text"));
+            })
+        };
+        let Calibrations { flat, punctuated } = file.calibration;
+        let (flat, punctuated) = (
+            checked(Text::Flat, flat)?,
+            checked(Text::Punctuated, punctuated)?,
+        );
         Ok(Weights {
             inner: Arc::new(Model {
                 calibration: [flat, punctuated],

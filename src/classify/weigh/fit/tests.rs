@@ -140,6 +140,10 @@ fn rated(rows: &[(Direction, [f64; 3])]) -> (Vec<Item>, Vec<[f64; 3]>) {
         .unzip()
 }
 
+fn expects(items: &[Item]) -> Vec<Direction> {
+    items.iter().map(|i| i.expect).collect()
+}
+
 #[test]
 fn the_probability_floor_leaves_the_most_verdicts_that_reach_the_precision() {
     // Verdicts at 0.9 are right, at 0.6 half right, at 0.4 wrong.
@@ -151,7 +155,7 @@ fn the_probability_floor_leaves_the_most_verdicts_that_reach_the_precision() {
         (W, [0.4, 0.3, 0.3]),
     ]);
     // From 0.61: two right of two. From 0.41 to 0.6: three of four. At 0.4 and below: three of five.
-    let floor = |precision| review_thresholds(&probs, &items, precision, 1.0);
+    let floor = |precision| review_thresholds(&probs, &expects(&items), precision, 1.0);
     assert_eq!(floor(0.75), Review::below(0.41));
     assert_eq!(floor(0.8), Review::below(0.61));
     assert_eq!(floor(0.5), Review::below(0.0));
@@ -168,13 +172,16 @@ fn the_opposite_ceiling_takes_out_verdicts_the_evidence_argues_both_ways() {
         (S, [0.45, 0.5, 0.05]),
         (U, [0.2, 0.2, 0.6]),
     ]);
-    let review = review_thresholds(&probs, &items, 0.8, 0.1);
+    let review = review_thresholds(&probs, &expects(&items), 0.8, 0.1);
     assert_eq!(review.opposite, 0.45);
     assert!(review.below <= 0.5, "{review:?}");
     let unflagged: Vec<usize> = (0..5).filter(|&i| !review.flags(probs[i])).collect();
     assert_eq!(unflagged, [0, 1, 4]);
     // Any share of swaps allowed: the 80% of right verdicts is reached by the floor alone.
-    assert_eq!(review_thresholds(&probs, &items, 0.6, 1.0).opposite, 1.0);
+    assert_eq!(
+        review_thresholds(&probs, &expects(&items), 0.6, 1.0).opposite,
+        1.0
+    );
 }
 
 #[test]
