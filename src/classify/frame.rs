@@ -984,6 +984,13 @@ mod tests {
             Regulated,
         );
         case("(4a) No clerk may sell the lists.", Prohibition, Unknown);
+        // A party named in the plural is the same party: a right of data subjects binds the other side.
+        case(
+            "Data subjects shall have the right to object.",
+            Prohibition,
+            Public,
+        );
+        case("Agencies may not sell the lists.", Prohibition, Regulated);
         case("48.2. No clerk may sell the lists.", Prohibition, Unknown);
         // A phrase set before the subject names no one the sentence binds: the landlord may enter,
         // where "the tenant" (the first party named) had made it the tenant's leave.

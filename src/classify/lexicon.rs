@@ -622,18 +622,59 @@ impl Lexicon {
     }
 }
 
-/// Every party phrase with the reading its list gives it.
+/// Every party phrase with the reading its list gives it. A name also stands for its plural ("data
+/// subject" for "data subjects"), so a list need not spell both; a plural a list spells itself keeps
+/// that list's reading.
 fn party_entries(p: &Parties) -> Vec<(String, PartyCue)> {
-    let mut e = Vec::new();
-    for (list, cue) in [
+    let names = [
         (&p.regulated, PartyCue::Regulated),
         (&p.public, PartyCue::Public),
         (&p.either, PartyCue::Either),
-        (&p.eligibility, PartyCue::Eligibility),
-    ] {
-        e.extend(list.iter().map(|x| (x.clone(), cue)));
+    ];
+    let spelt: FxHashSet<&str> = names
+        .iter()
+        .flat_map(|(list, _)| list.iter().map(String::as_str))
+        .collect();
+    let mut e = Vec::new();
+    for (list, cue) in names {
+        for name in list.iter() {
+            e.push((name.clone(), cue));
+            if let Some(plural) = plural(name).filter(|x| !spelt.contains(x.as_str())) {
+                e.push((plural, cue));
+            }
+        }
     }
+    e.extend(
+        p.eligibility
+            .iter()
+            .map(|x| (x.clone(), PartyCue::Eligibility)),
+    );
     e
+}
+
+/// The regular plural of a name's last word ("agency" -> "agencies"), or none when the word reads as a
+/// plural or a pronoun already, or the name's head is not last ("member of the public").
+fn plural(name: &str) -> Option<String> {
+    let (head, last) = name.rsplit_once(' ').map_or(("", name), |(h, l)| (h, l));
+    if last.len() < 3
+        || name.contains(" of ")
+        || last.ends_with('s')
+        || !last.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let word = match last.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ if last.ends_with('x') || last.ends_with("ch") || last.ends_with("sh") => {
+            format!("{last}es")
+        }
+        _ => format!("{last}s"),
+    };
+    Some(if head.is_empty() {
+        word
+    } else {
+        format!("{head} {word}")
+    })
 }
 
 /// Every phrase of the cue matcher in precedence order (ladders first, then numbers, deontic phrases,
@@ -786,6 +827,20 @@ fn merge(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn party_names_stand_for_their_plurals() {
+        let case =
+            |name: &str, want: Option<&str>| assert_eq!(plural(name).as_deref(), want, "{name}");
+        case("agency", Some("agencies"));
+        case("attorney", Some("attorneys"));
+        case("data subject", Some("data subjects"));
+        case("sheriff's office", Some("sheriff's offices"));
+        case("coach", Some("coaches"));
+        case("officers", None);
+        case("member of the public", None);
+        case("we", None);
+    }
 
     fn user(yaml: &str) -> Result<Lexicon, LexiconError> {
         Lexicon::with_user_yaml(yaml, Path::new("mine.yaml"))
