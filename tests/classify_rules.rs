@@ -332,6 +332,32 @@ fn numbers_by_their_cue() {
         Strengthened,
         "number-tightened",
     );
+    // A time the protected party has to file is their window: a longer one serves them, whether the
+    // sentence names them or, in the passive, only what they file.
+    case(
+        "A grievance must be filed within 14 days of the decision.",
+        "A grievance must be filed within 30 days of the decision.",
+        Strengthened,
+        "number-tightened",
+    );
+    case(
+        "Tenants may request a hearing within 10 days.",
+        "Tenants may request a hearing within 5 days.",
+        Weakened,
+        "number-loosened",
+    );
+    assert!(said(
+        "A grievance must be filed within 14 days of the decision.",
+        "A grievance must be filed within 30 days of the decision.",
+    )[0]
+    .contains("have more time to act"));
+    // What is done to a filing binds the body that does it.
+    case(
+        "Grievances shall be decided within 14 days.",
+        "Grievances shall be decided within 30 days.",
+        Weakened,
+        "number-loosened",
+    );
     // An article before a unit of time counts one of it; after "once", "twice" or "times" it is "per".
     case(
         "The landlord shall repair the lock within a week.",
@@ -448,6 +474,49 @@ fn numbers_by_their_cue() {
 }
 
 #[test]
+fn a_deadline_set_or_lifted() {
+    case(
+        "The agency shall answer each request.",
+        "The agency shall promptly answer each request.",
+        Strengthened,
+        "timing-tightened",
+    );
+    case(
+        "The agency shall promptly answer each request.",
+        "The agency shall answer each request.",
+        Weakened,
+        "timing-loosened",
+    );
+    case(
+        "Officers shall tell the person why the car was stopped.",
+        "Officers shall tell the person why the car was stopped within ten minutes.",
+        Strengthened,
+        "timing-tightened",
+    );
+    // A time limit on the protected party's own act leaves them less.
+    case(
+        "Tenants may appeal a rent increase.",
+        "Tenants may appeal a rent increase within 10 days.",
+        Weakened,
+        "timing-loosened",
+    );
+    // A time that says which cases an exception reaches, or a deadline put another way, is neither.
+    let lifted = |old: &str, new: &str| {
+        said(old, new)
+            .iter()
+            .any(|r| r.contains("set time") || r.contains("time limit"))
+    };
+    assert!(!lifted(
+        "Officers shall not search a car unless the driver was arrested.",
+        "Officers shall not search a car unless the driver was arrested within the past hour.",
+    ));
+    assert!(!lifted(
+        "Each detainee shall be screened within 24 hours of arrival.",
+        "Each detainee shall be screened upon arrival.",
+    ));
+}
+
+#[test]
 fn ladders() {
     case(
         "A guard may search a locker with reasonable suspicion.",
@@ -485,6 +554,27 @@ fn ladders() {
         "The inspector may seal a kitchen when the inspector suspects that the kitchen has mould.",
         Weakened,
         "bar-lowered",
+    );
+    // How much say another has before the bound party acts: told, consulted, or their leave needed.
+    case(
+        "The clerk shall not release a file without the approval of the records officer.",
+        "The clerk shall not release a file without first notifying the records officer.",
+        Weakened,
+        "bar-lowered",
+    );
+    case(
+        "The agency may share a tenant's file after notifying the tenant.",
+        "The agency may share a tenant's file with the written consent of the tenant.",
+        Strengthened,
+        "bar-raised",
+    );
+    // A say that comes where the other side named none is no bar raised from nothing: here it opens
+    // an exception to the ban.
+    case(
+        "The landlord shall not enter the unit.",
+        "The landlord shall not enter the unit without notice to the tenant.",
+        Weakened,
+        "exception-added",
     );
     // A harder way to set off a duty, in a condition that opens the sentence and holds commas of its
     // own: the duty fires less often.

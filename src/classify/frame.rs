@@ -870,6 +870,25 @@ fn is_protective(seen: &[PowerCue]) -> bool {
 }
 
 impl Frame {
+    /// Whether the sentence puts a time on a filing of the protected party, in the passive with no one
+    /// named ("An appeal must be filed within 14 days"): the lexicon's `parties.filings` heads the
+    /// subject and one of `parties.filing_acts` opens the action.
+    pub fn files_for_protected(&self, lex: &Lexicon) -> bool {
+        let parties = &lex.spec().parties;
+        let words = |r: Range<usize>| {
+            self.toks[r]
+                .iter()
+                .filter(|t| t.word)
+                .map(|t| t.norm.as_str())
+        };
+        let is = |list: &[String], w: &str| list.iter().any(|x| x == w);
+        self.passive
+            && words(self.subject.clone()).any(|w| is(&parties.filings, w))
+            && words(self.action.clone())
+                .take(3)
+                .any(|w| is(&parties.filing_acts, w))
+    }
+
     /// The typed numbers of the sentence.
     pub fn quantities(&self) -> &[Quantity] {
         self.quantities.get_or_init(|| {
@@ -991,6 +1010,12 @@ mod tests {
             Public,
         );
         case("Agencies may not sell the lists.", Prohibition, Regulated);
+        // A time phrase before the subject names no one, though a party stands in it.
+        case(
+            "Immediately after a witness picks a photo, the administrator shall record the answer.",
+            Obligation,
+            Regulated,
+        );
         case("48.2. No clerk may sell the lists.", Prohibition, Unknown);
         // A phrase set before the subject names no one the sentence binds: the landlord may enter,
         // where "the tenant" (the first party named) had made it the tenant's leave.

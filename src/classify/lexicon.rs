@@ -95,6 +95,10 @@ pub struct Parties {
     /// Phrases that make a duty a condition of a benefit ("to be eligible for"): laid on a party who
     /// may be either, such a duty is a burden on the one who seeks the benefit.
     pub eligibility: Vec<String>,
+    /// What the protected party files ("appeal", "complaint") and the verbs of filing it ("filed"): a
+    /// passive time limit on a filing is that party's window.
+    pub filings: Vec<String>,
+    pub filing_acts: Vec<String>,
     /// Words that open a noun phrase naming a party ("the", "each", "its"): a subject starts at one,
     /// and a manifest's `regulated` names are read without them.
     pub determiners: Vec<String>,
@@ -220,6 +224,8 @@ pub struct Spec {
     pub boosters: Vec<String>,
     pub qualifiers: Qualifiers,
     pub ladders: BTreeMap<String, Vec<Rung>>,
+    /// Ladders whose rung is compared only with another rung: one that comes or goes alone sets no bar.
+    pub paired_ladders: Vec<String>,
     pub sanctions: Sanctions,
     pub numbers: Numbers,
     pub restyle: Restyle,

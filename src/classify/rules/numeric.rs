@@ -7,7 +7,7 @@
 use super::{Ev, Finding};
 use crate::classify::frame::SlotKind;
 use crate::classify::frame::{Bearer, Frame};
-use crate::classify::lexicon::Cue;
+use crate::classify::lexicon::{Cue, Op};
 use crate::classify::numbers::{Bound, Kind, Quantity};
 
 /// The changed word-deadline of one side ("promptly"), or else its changed fixed deadline: rank and span.
@@ -78,6 +78,83 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
             ),
         )
         .quoting(Some(qa), Some(qb)),
+    );
+}
+
+/// A deadline written where the other version had none ("shall answer each request" -> "shall promptly
+/// answer ..."): a duty given a time must be done by it, so it binds more (an intrusive duty, more
+/// quickly done to people, less); a time given to the protected party to act ("may appeal" -> "may
+/// appeal within 10 days") leaves them less. A time on a ban or a permission of the bound party says
+/// when it applies, which the scope rules read.
+fn deadline_set(ev: &mut Ev<'_>) {
+    let (old, new) = (ev.old, ev.new);
+    let timed = |f: &Frame| {
+        f.hits
+            .iter()
+            .any(|h| h.cues.iter().any(|c| matches!(c, Cue::VagueTime(_))))
+            || f.quantities().iter().any(|q| q.kind == Kind::Deadline)
+    };
+    // A time put another way on the other side ("within 24 hours of arrival" -> "upon arrival") is
+    // no deadline set or lifted.
+    let anchored = |f: &Frame, changed: &dyn Fn(usize) -> bool| {
+        (0..f.toks.len()).any(|i| changed(i) && anchor_rank(&f.toks[i].norm).is_some())
+    };
+    let (added, span) = match (timing(ev, old, true), timing(ev, new, false)) {
+        (None, Some((_, span))) if !timed(old) && !anchored(old, &|i| ev.del[i]) => (true, span),
+        (Some((_, span)), None) if !timed(new) && !anchored(new, &|i| ev.ins[i]) => (false, span),
+        _ => return,
+    };
+    let f = if added { new } else { old };
+    // A time inside a condition or an exception ("a conviction within five years") says which cases
+    // the norm reaches, not when its act is due; one another rule read (a shared tail said again in
+    // each piece of a split) is no change here.
+    let claimed = if added {
+        &ev.claimed_new
+    } else {
+        &ev.claimed_old
+    };
+    if f.slot_at(span.start).is_some() || span.clone().all(|i| claimed[i]) {
+        return;
+    }
+    let window = (f.bearer == Bearer::Public && !f.passive) || f.files_for_protected(ev.lex);
+    let (po, pn) = ev.polarity();
+    let host = if added { pn } else { po };
+    let s = if window {
+        -1.0
+    } else if matches!(f.op, Op::Obligation | Op::Advisory) && host != 0.0 {
+        host
+    } else {
+        return;
+    };
+    let s = if added { s } else { -s };
+    let quote = if added {
+        ev.claim_new(span.clone());
+        ev.quote_new(span)
+    } else {
+        ev.claim_old(span.clone());
+        ev.quote_old(span)
+    };
+    let what = match (window, added) {
+        (true, true) => "the people the policy protects now have a time limit to act",
+        (true, false) => "the people the policy protects no longer have a time limit to act",
+        (false, true) => "the duty must now be done by a set time",
+        (false, false) => "the duty no longer has to be done by a set time",
+    };
+    ev.push(
+        Finding::new(
+            if s > 0.0 {
+                "timing-tightened"
+            } else {
+                "timing-loosened"
+            },
+            0.9 * s,
+            format!(
+                "'{quote}' was {}: {what}, so the policy is {}.",
+                if added { "added" } else { "deleted" },
+                if s > 0.0 { "stricter" } else { "looser" }
+            ),
+        )
+        .quoting((!added).then(|| quote.clone()), added.then_some(quote)),
     );
 }
 
@@ -168,6 +245,7 @@ fn typed_alike(old: &[Quantity], new: &[Quantity]) -> (Vec<Quantity>, Vec<Quanti
 pub fn apply(ev: &mut Ev<'_>) {
     anchors(ev);
     vague_deadlines(ev);
+    deadline_set(ev);
     let (old, new) = (ev.old, ev.new);
     let kinds = [
         Kind::Deadline,
@@ -214,10 +292,14 @@ pub fn apply(ev: &mut Ev<'_>) {
                 continue;
             }
             let larger = b.value > a.value;
+            // A time the protected party has to act ("may request a hearing within 30 days", "an
+            // appeal must be filed within 14 days"): a later one serves them.
+            let window =
+                (new.bearer == Bearer::Public && !new.passive) || new.files_for_protected(ev.lex);
             let sanction_cap = new.sanction && new.sanctions_regulated();
             // +1 when the new value is stricter.
             let s = match kind {
-                Kind::Deadline if new.bearer == Bearer::Public && !new.passive => {
+                Kind::Deadline if window => {
                     if larger {
                         1.0
                     } else {
@@ -260,6 +342,12 @@ pub fn apply(ev: &mut Ev<'_>) {
                 Kind::Threshold | Kind::Plain => 0.0,
             };
             let what = match (kind, larger) {
+                (Kind::Deadline, false) if window => {
+                    "the people the policy protects have less time to act"
+                }
+                (Kind::Deadline, true) if window => {
+                    "the people the policy protects have more time to act"
+                }
                 (Kind::Deadline, false) => "the deadline comes sooner",
                 (Kind::Deadline, true) => "the deadline comes later",
                 (Kind::Cap, false) if sanction_cap => "the most the penalty can be is lower",

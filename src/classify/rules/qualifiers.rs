@@ -146,6 +146,7 @@ fn ladder_name(name: &str) -> String {
         "evidence" => "standard of proof".into(),
         "approval" => "level of approval".into(),
         "form" => "formality (spoken, written, signed)".into(),
+        "assent" => "say for others (told, consulted, their leave)".into(),
         "sanction" => "sanction".into(),
         other => other.replace('_', " "),
     }
@@ -241,11 +242,12 @@ fn ladders(ev: &mut Ev<'_>) {
             ev.claim_new(r.3..r.4);
         }
         // A rung that appears with nothing to compare against sits above "no requirement at all",
-        // except sanctions, where a missing rung says nothing.
+        // except sanctions and the lexicon's paired ladders, where a missing rung says nothing.
         let rank = |x: &Option<(String, usize, String, usize, usize)>| {
             x.as_ref().map(|r| r.1 as i64).unwrap_or(-1)
         };
-        if name == "sanction" && (a.is_none() || b.is_none()) {
+        let paired = name == "sanction" || ev.lex.spec().paired_ladders.contains(name);
+        if paired && (a.is_none() || b.is_none()) {
             continue;
         }
         let _ = rank;
