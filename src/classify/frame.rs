@@ -1010,6 +1010,17 @@ mod tests {
             Public,
         );
         case("Agencies may not sell the lists.", Prohibition, Regulated);
+        // Public bodies named as authorities or states are bound as agencies are.
+        case(
+            "The supervisory authority shall publish its decisions.",
+            Obligation,
+            Regulated,
+        );
+        case(
+            "Member states may restrict these rights.",
+            Permission,
+            Regulated,
+        );
         // A time phrase before the subject names no one, though a party stands in it.
         case(
             "Immediately after a witness picks a photo, the administrator shall record the answer.",
