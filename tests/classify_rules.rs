@@ -351,6 +351,20 @@ fn numbers_by_their_cue() {
         "A grievance must be filed within 30 days of the decision.",
     )[0]
     .contains("have more time to act"));
+    // A recipient of benefits who asks for a hearing is the protected party, and the time a clause of
+    // its own gives the body ("which shall be held within ...") is the body's.
+    case(
+        "A recipient who disagrees with a decision of the Agency may request a hearing within 90 days.",
+        "A recipient who disagrees with a decision of the Agency may request a hearing within 30 days.",
+        Weakened,
+        "number-loosened",
+    );
+    case(
+        "A person under a quarantine order may request a hearing, which shall be held within 48 hours.",
+        "A person under a quarantine order may request a hearing, which shall be held within five days.",
+        Weakened,
+        "number-loosened",
+    );
     // What is done to a filing binds the body that does it.
     case(
         "Grievances shall be decided within 14 days.",

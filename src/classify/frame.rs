@@ -870,6 +870,19 @@ fn is_protective(seen: &[PowerCue]) -> bool {
 }
 
 impl Frame {
+    /// Whether token `at` is in the clause the sentence's modal governs: no other modal stands between
+    /// them ("may request a hearing, which shall be held within 48 hours": the time is the second
+    /// clause's).
+    pub fn in_main_clause(&self, at: usize) -> bool {
+        let Some(&end) = self.modal.iter().max() else {
+            return false;
+        };
+        at > end
+            && !self.toks[end + 1..at]
+                .iter()
+                .any(|t| t.word && is_modal_word(&t.norm))
+    }
+
     /// Whether the sentence puts a time on a filing of the protected party, in the passive with no one
     /// named ("An appeal must be filed within 14 days"): the lexicon's `parties.filings` heads the
     /// subject and one of `parties.filing_acts` opens the action.

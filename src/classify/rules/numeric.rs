@@ -116,7 +116,8 @@ fn deadline_set(ev: &mut Ev<'_>) {
     if f.slot_at(span.start).is_some() || span.clone().all(|i| claimed[i]) {
         return;
     }
-    let window = (f.bearer == Bearer::Public && !f.passive) || f.files_for_protected(ev.lex);
+    let window = ((f.bearer == Bearer::Public && !f.passive) || f.files_for_protected(ev.lex))
+        && f.in_main_clause(span.start);
     let (po, pn) = ev.polarity();
     let host = if added { pn } else { po };
     let s = if window {
@@ -294,8 +295,9 @@ pub fn apply(ev: &mut Ev<'_>) {
             let larger = b.value > a.value;
             // A time the protected party has to act ("may request a hearing within 30 days", "an
             // appeal must be filed within 14 days"): a later one serves them.
-            let window =
-                (new.bearer == Bearer::Public && !new.passive) || new.files_for_protected(ev.lex);
+            let window = ((new.bearer == Bearer::Public && !new.passive)
+                || new.files_for_protected(ev.lex))
+                && new.in_main_clause(b.start);
             let sanction_cap = new.sanction && new.sanctions_regulated();
             // +1 when the new value is stricter.
             let s = match kind {
