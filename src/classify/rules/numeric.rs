@@ -33,6 +33,16 @@ fn timing(ev: &Ev<'_>, f: &Frame, old_side: bool) -> Option<(f64, std::ops::Rang
     })
 }
 
+/// A finding on when a duty falls due: `s` is +1 when it must be done sooner or by a firmer time.
+fn timing_finding(s: f64, text: String) -> Finding {
+    let rule = if s > 0.0 {
+        "timing-tightened"
+    } else {
+        "timing-loosened"
+    };
+    Finding::new(rule, 0.9 * s, text)
+}
+
 /// "promptly" -> "within 48 hours", "immediately" -> "as soon as practicable".
 fn vague_deadlines(ev: &mut Ev<'_>) {
     let (old, new) = (ev.old, ev.new);
@@ -60,13 +70,8 @@ fn vague_deadlines(ev: &mut Ev<'_>) {
     }
     let s = if rb < ra { 1.0 } else { -1.0 };
     ev.push(
-        Finding::new(
-            if s > 0.0 {
-                "timing-tightened"
-            } else {
-                "timing-loosened"
-            },
-            0.9 * s,
+        timing_finding(
+            s,
             format!(
                 "'{qa}' became '{qb}': it must be done {}, so the policy is {}.",
                 if s > 0.0 {
@@ -142,13 +147,8 @@ fn deadline_set(ev: &mut Ev<'_>) {
         (false, false) => "the duty no longer has to be done by a set time",
     };
     ev.push(
-        Finding::new(
-            if s > 0.0 {
-                "timing-tightened"
-            } else {
-                "timing-loosened"
-            },
-            0.9 * s,
+        timing_finding(
+            s,
             format!(
                 "'{quote}' was {}: {what}, so the policy is {}.",
                 if added { "added" } else { "deleted" },
@@ -202,14 +202,9 @@ fn anchors(ev: &mut Ev<'_>) {
         ev.claim_old(*i..*i + 1);
         ev.claim_new(*j..*j + 1);
         let (qa, qb) = (ev.quote_old(*i..*i + 2), ev.quote_new(*j..*j + 2));
-        let w = if rb < ra { 0.9 } else { -0.9 };
+        let w = if rb < ra { 1.0 } else { -1.0 };
         ev.push(
-            Finding::new(
-                if w > 0.0 {
-                    "timing-tightened"
-                } else {
-                    "timing-loosened"
-                },
+            timing_finding(
                 w,
                 format!(
                     "'{qa}' became '{qb}': the duty applies {}, so the policy is {}.",
