@@ -298,6 +298,19 @@ fn gates_and_conditions() {
 
 #[test]
 fn hedges_boosters_and_motives() {
+    // How completely a duty is done is its force, not its reach.
+    case(
+        "The contractor shall comply with this policy.",
+        "The contractor shall fully comply with this policy.",
+        Strengthened,
+        "booster-added",
+    );
+    case(
+        "The authority shall take the utmost account of the opinion.",
+        "The authority shall take account of the opinion.",
+        Weakened,
+        "booster-removed",
+    );
     case(
         "The vendor shall deliver on time.",
         "The vendor shall, to the extent practicable, deliver on time.",
