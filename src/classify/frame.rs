@@ -883,10 +883,18 @@ impl Frame {
                 .any(|t| t.word && is_modal_word(&t.norm))
     }
 
+    /// Whether a time at token `at` is the protected party's to act in: the sentence binds them
+    /// ("tenants may request a hearing within 30 days") or times their filing ("an appeal must be
+    /// filed within 14 days"), and the time is in the main clause.
+    pub fn protected_window(&self, at: usize, lex: &Lexicon) -> bool {
+        ((self.bearer == Bearer::Public && !self.passive) || self.files_for_protected(lex))
+            && self.in_main_clause(at)
+    }
+
     /// Whether the sentence puts a time on a filing of the protected party, in the passive with no one
     /// named ("An appeal must be filed within 14 days"): the lexicon's `parties.filings` heads the
     /// subject and one of `parties.filing_acts` opens the action.
-    pub fn files_for_protected(&self, lex: &Lexicon) -> bool {
+    fn files_for_protected(&self, lex: &Lexicon) -> bool {
         let parties = &lex.spec().parties;
         let words = |r: Range<usize>| {
             self.toks[r]

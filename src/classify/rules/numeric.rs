@@ -5,8 +5,8 @@
 //! triggers.
 
 use super::{Ev, Finding};
+use crate::classify::frame::Frame;
 use crate::classify::frame::SlotKind;
-use crate::classify::frame::{Bearer, Frame};
 use crate::classify::lexicon::{Cue, Op};
 use crate::classify::numbers::{Bound, Kind, Quantity};
 
@@ -121,8 +121,7 @@ fn deadline_set(ev: &mut Ev<'_>) {
     if f.slot_at(span.start).is_some() || span.clone().all(|i| claimed[i]) {
         return;
     }
-    let window = ((f.bearer == Bearer::Public && !f.passive) || f.files_for_protected(ev.lex))
-        && f.in_main_clause(span.start);
+    let window = f.protected_window(span.start, ev.lex);
     let (po, pn) = ev.polarity();
     let host = if added { pn } else { po };
     let s = if window {
@@ -290,9 +289,7 @@ pub fn apply(ev: &mut Ev<'_>) {
             let larger = b.value > a.value;
             // A time the protected party has to act ("may request a hearing within 30 days", "an
             // appeal must be filed within 14 days"): a later one serves them.
-            let window = ((new.bearer == Bearer::Public && !new.passive)
-                || new.files_for_protected(ev.lex))
-                && new.in_main_clause(b.start);
+            let window = new.protected_window(b.start, ev.lex);
             let sanction_cap = new.sanction && new.sanctions_regulated();
             // +1 when the new value is stricter.
             let s = match kind {
