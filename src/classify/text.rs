@@ -5,6 +5,7 @@
 //! punctuation marks that matter for reading lists (`,` `;` `:`). Every token keeps its byte range in the
 //! source so reasons can quote the words exactly as written.
 
+use crate::segment::marker::enclosed_len;
 use aho_corasick::AhoCorasick;
 use compact_str::CompactString;
 use rustc_hash::FxHashSet;
@@ -233,7 +234,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let Some(f) = next.chars().next() else {
             continue;
         };
-        if !(f.is_uppercase() || f == '"' || f == '\u{201C}' || opens_item(next)) {
+        if !(f.is_uppercase() || f == '"' || f == '\u{201C}' || enclosed_len(next).is_some()) {
             continue;
         }
         let word_before = text[..pos].rsplit(char::is_whitespace).next().unwrap_or("");
@@ -254,31 +255,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 /// Keeps a sentence without the list item's marker it opens with ("(b) The clerk shall ..."): the
 /// marker numbers the sentence and says nothing of its force.
 fn push_sentence(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &text[r.clone()];
-    let body = s.trim_start();
-    let start = if opens_item(body) {
-        let marker = body.find(')').map_or(0, |i| i + 1);
-        r.end - body.len() + marker
-    } else {
-        r.start
-    };
+    let body = text[r.clone()].trim_start();
+    let start = enclosed_len(body).map_or(r.start, |n| r.end - body.len() + n);
     if !text[start..r.end].trim().is_empty() {
         out.push(start..r.end);
     }
-}
-
-/// Whether `text` opens with a list item's marker ("(a) ", "(2) ", "(iv) "): after a full stop it
-/// starts the next sentence, as a capital would.
-fn opens_item(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix('(') else {
-        return false;
-    };
-    let Some((marker, after)) = rest.split_once(')') else {
-        return false;
-    };
-    (1..=4).contains(&marker.len())
-        && marker.chars().all(|c| c.is_ascii_alphanumeric())
-        && after.starts_with(char::is_whitespace)
 }
 
 const MODAL_WORDS: &[&str] = &[

@@ -93,6 +93,16 @@ pub fn parse(s: &str) -> Option<Marker> {
     parse_with(s, false)
 }
 
+/// The bytes an enclosed list marker (`(b) `, `(iv) `) takes at the very start of `s`, with the
+/// spaces after it: in running text such a marker after a full stop opens the next sentence.
+pub fn enclosed_len(s: &str) -> Option<usize> {
+    let m = parse(s)?;
+    m.readings
+        .iter()
+        .any(|r| r.style.punct == Punct::Enclosed)
+        .then_some(m.len)
+}
+
 /// Like [`parse`], for a heading line, where a keyword number may be followed by its title directly
 /// (`### § 1 Solidarität`); in running text that shape is a cross-reference (`§ 8 Abs. 2 gilt`).
 pub fn parse_heading(s: &str) -> Option<Marker> {

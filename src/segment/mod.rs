@@ -67,7 +67,7 @@
 
 mod build;
 mod item;
-mod marker;
+pub(crate) mod marker;
 mod markup;
 #[cfg(test)]
 mod tests;
