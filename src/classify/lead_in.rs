@@ -4,10 +4,8 @@
 //! the same words.
 
 use super::frame::Frame;
+use super::lexicon::{Cue, Lexicon};
 use super::text::{self, Tok};
-
-/// Words that would turn a shared lead-in into a second negation if repeated before another modal.
-const NEGATIONS: &[&str] = &["no", "not", "never", "neither", "nor", "none", "nothing"];
 
 /// The conjunction that opens a part with no subject of its own: "and" in "and shall not share ...".
 pub(super) fn leaning(part: &Frame) -> Option<&Tok> {
@@ -29,7 +27,12 @@ pub(super) enum LeadIn {
 /// A leaning part said in full with its head's lead-in, then the part without its conjunction.
 /// `None` when the lead-in names no one or holds a negation ("No employee shall ..., and shall
 /// ..."), which the second norm need not share.
-pub(super) fn with_lead_in(head: &Frame, part: &Frame, reach: LeadIn) -> Option<String> {
+pub(super) fn with_lead_in(
+    head: &Frame,
+    part: &Frame,
+    reach: LeadIn,
+    lex: &Lexicon,
+) -> Option<String> {
     let conj = leaning(part)?;
     let modal = head
         .toks
@@ -46,9 +49,7 @@ pub(super) fn with_lead_in(head: &Frame, part: &Frame, reach: LeadIn) -> Option<
         LeadIn::Subject => return None,
     };
     let lead = head.toks.get(from..modal)?;
-    if !lead.iter().any(|t| t.is_content())
-        || lead.iter().any(|t| NEGATIONS.contains(&t.norm.as_str()))
-    {
+    if !lead.iter().any(|t| t.is_content()) || (from..modal).any(|i| negates(head, i, lex)) {
         return None;
     }
     let said = head
@@ -56,4 +57,66 @@ pub(super) fn with_lead_in(head: &Frame, part: &Frame, reach: LeadIn) -> Option<
         .get(head.toks[from].span.start..head.toks[modal].span.start)?;
     let rest = part.text.get(conj.span.end..)?.trim_start();
     Some(format!("{said}{rest}"))
+}
+
+/// Whether the word at `i` is a negation that would be said twice if the lead-in were lent to a
+/// second norm. One the lexicon reads inside a phrase of another kind ("without a warrant", "not
+/// only") negates nothing of the norm.
+fn negates(head: &Frame, i: usize, lex: &Lexicon) -> bool {
+    let word = head.toks[i].norm.as_str();
+    lex.spec().negation.words.iter().any(|w| w == word)
+        && !head.hits.iter().any(|h| {
+            (h.start..h.end).contains(&i)
+                && !h.cues.iter().any(|c| {
+                    matches!(
+                        c,
+                        Cue::Deontic(_) | Cue::Will(_) | Cue::NegativeSubject | Cue::NegatedVerb
+                    )
+                })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::frame;
+
+    #[track_caller]
+    fn case(head: &str, part: &str, reach: LeadIn, expect: Option<&str>) {
+        let lex = Lexicon::builtin();
+        let (h, p) = (frame::parse(head, &lex), frame::parse(part, &lex));
+        assert_eq!(with_lead_in(&h, &p, reach, &lex).as_deref(), expect);
+    }
+
+    #[test]
+    fn a_lead_in_is_lent_unless_it_negates_the_norm() {
+        let head = "Without a warrant, inspectors shall not enter a home,";
+        let part = "and shall not seize papers.";
+        case(
+            head,
+            part,
+            LeadIn::Whole,
+            Some("Without a warrant, inspectors shall not seize papers."),
+        );
+        case(
+            head,
+            part,
+            LeadIn::Subject,
+            Some("inspectors shall not seize papers."),
+        );
+        // "No" would make the second norm a ban it is not.
+        case(
+            "No employee shall accept a gift,",
+            "and shall report any offer.",
+            LeadIn::Whole,
+            None,
+        );
+        // A part with its own subject leans on nothing.
+        case(
+            head,
+            "and staff shall not seize papers.",
+            LeadIn::Whole,
+            None,
+        );
+    }
 }

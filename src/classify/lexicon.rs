@@ -75,6 +75,9 @@ pub struct Deontic {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Negation {
+    /// Words that negate what they stand before ("not", "never"): a sentence rebuilt in another
+    /// order keeps them, and a lead-in holding one is not shared by a second norm.
+    pub words: Vec<String>,
     pub negative_subject: Vec<String>,
     pub negated_verbs: Vec<String>,
     pub neutral: Vec<String>,

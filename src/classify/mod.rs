@@ -490,7 +490,7 @@ impl<'t> Sentences<'t> {
         // On a tie the part is read as written.
         let mut best = (distance(plain), Cow::Borrowed(plain));
         for reach in [LeadIn::Subject, LeadIn::Whole] {
-            if let Some(t) = with_lead_in(head, plain, reach) {
+            if let Some(t) = with_lead_in(head, plain, reach, self.lex) {
                 let f = frame::parse(&t, self.lex);
                 let d = distance(&f);
                 if d < best.0 {

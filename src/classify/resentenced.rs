@@ -8,7 +8,7 @@
 //! review the data" -> "The data shall be reviewed by ..."), with only a subject or modal named again
 //! where a sentence now starts.
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Cue, Lexicon, Op};
 use super::rules::Finding;
 use super::text::{self, stem, tokenize, Tok};
 use std::collections::BTreeMap;
@@ -55,7 +55,7 @@ pub(super) fn resentenced(old: &str, new: &str, lex: &Lexicon) -> Option<Finding
         .sum();
     let shorter = words(&to).min(words(&tn));
     let in_order = ((words(&to) - moved) as f64) >= IN_ORDER * shorter as f64;
-    if !in_order && modals(&to) != modals(&tn) {
+    if !in_order && forces(&to, lex) != forces(&tn, lex) {
         return None;
     }
     let plural = |n: usize| if n == 1 { "sentence" } else { "sentences" };
@@ -70,19 +70,38 @@ pub(super) fn resentenced(old: &str, new: &str, lex: &Lexicon) -> Option<Finding
     ))
 }
 
-/// The modals and negations of a text in order, "must" read as "shall" and one said again in a row
-/// counted once: what a rearranged clause must keep for its norms to be the same norms.
-fn modals(toks: &[Tok]) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for t in toks.iter().filter(|t| t.word) {
-        let w: &str = &t.norm;
-        let w = match w {
-            "must" => "shall",
-            w if text::is_modal_word(w) || matches!(w, "not" | "no" | "never") => w,
-            _ => continue,
+/// A word of a text that sets a norm's force, read through the lexicon: a modal phrase by its
+/// operator ("must" and "shall" alike), or a negation standing outside one.
+#[derive(Debug, PartialEq)]
+enum Force {
+    Op(Op),
+    Negation,
+}
+
+/// The forces of a text in order, one said again in a row counted once: what a rearranged clause
+/// must keep for its norms to be the same norms.
+fn forces(toks: &[Tok], lex: &Lexicon) -> Vec<Force> {
+    let hits = lex.cues().scan(toks);
+    let negations = &lex.spec().negation.words;
+    let mut out: Vec<Force> = Vec::new();
+    for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.word) {
+        let modal = hits.iter().find_map(|h| {
+            let op = h.cues.iter().find_map(|c| match c {
+                Cue::Deontic(op) | Cue::Will(op) => Some(*op),
+                _ => None,
+            })?;
+            (h.start..h.end).contains(&i).then_some((h.start, op))
+        });
+        let force = match modal {
+            // A phrase's force is read once, at its first word.
+            Some((start, op)) => (start == i).then_some(Force::Op(op)),
+            None => negations
+                .iter()
+                .any(|w| *w == t.norm)
+                .then_some(Force::Negation),
         };
-        if out.last() != Some(&w) {
-            out.push(w);
+        if let Some(f) = force.filter(|f| out.last() != Some(f)) {
+            out.push(f);
         }
     }
     out
@@ -99,6 +118,27 @@ mod tests {
         if let Some(f) = got {
             assert_eq!(f.weight, 0.0);
         }
+    }
+
+    #[test]
+    fn forces_are_read_through_the_lexicon() {
+        use Force::{Negation, Op as F};
+        let lex = Lexicon::builtin();
+        let read = |text: &str| forces(&tokenize(text), &lex);
+        // "must" and "shall" are one operator; a modal phrase counts once.
+        assert_eq!(
+            read("Staff must file it and shall file it again."),
+            [F(Op::Obligation)]
+        );
+        assert_eq!(
+            read("Staff shall file it but shall not keep it."),
+            [F(Op::Obligation), F(Op::Prohibition)]
+        );
+        // A negation outside a modal phrase is a force of its own.
+        assert_eq!(
+            read("No clerk shall sell them, never."),
+            [Negation, F(Op::Obligation), Negation]
+        );
     }
 
     #[test]

@@ -436,6 +436,7 @@ pub fn restructured(ev: &mut Ev<'_>) -> bool {
     if !a.iter().zip(&b).all(|(x, y)| form_of(x, y)) {
         return false;
     }
+    let negations = &ev.lex.spec().negation.words;
     let marks = |f: &Frame| -> Vec<String> {
         let mut v: Vec<String> = f
             .hits
@@ -458,9 +459,7 @@ pub fn restructured(ev: &mut Ev<'_>) -> bool {
             .chain(
                 f.toks
                     .iter()
-                    .filter(|t| {
-                        matches!(t.norm.as_str(), "not" | "no" | "never" | "nor" | "without")
-                    })
+                    .filter(|t| negations.iter().any(|w| *w == t.norm))
                     .map(|t| t.norm.to_string()),
             )
             .collect();
