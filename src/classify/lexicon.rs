@@ -193,6 +193,33 @@ pub struct Numbers {
     pub periodic: BTreeMap<String, f64>,
 }
 
+/// Words before a defined term that say what it is used for (`*` ends a prefix).
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct DefinitionUses {
+    pub limiting: Vec<String>,
+    pub freeing: Vec<String>,
+}
+
+impl DefinitionUses {
+    /// +1 when `word` says a term limits the regulated party, -1 when it frees it, 0 otherwise.
+    pub fn of(&self, word: &str) -> i32 {
+        let hit = |list: &[String]| {
+            list.iter().any(|p| match p.strip_suffix('*') {
+                Some(prefix) => word.starts_with(prefix),
+                None => word == p,
+            })
+        };
+        if hit(&self.freeing) {
+            -1
+        } else if hit(&self.limiting) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Restyle {
@@ -221,6 +248,8 @@ pub struct Spec {
     pub exceptions: Vec<String>,
     pub case_exceptions: Vec<String>,
     pub definition_exclusions: Vec<String>,
+    pub definition_uses: DefinitionUses,
+    pub pointers: Vec<String>,
     pub gates: Vec<String>,
     pub conditions: Vec<String>,
     pub hedges: Vec<String>,
@@ -836,6 +865,24 @@ fn merge(base: &mut serde_yaml::Value, over: serde_yaml::Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_before_a_defined_term_say_what_it_is_for() {
+        let uses = Lexicon::builtin().spec().definition_uses.clone();
+        let case = |word: &str, want: i32| assert_eq!(uses.of(word), want, "{word}");
+        case("restrictions", 1);
+        case("anti-retaliation", 1);
+        case("exempt", -1);
+        case("permitted", -1);
+        case("exceptions", -1);
+        case("records", 0);
+        // A pattern without `*` is a whole word.
+        let exact = DefinitionUses {
+            limiting: vec!["ban".into()],
+            freeing: Vec::new(),
+        };
+        assert_eq!((exact.of("ban"), exact.of("banner")), (1, 0));
+    }
 
     #[test]
     fn party_names_stand_for_their_plurals() {

@@ -12,16 +12,6 @@ use crate::classify::frame::Frame;
 use crate::classify::text::{tokenize, word_set, Hunk};
 use std::ops::Range;
 
-/// Words that point back to something named earlier in the clause.
-const POINTERS: &[&str] = &[
-    "such",
-    "those",
-    "these",
-    "said",
-    "aforesaid",
-    "aforementioned",
-];
-
 /// Small words that may go or come with a pointer ("and any such" -> "an").
 const DETERMINERS: &[&str] = &["a", "an", "any", "each", "every", "the", "and", "or", "all"];
 
@@ -58,9 +48,13 @@ pub fn apply(ev: &mut Ev<'_>) {
         clause: new_clause,
     };
     // The pointer on the old side and the referent said in the new one, or the other way round.
-    let runs = spelt_out(&ev.hunks, &old, &new, |h| (h.old.clone(), h.new.clone()));
+    let runs = spelt_out(&ev.hunks, &old, &new, &ev.lex.spec().pointers, |h| {
+        (h.old.clone(), h.new.clone())
+    });
     let (runs, pointer_was_old) = if runs.is_empty() {
-        let back = spelt_out(&ev.hunks, &new, &old, |h| (h.new.clone(), h.old.clone()));
+        let back = spelt_out(&ev.hunks, &new, &old, &ev.lex.spec().pointers, |h| {
+            (h.new.clone(), h.old.clone())
+        });
         (back, false)
     } else {
         (runs, true)
@@ -98,14 +92,17 @@ pub fn apply(ev: &mut Ev<'_>) {
 }
 
 /// The runs that swap a pointer on side `short` for words on side `long` that `short`'s own clause
-/// already holds. `sides` gives a run's ranges as (short, long).
+/// already holds. `pointers` are the lexicon's words that point back; `sides` gives a run's ranges as
+/// (short, long).
 fn spelt_out(
     hunks: &[Hunk],
     short: &Side<'_>,
     long: &Side<'_>,
+    pointers: &[String],
     sides: impl Fn(&Hunk) -> (Range<usize>, Range<usize>),
 ) -> Vec<Hunk> {
-    let is_pointer = |i: usize| POINTERS.contains(&short.frame.toks[i].norm.as_str());
+    let pointer = |w: &str| pointers.iter().any(|p| p == w);
+    let is_pointer = |i: usize| pointer(&short.frame.toks[i].norm);
     let Some(anchor) = hunks
         .iter()
         .position(|h| short.open(sides(h).0).any(is_pointer))
@@ -115,7 +112,7 @@ fn spelt_out(
     // Only small words may go with the pointer; anything else is a change of its own.
     let only_small = short.open(sides(&hunks[anchor]).0).all(|i| {
         let w = short.frame.toks[i].norm.as_str();
-        POINTERS.contains(&w) || DETERMINERS.contains(&w)
+        pointer(w) || DETERMINERS.contains(&w)
     });
     if !only_small {
         return Vec::new();

@@ -12,39 +12,6 @@ use crate::classify::text::{sentences, Tok};
 use crate::classify::Context;
 use aho_corasick::AhoCorasick;
 
-/// Words around a term that say it limits the regulated party (+1) or frees it (-1).
-fn usage_cue(word: &str) -> i32 {
-    const LIMITING: &[&str] = &[
-        "restrict",
-        "limit",
-        "prohibit",
-        "protect",
-        "ban",
-        "anti-",
-        "confidential",
-        "safeguard",
-        "privacy",
-        "retaliat",
-        "forbid",
-    ];
-    const FREEING: &[&str] = &[
-        "exempt",
-        "exception",
-        "permit",
-        "allow",
-        "authoriz",
-        "waive",
-        "waiv",
-    ];
-    if FREEING.iter().any(|p| word.starts_with(p)) {
-        -1
-    } else if LIMITING.iter().any(|p| word.starts_with(p)) {
-        1
-    } else {
-        0
-    }
-}
-
 /// Where does `term` sit in a frame: +1 if widening it tightens the policy, -1 if it loosens it.
 fn usage_in(f: &Frame, term: &[&str], lex: &Lexicon) -> i32 {
     let words: Vec<(usize, &Tok)> = f.toks.iter().enumerate().filter(|(_, t)| t.word).collect();
@@ -266,7 +233,7 @@ pub fn judge(
     let lead: i32 = ev.new.toks[..def.body.start.min(ev.new.toks.len())]
         .iter()
         .filter(|t| t.word && !term.contains(&t.norm.as_str()))
-        .map(|t| usage_cue(&t.norm))
+        .map(|t| ev.lex.spec().definition_uses.of(&t.norm))
         .sum();
     let mut u = lead.signum();
     if u == 0 {
