@@ -1329,6 +1329,58 @@ fn resource_hedges_loosen_a_duty() {
         Weakened,
         "hedge-added",
     );
+    case(
+        "The agency shall, as far as practicable, tell each requester why a record was withheld.",
+        "The agency shall tell each requester why a record was withheld.",
+        Strengthened,
+        "hedge-removed",
+    );
+    // A fallback time that waits on the bound party's staff.
+    case(
+        "Staff shall screen each new resident on arrival.",
+        "Staff shall screen each new resident on arrival or as soon thereafter as a nurse is available.",
+        Weakened,
+        "hedge-added",
+    );
+}
+
+/// The bound party named otherwise binds as before; a protected party renamed may name other people.
+#[test]
+fn the_bound_party_renamed_binds_as_before() {
+    case(
+        "The agency may give a person's release date to federal immigration authorities.",
+        "The Department may give a person's release date to federal immigration authorities.",
+        Unchanged,
+        "party-renamed",
+    );
+    let c = Classifier::default();
+    let v = classify(
+        &c,
+        "Passengers need not show identification.",
+        "Occupants need not show identification.",
+    );
+    assert!(
+        v.reasons.iter().all(|r| r.rule != "party-renamed"),
+        "{:#?}",
+        v.reasons
+    );
+}
+
+/// Eligibility is an entitlement: more cases that qualify bind the body more.
+#[test]
+fn eligibility_is_a_right_of_those_who_qualify() {
+    case(
+        "A family is eligible for the fuel grant if its income is below the state median and it rents its home.",
+        "A family is eligible for the fuel grant if its income is below the state median or it rents its home.",
+        Strengthened,
+        "scope-tightened",
+    );
+    case(
+        "Students are eligible to receive free meals.",
+        "",
+        Weakened,
+        "norm-removed",
+    );
 }
 
 /// A definition changed in clause 2 of a policy whose clause 5 uses the term in a ban.

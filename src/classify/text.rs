@@ -458,10 +458,12 @@ pub fn shorten(s: &str, max: usize) -> String {
 pub fn stem(w: &str) -> &str {
     let mut cur = w;
     'outer: loop {
-        for suf in ["ing", "ed", "es", "s", "e"] {
+        for suf in ["ing", "ion", "ed", "es", "s", "e"] {
             if let Some(s) = cur.strip_suffix(suf) {
-                // "using" and "use" both come to "us".
-                if s.len() >= 2 {
+                // "using" and "use" both come to "us". A noun in "-ion" keeps a stem of five letters
+                // or more ("inspection", "deletion" are "inspected", "deleted"); "nation", "mission"
+                // and "union" are words of their own.
+                if s.len() >= if suf == "ion" { 5 } else { 2 } {
                     cur = s;
                     continue 'outer;
                 }
@@ -559,6 +561,23 @@ mod tests {
         for c in &cases {
             assert_eq!(sentence_key(c), key_from_tokens(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn word_forms_share_a_stem() {
+        let case = |a: &str, b: &str, same: bool| {
+            assert_eq!(stem(a) == stem(b), same, "{a} {b}: {} {}", stem(a), stem(b));
+        };
+        case("using", "use", true);
+        case("stopped", "stop", true);
+        // A noun in "-ion" and its verb's participle.
+        case("selection", "selected", true);
+        case("inspections", "inspected", true);
+        case("deletion", "deleted", true);
+        // Short words in "-ion" are words of their own.
+        case("mission", "missed", false);
+        case("nation", "nated", false);
+        case("union", "unite", false);
     }
 
     #[test]

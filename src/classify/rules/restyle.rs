@@ -1,10 +1,10 @@
 //! Edits that change wording but not force: cross-reference numbers, gender-neutral rewrites, spelling
-//! fixes, word forms ("using" -> "use"), words moved within the sentence, spelt-out abbreviations, and
-//! "not only ... but also" in place of "and".
+//! fixes, word forms ("using" -> "use"), words moved within the sentence, spelt-out abbreviations, the
+//! bound party named otherwise, and "not only ... but also" in place of "and".
 
 use super::{Ev, Finding};
 use crate::classify::frame::Frame;
-use crate::classify::lexicon::Cue;
+use crate::classify::lexicon::{Cue, PartyCue};
 use crate::classify::text::{stem, tokenize};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -184,6 +184,7 @@ pub fn apply(ev: &mut Ev<'_>) {
     let mut xref: Vec<(String, String)> = Vec::new();
     let mut spelling: Vec<(String, String)> = Vec::new();
     let mut pronoun: Vec<(String, String)> = Vec::new();
+    let mut renamed: Vec<(String, String)> = Vec::new();
     // The words both versions kept: what a replaced pronoun's noun must come from. Most hunks never
     // ask, so they are gathered on the first question.
     let (old_frame, new_frame) = (ev.old, ev.new);
@@ -209,6 +210,14 @@ pub fn apply(ev: &mut Ev<'_>) {
             ev.claim_old(h.old.clone());
             ev.claim_new(h.new.clone());
             xref.push(quotes(ev));
+            continue;
+        }
+        // The bound party named otherwise in the subject ("The agency may ..." -> "The Department
+        // may ..."): the same side is bound, so the norm binds as before.
+        if bound_party_renamed(ev, &open_old, &open_new) {
+            ev.claim_old(h.old.clone());
+            ev.claim_new(h.new.clone());
+            renamed.push(quotes(ev));
             continue;
         }
         // One word respelt, or the same word in another form.
@@ -296,6 +305,17 @@ pub fn apply(ev: &mut Ev<'_>) {
             .quoting(Some(d), Some(i)),
         );
     }
+    if !renamed.is_empty() {
+        let (d, i) = join(&renamed);
+        ev.push(
+            Finding::new(
+                "party-renamed",
+                0.0,
+                format!("'{d}' became '{i}': the party the policy binds, named another way, so the norm binds as before."),
+            )
+            .quoting(Some(d), Some(i)),
+        );
+    }
     if !pronoun.is_empty() {
         let (d, i) = join(&pronoun);
         ev.push(
@@ -307,6 +327,25 @@ pub fn apply(ev: &mut Ev<'_>) {
             .quoting(Some(d), Some(i)),
         );
     }
+}
+
+/// Whether a changed run only swaps one name of the regulated party for another in the subject of
+/// both sentences, each bound as before. A protected party renamed ("passengers" -> "occupants") may
+/// name other people, so it is left to the scope rules.
+fn bound_party_renamed(ev: &Ev<'_>, open_old: &[usize], open_new: &[usize]) -> bool {
+    let regulated_subject = |f: &Frame, open: &[usize]| {
+        let hits = ev.lex.parties().scan(&f.toks);
+        !open.is_empty()
+            && open.iter().all(|&k| {
+                f.subject.contains(&k)
+                    && hits.iter().any(|h| {
+                        (h.start..h.end).contains(&k) && h.cues.contains(&PartyCue::Regulated)
+                    })
+            })
+    };
+    ev.old.bearer == ev.new.bearer
+        && regulated_subject(ev.old, open_old)
+        && regulated_subject(ev.new, open_new)
 }
 
 fn is_pronoun(f: &Frame, k: usize) -> bool {

@@ -95,6 +95,7 @@ pub const RULES: &[&str] = &[
     "number-loosened",
     "number-restyled",
     "number-tightened",
+    "party-renamed",
     "permission-added",
     "permission-removed",
     "power-added",
