@@ -1344,6 +1344,29 @@ fn resource_hedges_loosen_a_duty() {
     );
 }
 
+/// Numbering restyled says nothing of force; a cited item changed is a cross-reference.
+#[test]
+fn list_numbering_restyled_is_unchanged() {
+    case(
+        "(a) Clerks shall stamp each filing; (b) clerks shall scan each filing within two days.",
+        "1. Clerks shall stamp each filing. 2. Clerks shall scan each filing within two days.",
+        Unchanged,
+        "resentenced",
+    );
+    case(
+        "The notice shall give: (a) the fee; (b) the due date; (c) the office hours.",
+        "The notice shall give: (i) the fee; (ii) the due date; (iii) the office hours.",
+        Unchanged,
+        "no-content-change",
+    );
+    case(
+        "Fees shall be waived as provided in subsection (b).",
+        "Fees shall be waived as provided in subsection (c).",
+        Unchanged,
+        "cross-reference",
+    );
+}
+
 /// The bound party named otherwise binds as before; a protected party renamed may name other people.
 #[test]
 fn the_bound_party_renamed_binds_as_before() {

@@ -5,7 +5,7 @@
 //! punctuation marks that matter for reading lists (`,` `;` `:`). Every token keeps its byte range in the
 //! source so reasons can quote the words exactly as written.
 
-use crate::segment::marker::enclosed_len;
+use crate::segment::marker::{item, item_len, Reading};
 use aho_corasick::AhoCorasick;
 use compact_str::CompactString;
 use rustc_hash::FxHashSet;
@@ -79,7 +79,51 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         })
     });
     keep_months(text, &mut out);
+    unword_item_markers(text, &mut out);
     out
+}
+
+/// List items' markers ("(b)", "2.", "iv)") number the items and say nothing of their force, so they
+/// are read as punctuation: numbering restyled ("(a) ...; (b) ..." -> "1. ... 2. ...") changes no word.
+/// A marker counts when the text also holds its neighbour in the same style ("(a)" beside "(b)"): a
+/// lone "subsection (b)" cites an item, it does not number one. "(b)" must stand apart ("5(b)"
+/// cites), and "2." must open the text or follow a full stop, colon or semicolon ("at least 3." ends a
+/// sentence).
+fn unword_item_markers(text: &str, toks: &mut [Tok]) {
+    let mut found: Vec<(usize, Vec<Reading>)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        // Most words are followed by neither mark: decide before parsing anything.
+        if !t.word
+            || t.norm.len() > 4
+            || !matches!(text.as_bytes().get(t.span.end), Some(b')' | b'.'))
+        {
+            continue;
+        }
+        let enclosed = text[..t.span.start].ends_with('(');
+        let from = t.span.start - usize::from(enclosed);
+        let apart = from == 0 || text[..from].ends_with(char::is_whitespace);
+        let lead = text[..from].trim_end();
+        if !apart || !(enclosed || lead.is_empty() || lead.ends_with(['.', ';', ':'])) {
+            continue;
+        }
+        if let Some(m) = item(&text[from..]).filter(|m| from + m.len > t.span.end) {
+            found.push((i, m.readings));
+        }
+    }
+    let neighbour = |a: &[Reading], b: &[Reading]| {
+        a.iter().any(|r| {
+            b.iter()
+                .any(|o| o.style == r.style && o.value.abs_diff(r.value) == 1)
+        })
+    };
+    for (i, readings) in &found {
+        if found
+            .iter()
+            .any(|(j, other)| j != i && neighbour(readings, other))
+        {
+            toks[*i].word = false;
+        }
+    }
 }
 
 /// "May 25, 2018", "25 May 2018": a capitalised "May" beside a number is the month, not the modal.
@@ -234,7 +278,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         let Some(f) = next.chars().next() else {
             continue;
         };
-        if !(f.is_uppercase() || f == '"' || f == '\u{201C}' || enclosed_len(next).is_some()) {
+        if !(f.is_uppercase() || f == '"' || f == '\u{201C}' || item_len(next).is_some()) {
             continue;
         }
         let word_before = text[..pos].rsplit(char::is_whitespace).next().unwrap_or("");
@@ -252,11 +296,12 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Keeps a sentence without the list item's marker it opens with ("(b) The clerk shall ..."): the
+/// Keeps a sentence without the list item's marker it opens with ("(b) The clerk shall ...", "2. The
+/// clerk shall ..."): the
 /// marker numbers the sentence and says nothing of its force.
 fn push_sentence(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
     let body = text[r.clone()].trim_start();
-    let start = enclosed_len(body).map_or(r.start, |n| r.end - body.len() + n);
+    let start = item_len(body).map_or(r.start, |n| r.end - body.len() + n);
     if !text[start..r.end].trim().is_empty() {
         out.push(start..r.end);
     }
@@ -615,6 +660,49 @@ mod tests {
                 " For this purpose, U.S. Code applies.",
                 " Done"
             ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_item_after_a_full_stop_starts_a_sentence_without_its_marker() {
+        let s = "1. Staff shall lock the room. 2. Staff shall log the key. It weighs at least 3. Then stop.";
+        let parts: Vec<&str> = sentences(s).into_iter().map(|r| s[r].trim()).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Staff shall lock the room.",
+                "Staff shall log the key.",
+                "It weighs at least 3. Then stop."
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_that_number_a_list_are_not_words() {
+        let words = |s: &str| -> Vec<String> {
+            tokenize(s)
+                .into_iter()
+                .filter(|t| t.word)
+                .map(|t| t.norm.to_string())
+                .collect()
+        };
+        let case = |s: &str, want: &[&str]| assert_eq!(words(s), want, "{s}");
+        case("weigh (1) speed; (2) rain", &["weigh", "speed", "rain"]);
+        case(
+            "list: (i) a name; (ii) a date",
+            &["list", "a", "name", "a", "date"],
+        );
+        case("1. Lock it. 2. Log it.", &["lock", "it", "log", "it"]);
+        // A marker with no neighbour cites; one joined to a number is part of a citation.
+        case(
+            "as in subsection (b) here",
+            &["as", "in", "subsection", "b", "here"],
+        );
+        case("under 5(a) and 5(b)", &["under", "5", "a", "and", "5", "b"]);
+        // A figure ending a sentence is not an item's number.
+        case(
+            "at least 2. And 3. Then",
+            &["at", "least", "2", "and", "3", "then"],
         );
     }
 

@@ -93,14 +93,24 @@ pub fn parse(s: &str) -> Option<Marker> {
     parse_with(s, false)
 }
 
-/// The bytes an enclosed list marker (`(b) `, `(iv) `) takes at the very start of `s`, with the
-/// spaces after it: in running text such a marker after a full stop opens the next sentence.
-pub fn enclosed_len(s: &str) -> Option<usize> {
-    let m = parse(s)?;
-    m.readings
-        .iter()
-        .any(|r| r.style.punct == Punct::Enclosed)
-        .then_some(m.len)
+/// A list item's marker (`(b) `, `2. `, `iv) `) at the very start of `s`, with only the readings an
+/// item in running text can have: dotted numbers, keywords and bullets are left out, as `3.5` and
+/// `Section 4` in a sentence are a figure and a citation.
+pub fn item(s: &str) -> Option<Marker> {
+    let mut m = parse(s)?;
+    m.readings.retain(|r| {
+        !matches!(
+            r.style.kind,
+            Kind::Dotted(_) | Kind::Keyword(_) | Kind::Bullet
+        ) && r.style.punct != Punct::Bare
+    });
+    (!m.readings.is_empty()).then_some(m)
+}
+
+/// The bytes an [`item`] marker takes, with the spaces after it: in running text such a marker after
+/// a full stop opens the next sentence.
+pub fn item_len(s: &str) -> Option<usize> {
+    item(s).map(|m| m.len)
 }
 
 /// Like [`parse`], for a heading line, where a keyword number may be followed by its title directly
