@@ -1344,6 +1344,17 @@ fn resource_hedges_loosen_a_duty() {
     );
 }
 
+/// A misspelt exception word fixed is a spelling fix, not an exception added.
+#[test]
+fn a_misspelt_trigger_fixed_is_a_spelling_fix() {
+    case(
+        "Visits shall be allowed every day, exept during lockdowns.",
+        "Visits shall be allowed every day, except during lockdowns.",
+        Unchanged,
+        "spelling",
+    );
+}
+
 /// Numbering restyled says nothing of force; a cited item changed is a cross-reference.
 #[test]
 fn list_numbering_restyled_is_unchanged() {

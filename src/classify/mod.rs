@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod pieces;
 mod regulated;
 mod resentenced;
+mod respelt;
 pub mod rules;
 mod same_meaning;
 pub mod text;
@@ -262,7 +263,15 @@ impl Classifier {
                 (Some(i), Some(j)) => {
                     let x = so.frame_against(i, sn.frame(j));
                     let y = sn.frame_against(j, so.frame(i));
+                    // A lexicon word misspelt on one side is read as the other side spells it.
+                    let (x, fixed_old) = respelt::respelt(x, &y, lex);
+                    let (y, fixed_new) = respelt::respelt(y, &x, lex);
                     let mut ev = rules::compare(&x, &y, lex, around);
+                    let fixes: Vec<_> = fixed_old
+                        .into_iter()
+                        .chain(fixed_new.into_iter().map(|(was, now)| (now, was)))
+                        .collect();
+                    ev.findings.extend(respelt::finding(&fixes));
                     if x.definition.is_some() || y.definition.is_some() {
                         let siblings: Vec<Frame> = (0..sn.len())
                             .filter(|j| Some(*j) != b)

@@ -70,6 +70,15 @@ pub fn connectives(ev: &mut Ev<'_>) {
     }
 }
 
+/// Whether two words are one word spelt two ways ("exept", "except"): close in letters, long enough
+/// that a near miss is not another word, and not figures.
+pub(crate) fn typo(a: &str, b: &str) -> bool {
+    a.len() >= 5
+        && b.len() >= 5
+        && edit_distance(a, b) <= 2
+        && !a.chars().any(|c| c.is_ascii_digit())
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -224,10 +233,7 @@ pub fn apply(ev: &mut Ev<'_>) {
         if let ([a], [b]) = (open_old.as_slice(), open_new.as_slice()) {
             let (wa, wb) = (&ev.old.toks[*a].norm, &ev.new.toks[*b].norm);
             let same_form = stem(wa) == stem(wb);
-            let typo = wa.len() >= 5
-                && wb.len() >= 5
-                && edit_distance(wa, wb) <= 2
-                && !wa.chars().any(|c| c.is_ascii_digit());
+            let typo = typo(wa, wb);
             if same_form || typo {
                 ev.claim_old(*a..*a + 1);
                 ev.claim_new(*b..*b + 1);
