@@ -1344,6 +1344,17 @@ fn resource_hedges_loosen_a_duty() {
     );
 }
 
+/// A duty put in the passive with its agent after "by" binds that agent, as the active did.
+#[test]
+fn a_passive_with_its_agent_binds_the_same_party() {
+    case(
+        "Each client shall sign the intake form within two days.",
+        "The intake form shall be signed by each client within two days.",
+        Unchanged,
+        "reordered",
+    );
+}
+
 /// A misspelt exception word fixed is a spelling fix, not an exception added.
 #[test]
 fn a_misspelt_trigger_fixed_is_a_spelling_fix() {

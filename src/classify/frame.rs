@@ -164,6 +164,9 @@ pub(super) fn correlative(op: Op, anyone: bool) -> Op {
     }
 }
 
+/// The most words a passive's agent after "by" is read over ("by the shift's duty supervisor").
+const AGENT_WORDS: usize = 4;
+
 const PARTICIPLES: &[&str] = &[
     "held",
     "kept",
@@ -359,6 +362,8 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
     let mut subject = first_word..first_word;
     let mut action = n..n;
     let mut passive = false;
+    // Where a passive's verb ends: an agent's "by" stands right after it.
+    let mut verb_end: Option<usize> = None;
     if let Some((k, written)) = modal_hit {
         let h = &hits[k];
         op = written;
@@ -434,6 +439,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
                 t.word && !lex.spec().parties.determiners.iter().any(|d| *d == t.norm)
             }) && participle(i + 2);
             passive = participle(i + 1) || compound;
+            verb_end = Some(if compound { i + 3 } else { i + 2 });
         }
         action = after..n;
     }
@@ -493,20 +499,36 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
     let (intrusive, protective) = (is_intrusive(&powers), is_protective(&powers));
     let demanded = powers.contains(&PowerCue::Object) || powers.contains(&PowerCue::Record);
     let intrusive_act = !intrusive && powers.contains(&PowerCue::Act);
-    let named = |h: &Hit<PartyCue>| {
-        in_name(
-            text,
-            &toks,
-            first_word,
-            subject.start + h.start..subject.start + h.end,
+    let bearer_in = |who: &Range<usize>| {
+        let named = |h: &Hit<PartyCue>| {
+            in_name(
+                text,
+                &toks,
+                first_word,
+                who.start + h.start..who.start + h.end,
+            )
+        };
+        bearer_of(
+            (&toks[..who.start], &toks[who.clone()]),
+            op,
+            (intrusive, demanded),
+            (lex, &named),
         )
     };
-    let bearer = bearer_of(
-        (&toks[..subject.start], &toks[subject.clone()]),
-        op,
-        (intrusive, demanded),
-        (lex, &named),
-    );
+    // A passive names who acts after "by" ("shall be triaged by a nurse"): that party is bound, as
+    // the subject of the same sentence in the active is. "by the end of the shift" names no one.
+    let agent = verb_end
+        .filter(|&v| passive && v < action.end && toks[v].norm == "by")
+        .map(|v| {
+            // The agent's noun phrase: a few words, up to a mark ("by a registered nurse").
+            let end = (v + 1..action.end.min(v + 1 + AGENT_WORDS))
+                .find(|&i| !toks[i].word)
+                .unwrap_or(action.end.min(v + 1 + AGENT_WORDS));
+            v + 1..end
+        })
+        .map(|who| bearer_in(&who))
+        .filter(|b| *b != Bearer::Unknown);
+    let bearer = agent.unwrap_or_else(|| bearer_in(&subject));
     let asked = op == Op::Permission
         && bearer == Bearer::Regulated
         && !intrusive
@@ -514,7 +536,8 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
     let protective = protective || asked;
     let stated = op;
     let anyone = names_anyone(&toks[subject.clone()], lex);
-    if bearer == Bearer::Public && !passive && modal_hit.is_some() {
+    // A passive's own subject is acted on ("passengers shall be released"); its agent acts.
+    if bearer == Bearer::Public && (!passive || agent.is_some()) && modal_hit.is_some() {
         op = correlative(op, anyone);
     }
 
@@ -985,6 +1008,31 @@ mod tests {
     fn case(text: &str, op: Op, bearer: Bearer) {
         let f = parse(text, &Lexicon::builtin());
         assert_eq!((f.op, f.bearer), (op, bearer), "{text}");
+    }
+
+    #[test]
+    fn a_passive_agent_is_bound_as_a_subject_is() {
+        use Bearer::*;
+        use Op::*;
+        // The active and the passive with "by" read alike.
+        case("Tenants shall sign the lease.", Permission, Public);
+        case("The lease shall be signed by tenants.", Permission, Public);
+        case(
+            "All records shall be kept by the agency.",
+            Obligation,
+            Regulated,
+        );
+        // "by" that is no agent: a time, or a phrase of another verb.
+        case(
+            "Each report shall be filed by the end of the shift.",
+            Obligation,
+            Unknown,
+        );
+        case(
+            "Notices shall be translated into each language spoken by 500 tenants.",
+            Obligation,
+            Unknown,
+        );
     }
 
     #[test]
