@@ -20,6 +20,16 @@ pub(super) fn respelt<'f>(
     lex: &Lexicon,
 ) -> (Cow<'f, Frame>, Vec<(String, String)>) {
     let known = |w: &str| lex.cues().has_word(w);
+    // Only a word the lexicon knows on the other side, and missing here, can be one misspelt here:
+    // most sentence pairs have none, and are not diffed again.
+    let here: std::collections::HashSet<&str> = f.toks.iter().map(|t| t.norm.as_str()).collect();
+    if !other
+        .toks
+        .iter()
+        .any(|t| t.word && !here.contains(t.norm.as_str()) && known(&t.norm))
+    {
+        return (f, Vec::new());
+    }
     let mut fixes: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
     for h in text::hunks(&f.toks, &other.toks) {
         let (Some(a), Some(b)) = (f.toks.get(h.old.start), other.toks.get(h.new.start)) else {

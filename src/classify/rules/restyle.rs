@@ -340,14 +340,17 @@ pub fn apply(ev: &mut Ev<'_>) {
 /// name other people, so it is left to the scope rules.
 fn bound_party_renamed(ev: &Ev<'_>, open_old: &[usize], open_new: &[usize]) -> bool {
     let regulated_subject = |f: &Frame, open: &[usize]| {
-        let hits = ev.lex.parties().scan(&f.toks);
-        !open.is_empty()
-            && open.iter().all(|&k| {
-                f.subject.contains(&k)
-                    && hits.iter().any(|h| {
-                        (h.start..h.end).contains(&k) && h.cues.contains(&PartyCue::Regulated)
-                    })
+        // Most changed runs are not in the subject: that is asked before the parties are read.
+        if open.is_empty() || !open.iter().all(|k| f.subject.contains(k)) {
+            return false;
+        }
+        let hits = ev.lex.parties().scan(&f.toks[f.subject.clone()]);
+        open.iter().all(|&k| {
+            hits.iter().any(|h| {
+                (f.subject.start + h.start..f.subject.start + h.end).contains(&k)
+                    && h.cues.contains(&PartyCue::Regulated)
             })
+        })
     };
     ev.old.bearer == ev.new.bearer
         && regulated_subject(ev.old, open_old)
