@@ -359,6 +359,13 @@ fn numbers_by_their_cue() {
         Weakened,
         "number-loosened",
     );
+    // The same window in the passive, with the tenant named as its agent.
+    case(
+        "A hearing may be requested by the tenant within 10 days.",
+        "A hearing may be requested by the tenant within 5 days.",
+        Weakened,
+        "number-loosened",
+    );
     assert!(said(
         "A grievance must be filed within 14 days of the decision.",
         "A grievance must be filed within 30 days of the decision.",

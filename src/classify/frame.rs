@@ -68,6 +68,8 @@ pub struct Frame {
     pub modal: Vec<usize>,
     pub bearer: Bearer,
     pub passive: bool,
+    /// A passive that names who acts after "by": the bearer is that agent, not the subject.
+    pub agent: bool,
     pub subject: Range<usize>,
     pub action: Range<usize>,
     pub slots: Vec<Slot>,
@@ -558,6 +560,7 @@ pub fn parse_tokens(text: &str, toks: Vec<Tok>, lex: &Lexicon) -> Frame {
         modal,
         bearer,
         passive,
+        agent: agent.is_some(),
         subject,
         action,
         slots,
@@ -907,10 +910,12 @@ impl Frame {
     }
 
     /// Whether a time at token `at` is the protected party's to act in: the sentence binds them
-    /// ("tenants may request a hearing within 30 days") or times their filing ("an appeal must be
+    /// ("tenants may request a hearing within 30 days", "a hearing may be requested by the tenant
+    /// within 30 days") or times their filing ("an appeal must be
     /// filed within 14 days"), and the time is in the main clause.
     pub fn protected_window(&self, at: usize, lex: &Lexicon) -> bool {
-        ((self.bearer == Bearer::Public && !self.passive) || self.files_for_protected(lex))
+        ((self.bearer == Bearer::Public && (!self.passive || self.agent))
+            || self.files_for_protected(lex))
             && self.in_main_clause(at)
     }
 
