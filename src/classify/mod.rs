@@ -271,7 +271,7 @@ impl Classifier {
                         .into_iter()
                         .chain(fixed_new.into_iter().map(|(was, now)| (now, was)))
                         .collect();
-                    ev.findings.extend(respelt::finding(&fixes));
+                    ev.findings.extend(rules::restyle::spelling_fixed(&fixes));
                     if x.definition.is_some() || y.definition.is_some() {
                         let siblings: Vec<Frame> = (0..sn.len())
                             .filter(|j| Some(*j) != b)

@@ -3,12 +3,11 @@
 //!
 //! Rules read a sentence through the lexicon's phrases, so a misspelt "except" is no exception to
 //! them: fixing the spelling would read as an exception added. Read as the other version spells it,
-//! the fix changes nothing, and a finding says it was a spelling fix.
+//! the fix changes nothing, and the spelling rule's finding says it was a spelling fix.
 
 use super::frame::{self, Frame};
 use super::lexicon::Lexicon;
 use super::rules::restyle::typo;
-use super::rules::Finding;
 use super::text;
 use std::borrow::Cow;
 
@@ -58,21 +57,6 @@ pub(super) fn respelt<'f>(
     }
     said.reverse();
     (Cow::Owned(frame::parse(&fixed, lex)), said)
-}
-
-/// The finding for the words fixed on either side.
-pub(super) fn finding(fixes: &[(String, String)]) -> Option<Finding> {
-    let (was, now): (Vec<&str>, Vec<&str>) =
-        fixes.iter().map(|(a, b)| (a.as_str(), b.as_str())).unzip();
-    let (d, i) = (was.join("; "), now.join("; "));
-    (!fixes.is_empty()).then(|| {
-        Finding::new(
-            "spelling",
-            0.0,
-            format!("'{d}' became '{i}': a spelling fix."),
-        )
-        .quoting(Some(d), Some(i))
-    })
 }
 
 #[cfg(test)]

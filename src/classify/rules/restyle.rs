@@ -300,17 +300,7 @@ pub fn apply(ev: &mut Ev<'_>) {
             .flagged(),
         );
     }
-    if !spelling.is_empty() {
-        let (d, i) = join(&spelling);
-        ev.push(
-            Finding::new(
-                "spelling",
-                0.0,
-                format!("'{d}' became '{i}': a spelling fix."),
-            )
-            .quoting(Some(d), Some(i)),
-        );
-    }
+    ev.findings.extend(spelling_fixed(&spelling));
     if !renamed.is_empty() {
         let (d, i) = join(&renamed);
         ev.push(
@@ -361,6 +351,20 @@ fn is_pronoun(f: &Frame, k: usize) -> bool {
     f.hits
         .iter()
         .any(|h| h.start <= k && k < h.end && h.cues.iter().any(|c| matches!(c, Cue::Pronoun)))
+}
+
+/// The finding for words respelt (as they were, as they are), if any: here, and for the lexicon's
+/// words read as respelt before the rules run (see `classify::respelt`).
+pub(crate) fn spelling_fixed(pairs: &[(String, String)]) -> Option<Finding> {
+    (!pairs.is_empty()).then(|| {
+        let (d, i) = join(pairs);
+        Finding::new(
+            "spelling",
+            0.0,
+            format!("'{d}' became '{i}': a spelling fix."),
+        )
+        .quoting(Some(d), Some(i))
+    })
 }
 
 fn join(pairs: &[(String, String)]) -> (String, String) {
